@@ -1,0 +1,92 @@
+/**
+ * Tokens, sentences, POS tags and lemmas from wink-nlp with its
+ * wink-eng-lite-web-model (MIT). The model is loaded once per process.
+ *
+ * Offsets are UTF-16 code units into `doc.document.text`; wink-nlp is
+ * lossless (preceding spaces + token values rebuild the text), which this
+ * module relies on and checks.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Sentence, Token } from '../doc.js';
+
+type Wink = ReturnType<typeof winkNLP>;
+let nlp: Wink | null = null;
+
+function getNlp(): Wink {
+  if (!nlp) nlp = winkNLP(model, ['sbd', 'pos']);
+  return nlp;
+}
+
+/** Result of {@link tokenize}. */
+export interface Tokenized {
+  tokens: Token[];
+  sentences: Sentence[];
+}
+
+/**
+ * Split `text` into sentences and tokens.
+ * Line breaks of two or more newlines (paragraphs) and a single newline after a
+ * line that has no final punctuation (a headline) always end a sentence.
+ * Whitespace tokens are dropped. Pure: same text, same output.
+ */
+export function tokenize(text: string): Tokenized {
+  const n = getNlp();
+  const its = n.its;
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  // wink-nlp's sentence splitter ignores single newlines; we process line blocks separately
+  // so that paragraphs and headlines never merge with the next sentence.
+  const blockRe = /[^\n]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = blockRe.exec(text)) !== null) {
+    const block = m[0];
+    const base = m.index;
+    if (!block.trim()) continue;
+    const wdoc = n.readDoc(block);
+    const values = wdoc.tokens().out(its.value) as string[];
+    const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
+    const pos = wdoc.tokens().out(its.pos) as string[];
+    const lemma = wdoc.tokens().out(its.lemma) as string[];
+    const starts: number[] = new Array(values.length);
+    let off = 0;
+    for (let i = 0; i < values.length; i++) {
+      off += spaces[i].length;
+      starts[i] = off;
+      off += values[i].length;
+    }
+    const localIndex: number[] = new Array(values.length).fill(-1);
+    wdoc.sentences().each((s: any) => {
+      const toks = s.tokens();
+      const first = toks.itemAt(0).index();
+      const last = toks.itemAt(toks.length() - 1).index();
+      const sentIdx = sentences.length;
+      const tokenStart = tokens.length;
+      for (let i = first; i <= last; i++) {
+        if (pos[i] === 'SPACE' || !values[i].trim()) continue;
+        const start = base + starts[i];
+        // wink-nlp normally keeps values verbatim; guard against any normalisation.
+        const surface = text.slice(start, start + values[i].length);
+        localIndex[i] = tokens.length;
+        tokens.push({
+          text: surface,
+          start,
+          end: start + surface.length,
+          pos: pos[i],
+          lemma: (lemma[i] || surface).toLowerCase(),
+          lower: surface.toLowerCase(),
+          sentence: sentIdx,
+        });
+      }
+      if (tokens.length > tokenStart) {
+        sentences.push({
+          start: tokens[tokenStart].start,
+          end: tokens[tokens.length - 1].end,
+          tokenStart,
+          tokenEnd: tokens.length,
+        });
+      }
+    });
+  }
+  return { tokens, sentences };
+}
