@@ -99,6 +99,27 @@ export interface Timex extends TextSpan, Provenance {
   anchor?: string;
 }
 
+/**
+ * An actor mention: a noun phrase that names or describes a political actor,
+ * e.g. "Russian President Vladimir Putin" (RUSGOV), "North Korean state media"
+ * (PRKMED), "Ukrainian officials" (UKRGOV), "Moscow" standing for its
+ * government (RUSGOV). Built from entities plus agent (sector) nouns.
+ */
+export interface Mention extends TextSpan, Provenance {
+  code: string | null;
+  country: string | null;
+  sector: string | null;
+  /** Canonical actor name, e.g. "Vladimir Putin", or null. */
+  name: string | null;
+  /** Index into `Doc.entities` of the head entity, or null for nominal mentions ("officials"). */
+  entity: number | null;
+  /** `name` (a named entity), `nominal` ("the Russian president", "troops") or `pronoun`. */
+  kind: 'name' | 'nominal' | 'pronoun';
+  /** Token range `[tokenStart, tokenEnd)` of the mention. */
+  tokenStart: number;
+  tokenEnd: number;
+}
+
 /** The participant of an event: a mention plus its actor code. */
 export interface Participant extends TextSpan {
   code: string | null;
@@ -167,6 +188,8 @@ export interface Doc {
   tokens: Token[];
   sentences: Sentence[];
   entities: Entity[];
+  /** Actor mentions (noun phrases resolved to CAMEO actor codes). */
+  mentions: Mention[];
   timexes: Timex[];
   events: DocEvent[];
   quotes: Quote[];
@@ -174,11 +197,11 @@ export interface Doc {
 }
 
 /** The annotation layers a pipeline component may require or assign. */
-export type Layer = 'tokens' | 'sentences' | 'entities' | 'timexes' | 'events' | 'quotes' | 'quantities';
+export type Layer = 'tokens' | 'sentences' | 'entities' | 'mentions' | 'timexes' | 'events' | 'quotes' | 'quantities';
 
 /** Create an empty Doc around document metadata. */
 export function emptyDoc(document: DocumentMeta): Doc {
-  return { document, tokens: [], sentences: [], entities: [], timexes: [], events: [], quotes: [], quantities: [] };
+  return { document, tokens: [], sentences: [], entities: [], mentions: [], timexes: [], events: [], quotes: [], quantities: [] };
 }
 
 /** Index of the sentence containing character offset `pos` (binary search), or -1. */

@@ -1,0 +1,430 @@
+/**
+ * Actor resolution: links entity mentions to CAMEO actors (country + sector)
+ * and builds actor mentions (noun phrases such as "North Korean state media").
+ *
+ * Rules (each fact records its rule name):
+ * - `actors:gazetteer` — a lexicon phrase (country, demonym, capital, place,
+ *   leader valid on the DCT, institution, Phoenix actor) found in the text;
+ * - `actors:ner+gazetteer` — an entity from the recognizer whose span is a lexicon phrase;
+ * - `actors:coref-name` — a later partial name ("Putin", "Kim") that matches an
+ *   earlier resolved person in the same document;
+ * - `mentions:np` — a noun phrase of premodifiers (country, demonym, possessive),
+ *   agent nouns (sector: "president" GOV, "troops" MIL, "state media" MED) and a head name;
+ * - `mentions:agent-of` — "the leaders of China, Belarus and India".
+ * Leaders are matched only for terms that include the publication date (DCT);
+ * former leaders get sector ELI (CAMEO "elites"); with no DCT every term matches.
+ */
+import type { Doc, Entity, Mention, NerLabel, Token } from '../doc.js';
+import type { Component } from '../pipeline.js';
+import { actorLexicon, validOn, type ActorLexicon, type GazEntry } from './lexicon.js';
+import type { PhraseMatch } from '../text/phrases.js';
+
+const KIND_PRIORITY: Record<GazEntry['kind'], number> = {
+  leader: 7,
+  institution: 6,
+  country: 5,
+  capital: 4,
+  demonym: 3,
+  actor: 2,
+  place: 1,
+};
+
+/** Pick the best entry for a matched phrase on date `dct`, or null when none fits. */
+function bestEntry(values: GazEntry[], dct: string | null, surface: string): GazEntry | null {
+  let best: GazEntry | null = null;
+  let bestScore = -1;
+  for (const v of values) {
+    if (v.exact && v.exact !== surface) continue;
+    let score = KIND_PRIORITY[v.kind] * 10;
+    if (v.kind === 'leader' || v.kind === 'actor') {
+      if (validOn(v, dct)) score += 5;
+      else if (v.kind === 'actor') continue;
+    }
+    if (v.kind === 'place') score += Math.min(4, Math.log10(1 + (v.population ?? 0)) / 2);
+    if (score > bestScore) {
+      best = v;
+      bestScore = score;
+    }
+  }
+  if (best && best.kind === 'leader' && !validOn(best, dct)) {
+    // a former (or future) leader: a member of the country's elite, not its government
+    return { ...best, code: (best.country ?? '') + 'ELI', sector: 'ELI' };
+  }
+  return best;
+}
+
+function isCapitalised(t: Token): boolean {
+  const c = t.text[0];
+  return c !== c.toLowerCase();
+}
+
+interface GazHit {
+  tokenStart: number;
+  tokenEnd: number;
+  entry: GazEntry;
+}
+
+function gazetteerHits(doc: Readonly<Doc>, lex: ActorLexicon): GazHit[] {
+  const dct = doc.document.published;
+  const hits: GazHit[] = [];
+  const tokens = doc.tokens;
+  const accept = (m: PhraseMatch<GazEntry>) => isCapitalised(tokens[m.tokenStart]) || m.values.some((v) => v.exact);
+  for (const s of doc.sentences) {
+    for (const m of lex.names.scan(tokens, s.tokenStart, s.tokenEnd, accept)) {
+      const surface = doc.document.text.slice(tokens[m.tokenStart].start, tokens[m.tokenEnd - 1].end);
+      const e = bestEntry(m.values, dct, surface);
+      if (e) hits.push({ tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, entry: e });
+    }
+  }
+  return hits;
+}
+
+function entityFromHit(doc: Readonly<Doc>, h: GazHit, rule: string, label?: NerLabel): Entity {
+  const t = doc.tokens;
+  const start = t[h.tokenStart].start;
+  const end = t[h.tokenEnd - 1].end;
+  return {
+    text: doc.document.text.slice(start, end),
+    start,
+    end,
+    label: label ?? h.entry.label,
+    sentence: t[h.tokenStart].sentence,
+    rule,
+    actor: { code: h.entry.code, country: h.entry.country, sector: h.entry.sector, name: h.entry.name },
+  };
+}
+
+/** Refine a CoNLL-style label with what the gazetteer knows. */
+function refineLabel(ner: NerLabel, e: GazEntry): NerLabel {
+  if (e.kind === 'leader') return 'PER';
+  if (e.kind === 'demonym') return 'NORP';
+  if (e.kind === 'country' || e.kind === 'capital' || e.kind === 'place') return ner === 'ORG' ? 'ORG' : 'GPE';
+  return ner;
+}
+
+/**
+ * Merge recognizer entities with gazetteer hits, then resolve coreferent names.
+ * Returns entities sorted by start offset.
+ */
+export function resolveEntities(doc: Readonly<Doc>, lex: ActorLexicon = actorLexicon()): Entity[] {
+  const hits = gazetteerHits(doc, lex);
+  const tokens = doc.tokens;
+  const out: Entity[] = doc.entities.map((e) => ({ ...e }));
+  for (const h of hits) {
+    const start = tokens[h.tokenStart].start;
+    const end = tokens[h.tokenEnd - 1].end;
+    const overlapping = out.filter((e) => e.start < end && start < e.end);
+    if (overlapping.length === 0) {
+      out.push(entityFromHit(doc, h, `actors:gazetteer:${h.entry.kind}`));
+      continue;
+    }
+    for (const e of overlapping) {
+      if (e.start === start && e.end === end) {
+        e.label = refineLabel(e.label, h.entry);
+        e.actor = { code: h.entry.code, country: h.entry.country, sector: h.entry.sector, name: h.entry.name };
+        e.rule = e.rule + `+gazetteer:${h.entry.kind}`;
+      } else if (e.start >= start && e.end <= end) {
+        // the lexicon phrase is longer than the recognized span ("Kim Jong" vs "Kim Jong Un")
+        Object.assign(e, entityFromHit(doc, h, `actors:gazetteer:${h.entry.kind}`, refineLabel(e.label, h.entry)));
+      } else if (!e.actor && (h.entry.kind === 'leader' || h.entry.kind === 'institution')) {
+        // a name inside a longer recognized span ("President Putin"): keep the span, take the actor
+        e.actor = { code: h.entry.code, country: h.entry.country, sector: h.entry.sector, name: h.entry.name };
+        e.rule = e.rule + '+gazetteer-inner';
+      }
+    }
+  }
+  // drop exact duplicates that merging may create, keep order by start
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  const dedup: Entity[] = [];
+  for (const e of out) {
+    const prev = dedup[dedup.length - 1];
+    if (prev && prev.start === e.start && prev.end === e.end) continue;
+    if (prev && e.start < prev.end) continue; // nested or overlapping: the earlier, longer one wins
+    dedup.push(e);
+  }
+  resolveNameCoref(dedup);
+  return dedup;
+}
+
+/** Later partial person names ("Putin", "Kim") take the actor of an earlier full name. */
+function resolveNameCoref(entities: Entity[]): void {
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i];
+    if (e.label !== 'PER') continue;
+    const parts = e.text.split(/[\s-]+/);
+    for (let j = 0; j < i; j++) {
+      const p = entities[j];
+      if (p.label !== 'PER' || !p.actor || p.text === e.text) continue;
+      const pParts = p.text.split(/[\s-]+/);
+      if (parts.length < pParts.length && parts.every((w) => pParts.includes(w))) {
+        // a partial name takes the earlier full name's actor, even over a lexicon guess ("Kim")
+        {
+          e.actor = p.actor;
+          e.corefOf = p.corefOf ?? j;
+          if (!e.rule.includes('coref')) e.rule = e.rule + '+coref-name';
+        }
+        break;
+      }
+      if (e.actor && p.actor.name === e.actor.name && e.corefOf === undefined) {
+        e.corefOf = p.corefOf ?? j;
+        break;
+      }
+    }
+  }
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'two', 'both', 'several', 'some', 'senior', 'top', 'other', 'former']);
+
+/**
+ * Build actor mentions: noun phrases around entities and agent nouns.
+ * `entities` must be the resolved entities of `doc` (see {@link resolveEntities}).
+ */
+export function buildMentions(doc: Readonly<Doc>, entities: readonly Entity[], lex: ActorLexicon = actorLexicon()): Mention[] {
+  const tokens = doc.tokens;
+  const text = doc.document.text;
+  const dct = doc.document.published;
+  // token index -> entity index
+  const entAt = new Int32Array(tokens.length).fill(-1);
+  let ti = 0;
+  entities.forEach((e, idx) => {
+    while (ti < tokens.length && tokens[ti].end <= e.start) ti++;
+    for (let k = ti; k < tokens.length && tokens[k].start < e.end; k++) entAt[k] = idx;
+  });
+  const mentions: Mention[] = [];
+  for (const s of doc.sentences) {
+    let i = s.tokenStart;
+    while (i < s.tokenEnd) {
+      // collect a group of contiguous NP parts
+      const parts: Array<{ kind: 'ent' | 'agent' | 'poss' | 'det'; from: number; to: number; entity?: number; agent?: string }> = [];
+      let j = i;
+      while (j < s.tokenEnd) {
+        const t = tokens[j];
+        if (entAt[j] >= 0) {
+          const ei = entAt[j];
+          let k = j;
+          while (k < s.tokenEnd && entAt[k] === ei) k++;
+          parts.push({ kind: 'ent', from: j, to: k, entity: ei });
+          j = k;
+          continue;
+        }
+        if (parts.length > 0 && (t.lower === "'s" || t.lower === '’s' || t.lower === "'")) {
+          parts.push({ kind: 'poss', from: j, to: j + 1 });
+          j++;
+          continue;
+        }
+        const am = lex.agents.matchAt(tokens, j, s.tokenEnd, (m) => tokens[m.tokenEnd - 1].pos !== 'VERB');
+        if (am) {
+          parts.push({ kind: 'agent', from: j, to: am.tokenEnd, agent: am.values[0].code });
+          j = am.tokenEnd;
+          continue;
+        }
+        if (parts.length === 0 && DETERMINERS.has(t.lower)) {
+          parts.push({ kind: 'det', from: j, to: j + 1 });
+          j++;
+          continue;
+        }
+        if (parts.length > 0 && t.pos === 'ADJ' && j + 1 < s.tokenEnd && (entAt[j + 1] >= 0 || lex.agents.matchAt(tokens, j + 1, s.tokenEnd))) {
+          j++; // "senior Russian officials", "former U.S. president"
+          continue;
+        }
+        break;
+      }
+      const pl = pluralAnaphor(doc, i, s.tokenEnd);
+      if (pl) {
+        mentions.push(pl);
+        i = pl.tokenEnd;
+        continue;
+      }
+      // split at possessives: "Russia's allies" -> "Russia" is the mention; what follows starts a new group
+      const possAt = parts.findIndex((p) => p.kind === 'poss');
+      const group = possAt >= 0 ? parts.slice(0, possAt) : parts;
+      const content = group.filter((p) => p.kind !== 'det');
+      if (content.length > 0) {
+        const m = composeMention(doc, group, entities, lex, dct);
+        if (m) {
+          const of = agentOf(doc, m, entities, entAt, s.tokenEnd);
+          if (of.length > 0) mentions.push(...of);
+          else mentions.push(m);
+        }
+      }
+      const consumed = possAt >= 0 ? parts[possAt].to : j;
+      i = Math.max(consumed, i + 1);
+    }
+  }
+  void text;
+  return mentions;
+}
+
+const PLURAL_ANAPHOR = /^(the two|both|the) (leaders|sides|countries|presidents|governments|nations|men|allies)$/;
+
+/** "the two leaders", "both sides": a plural anaphor, resolved by the event coder from the document's main dyad. */
+function pluralAnaphor(doc: Readonly<Doc>, i: number, limit: number): Mention | null {
+  const t = doc.tokens;
+  for (const n of [3, 2]) {
+    if (i + n > limit) continue;
+    const words = t.slice(i, i + n).map((x) => x.lower).join(' ');
+    if (!PLURAL_ANAPHOR.test(words) || (n === 2 && words.startsWith('the '))) continue;
+    const start = t[i].start;
+    const end = t[i + n - 1].end;
+    return {
+      text: doc.document.text.slice(start, end),
+      start,
+      end,
+      sentence: t[i].sentence,
+      rule: 'mentions:plural-anaphor',
+      code: null,
+      country: null,
+      sector: null,
+      name: null,
+      entity: null,
+      kind: 'pronoun',
+      tokenStart: i,
+      tokenEnd: i + n,
+    };
+  }
+  return null;
+}
+
+function composeMention(
+  doc: Readonly<Doc>,
+  group: Array<{ kind: string; from: number; to: number; entity?: number; agent?: string }>,
+  entities: readonly Entity[],
+  lex: ActorLexicon,
+  dct: string | null,
+): Mention | null {
+  const tokens = doc.tokens;
+  let country: string | null = null;
+  let sector: string | null = null;
+  let code: string | null = null;
+  let name: string | null = null;
+  let head: number | null = null;
+  let lastAgent: string | null = null;
+  for (const p of group) {
+    if (p.kind === 'ent') {
+      const e = entities[p.entity!];
+      if (!e.actor) {
+        if (e.label === 'PER' || e.label === 'ORG') head = p.entity!;
+        continue;
+      }
+      if (e.label === 'PER' || e.label === 'ORG') {
+        head = p.entity!;
+        code = e.actor.code;
+        country = e.actor.country ?? country;
+        sector = e.actor.sector;
+        name = e.actor.name;
+      } else {
+        // GPE / NORP premodifier or a bare country
+        if (head === null) {
+          country = e.actor.country ?? country;
+          if (!lastAgent) {
+            code = e.actor.code;
+            sector = e.actor.sector;
+            name = e.actor.name;
+            head = p.entity!;
+          }
+        }
+      }
+    } else if (p.kind === 'agent') {
+      lastAgent = p.agent!;
+    }
+  }
+  const last = group[group.length - 1];
+  const lastIsAgent = last.kind === 'agent';
+  if (lastIsAgent || (lastAgent && head !== null && entities[head].label !== 'PER' && entities[head].label !== 'ORG')) {
+    // the head is an agent noun: "North Korean state media", "the Russian president", "Ukrainian officials"
+    const sec = lastAgent!.slice(-3);
+    if (head === null || (entities[head].label !== 'PER' && entities[head].label !== 'ORG')) {
+      sector = sec;
+      code = country ? country + sec : null;
+      name = country ? lex.countryName.get(country) ?? country : null;
+      if (country && sec === 'GOV' && /president|leader|dictator|prime minister|premier|chancellor|king/.test(textOf(doc, group))) {
+        const role = /prime minister|premier|chancellor/.test(textOf(doc, group)) ? 'HOG' : 'HOS';
+        const l = (lex.leadersByCountry.get(country) ?? []).find((x) => x.role === role && validOn(x, dct) && dct !== null);
+        if (l && /\b(president|leader|dictator|prime minister|premier|chancellor|king)\b$/.test(textOf(doc, group).toLowerCase())) name = l.name;
+      }
+      head = null;
+    }
+  }
+  const start = tokens[group[0].from].start;
+  const end = tokens[last.to - 1].end;
+  const kind: Mention['kind'] = head !== null ? 'name' : 'nominal';
+  return {
+    text: doc.document.text.slice(start, end),
+    start,
+    end,
+    sentence: tokens[group[0].from].sentence,
+    rule: 'mentions:np',
+    code,
+    country: code ? country : null,
+    sector: code ? sector : null,
+    name,
+    entity: head,
+    kind,
+    tokenStart: group[0].from,
+    tokenEnd: last.to,
+  };
+}
+
+function textOf(doc: Readonly<Doc>, group: Array<{ from: number; to: number }>): string {
+  return doc.document.text.slice(doc.tokens[group[0].from].start, doc.tokens[group[group.length - 1].to - 1].end);
+}
+
+/** "the leaders of China, Belarus, and India": one mention per country, with the agent's sector. */
+function agentOf(doc: Readonly<Doc>, m: Mention, entities: readonly Entity[], entAt: Int32Array, limit: number): Mention[] {
+  if (m.kind !== 'nominal' || m.country || !m.sector && m.code === null && !/\w/.test(m.text)) return [];
+  const tokens = doc.tokens;
+  let k = m.tokenEnd;
+  if (k >= limit || tokens[k].lower !== 'of') return [];
+  const sector = m.sector ?? sectorFromText(m.text);
+  if (!sector) return [];
+  k++;
+  const out: Mention[] = [];
+  while (k < limit) {
+    const ei = entAt[k];
+    if (ei < 0) break;
+    const e = entities[ei];
+    if (!e.actor?.country || (e.label !== 'GPE' && e.label !== 'ORG')) break;
+    out.push({
+      text: e.text,
+      start: e.start,
+      end: e.end,
+      sentence: e.sentence,
+      rule: 'mentions:agent-of',
+      code: e.actor.country + sector,
+      country: e.actor.country,
+      sector,
+      name: e.actor.name,
+      entity: ei,
+      kind: 'name',
+      tokenStart: k,
+      tokenEnd: k,
+    });
+    while (k < limit && entAt[k] === ei) k++;
+    out[out.length - 1].tokenEnd = k;
+    if (k < limit && tokens[k].lower === ',') k++;
+    if (k < limit && (tokens[k].lower === 'and' || tokens[k].lower === 'or')) k++;
+  }
+  return out;
+}
+
+function sectorFromText(t: string): string | null {
+  const lex = actorLexicon();
+  const words = t.toLowerCase().split(/\s+/);
+  for (let i = words.length - 1; i >= 0; i--) {
+    const v = lex.agents.get(words[i]);
+    if (v) return v[0].code.slice(-3);
+  }
+  return null;
+}
+
+/** Pipeline component: resolves entities to actors and builds actor mentions. */
+export const actorsComponent: Component = {
+  name: 'actors',
+  requires: ['tokens', 'sentences', 'entities'],
+  assigns: ['entities', 'mentions'],
+  run(doc) {
+    const lex = actorLexicon();
+    const entities = resolveEntities(doc, lex);
+    return { entities, mentions: buildMentions(doc, entities, lex) };
+  },
+};

@@ -1,0 +1,158 @@
+/**
+ * The actor gazetteer: every name sitrep can resolve to a CAMEO actor, built
+ * once per process from the project's data files (see NOTICE for sources):
+ * countries and demonyms (`data/countries.json`), places (`data/places.json`,
+ * GeoNames), heads of state and government with their terms
+ * (`data/leaders.json`, CIA World Factbook and Wikidata), Phoenix/PETRARCH2
+ * actor names and agent (sector) nouns (`data/actors.json`, `data/agents.json`),
+ * and the project's own institutions list (`data/lexicon/institutions.json`).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadCountries, loadLeaders, loadPlaces } from '../data/load.js';
+import { loadActors, loadAgents } from '../data/dictionaries.js';
+import { PhraseLexicon } from '../text/phrases.js';
+import type { NerLabel } from '../doc.js';
+
+/** What a gazetteer phrase names. */
+export type GazKind = 'country' | 'demonym' | 'capital' | 'place' | 'leader' | 'institution' | 'actor';
+
+/** One gazetteer entry behind a phrase. */
+export interface GazEntry {
+  kind: GazKind;
+  label: NerLabel;
+  /** CAMEO actor code (country + sector), e.g. RUSGOV, or a bare ISO3 for countries. */
+  code: string;
+  /** ISO 3166-1 alpha-3 or null for international actors. */
+  country: string | null;
+  sector: string | null;
+  /** Canonical name. */
+  name: string;
+  /** For leaders and dated Phoenix codes: validity as YYYY-MM-DD (inclusive), null = open. */
+  from?: string | null;
+  to?: string | null;
+  /** For leaders: HOS, HOG or FM. */
+  role?: string;
+  /** Case-sensitive surface form required (e.g. "WHO"). */
+  exact?: string;
+  /** Places: population, to prefer the largest of homonyms. */
+  population?: number;
+}
+
+/** An agent (sector) noun such as "troops" (MIL) or "state media" (MED). */
+export interface AgentEntry {
+  code: string;
+  phrase: string;
+}
+
+/** The loaded gazetteers. */
+export interface ActorLexicon {
+  names: PhraseLexicon<GazEntry>;
+  agents: PhraseLexicon<AgentEntry>;
+  /** ISO3 -> country name. */
+  countryName: Map<string, string>;
+  /** ISO3 -> leaders (for "the Russian president" -> Vladimir Putin). */
+  leadersByCountry: Map<string, GazEntry[]>;
+}
+
+let cached: ActorLexicon | null = null;
+
+const INSTITUTIONS = fileURLToPath(new URL('../../data/lexicon/institutions.json', import.meta.url));
+
+/** Load (once) and return the actor gazetteer. @throws SitrepError `data_missing` when a data file is absent. */
+export function actorLexicon(): ActorLexicon {
+  if (cached) return cached;
+  const names = new PhraseLexicon<GazEntry>(7);
+  const agents = new PhraseLexicon<AgentEntry>(4);
+  const countryName = new Map<string, string>();
+  const leadersByCountry = new Map<string, GazEntry[]>();
+
+  for (const c of loadCountries()) {
+    const iso3 = c.cameo ?? c.iso3;
+    countryName.set(c.iso3, c.name);
+    const base = { country: c.iso3, sector: null, name: c.name };
+    for (const n of new Set([c.name, ...c.aliases])) names.add(n, { kind: 'country', label: 'GPE', code: iso3, ...base });
+    for (const d of new Set(c.demonyms)) names.add(d, { kind: 'demonym', label: 'NORP', code: iso3, ...base });
+    for (const cap of new Set([c.capital, ...(c.capitalAliases ?? [])])) {
+      if (cap) names.add(cap, { kind: 'capital', label: 'GPE', code: iso3 + 'GOV', country: c.iso3, sector: 'GOV', name: c.name });
+    }
+  }
+  for (const p of loadPlaces()) {
+    names.add(p.name, {
+      kind: 'place',
+      label: 'GPE',
+      code: p.iso3,
+      country: p.iso3,
+      sector: null,
+      name: p.name,
+      population: p.population ?? 0,
+    });
+  }
+  for (const l of loadLeaders()) {
+    const e: GazEntry = {
+      kind: 'leader',
+      label: 'PER',
+      code: l.iso3 + 'GOV',
+      country: l.iso3,
+      sector: 'GOV',
+      name: l.name,
+      from: l.start,
+      to: l.end,
+      role: l.role,
+    };
+    for (const n of new Set([l.name, ...l.aliases])) names.add(n, e);
+    const list = leadersByCountry.get(l.iso3) ?? [];
+    list.push(e);
+    leadersByCountry.set(l.iso3, list);
+  }
+  const inst = JSON.parse(readFileSync(INSTITUTIONS, 'utf8')) as {
+    institutions: Array<{ phrase: string; code: string; label: NerLabel; name: string; caseSensitive?: string }>;
+  };
+  for (const i of inst.institutions) {
+    const country = /^[A-Z]{3}/.test(i.code) && countryName.has(i.code.slice(0, 3)) ? i.code.slice(0, 3) : null;
+    const sector = country ? i.code.slice(3) || null : null;
+    names.add(i.phrase, { kind: 'institution', label: i.label, code: i.code, country, sector, name: i.name, exact: i.caseSensitive });
+  }
+  // Phoenix names that begin with a title or demonym ("russian president vladimir putin") would hide
+  // the mention structure (demonym + title + name) that sitrep builds itself, so they are skipped.
+  const demonymWords = new Set<string>();
+  for (const c of loadCountries()) for (const d of c.demonyms) demonymWords.add(d.toLowerCase().split(' ')[0]);
+  for (const a of loadActors().actors) {
+    if (a.codes.length === 0) continue;
+    for (const n of a.names) {
+      const words = n.split(' ');
+      if (words.length < 2) continue; // single words in Phoenix are too ambiguous for news text
+      if (TITLE_WORDS.has(words[0]) || demonymWords.has(words[0])) continue;
+      for (const c of a.codes) {
+        const country = countryName.has(c.code.slice(0, 3)) ? c.code.slice(0, 3) : null;
+        names.add(n, {
+          kind: 'actor',
+          label: 'PER',
+          code: c.code,
+          country,
+          sector: country ? c.code.slice(3, 6) || null : null,
+          name: titleCase(n),
+          from: c.from,
+          to: c.to,
+        });
+      }
+    }
+  }
+  for (const a of loadAgents().agents) agents.add(a.phrase, { code: a.code.replace(/^~/, ''), phrase: a.phrase });
+  cached = { names, agents, countryName, leadersByCountry };
+  return cached;
+}
+
+const TITLE_WORDS = new Set(['president', 'prime', 'minister', 'foreign', 'defense', 'defence', 'king', 'queen', 'prince', 'general', 'gen', 'gen.', 'chancellor', 'premier', 'secretary', 'senator', 'sen.', 'former', 'supreme', 'leader', 'chairman', 'vice', 'deputy', 'ambassador', 'governor', 'mayor', 'the', 'dr', 'dr.', 'mr', 'mr.', 'mrs', 'ms', 'sheikh', 'emir', 'crown']);
+
+function titleCase(s: string): string {
+  return s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+}
+
+/** True when a dated entry is valid on `date` (YYYY-MM-DD); undated entries and a null date always pass. */
+export function validOn(e: Pick<GazEntry, 'from' | 'to'>, date: string | null): boolean {
+  if (!date) return true;
+  if (e.from && date < e.from) return false;
+  if (e.to && date > e.to) return false;
+  return true;
+}

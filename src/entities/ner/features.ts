@@ -1,0 +1,284 @@
+/**
+ * Feature extraction for the named-entity recognizer. The same code runs at
+ * training time (on CoNLL documents tokenized by the project tokenizer) and at
+ * inference time (on `doc.tokens`), so features are computed identically.
+ *
+ * Two kinds of features:
+ * - static features of a token, computed from the text, the document, word
+ *   clusters and gazetteers ({@link staticFeatures});
+ * - second-stage features from a first-stage prediction over the whole
+ *   document: neighbouring predicted tags and the labels that other mentions
+ *   of the same word received in the document ({@link stage2Features}).
+ */
+import type { Sentence, Token } from '../../doc.js';
+import type { Gazetteer } from './gazetteer.js';
+
+/** Lexical resources consulted by the features. */
+export interface FeatureResources {
+  /** Word -> cluster bit path (hierarchical clustering of unlabelled news). */
+  clusters: Map<string, string>;
+  gazetteer: Gazetteer;
+}
+
+/** Minimal token view the features need. */
+export type FeatToken = Pick<Token, 'text' | 'pos' | 'lower' | 'sentence'>;
+
+/** Per-document precomputed context. */
+interface DocContext {
+  tokens: readonly FeatToken[];
+  sentences: readonly Pick<Sentence, 'tokenStart' | 'tokenEnd'>[];
+  capsLine: Uint8Array; // per sentence
+  lowerSeen: Set<string>; // lower forms seen written in lower case
+  capSeen: Set<string>; // lower forms seen capitalized (mixed case) in a non-initial, non-caps-line position
+  shapes: string[];
+  cluster: (string | undefined)[];
+  gaz: string[][];
+}
+
+const UPPER = /^[A-Z]/;
+const HAS_LOWER = /[a-z]/;
+const HAS_UPPER = /[A-Z]/;
+const HAS_LETTER = /[A-Za-z]/;
+
+/** Word shape with runs collapsed: "McDonald's" -> "XxXx'x", "1996-08-22" -> "d-d-d". */
+export function shape(w: string): string {
+  let out = '';
+  let last = '';
+  for (let i = 0; i < w.length && out.length < 12; i++) {
+    const c = w.charCodeAt(i);
+    let s: string;
+    if (c >= 65 && c <= 90) s = 'X';
+    else if (c >= 97 && c <= 122) s = 'x';
+    else if (c >= 48 && c <= 57) s = 'd';
+    else if (c > 127) s = /\p{Lu}/u.test(w[i]) ? 'X' : /\p{L}/u.test(w[i]) ? 'x' : 'o';
+    else s = w[i];
+    if (s !== last) out += s;
+    last = s;
+  }
+  return out;
+}
+
+function isAllCaps(w: string): boolean {
+  return HAS_UPPER.test(w) && !HAS_LOWER.test(w);
+}
+
+function titleCase(w: string): string {
+  return w.charAt(0) + w.slice(1).toLowerCase();
+}
+
+/** Cluster path of a word, trying case variants (headlines are in capitals). */
+export function clusterOf(clusters: Map<string, string>, w: string, lower: string, caps: boolean): string | undefined {
+  if (caps && isAllCaps(w)) {
+    return clusters.get(titleCase(w)) ?? clusters.get(lower) ?? clusters.get(w);
+  }
+  return clusters.get(w) ?? clusters.get(lower) ?? (isAllCaps(w) ? clusters.get(titleCase(w)) : undefined);
+}
+
+function buildContext(
+  tokens: readonly FeatToken[],
+  sentences: readonly Pick<Sentence, 'tokenStart' | 'tokenEnd'>[],
+  res: FeatureResources,
+): DocContext {
+  const capsLine = new Uint8Array(sentences.length);
+  for (let s = 0; s < sentences.length; s++) {
+    let caps = 0;
+    let low = 0;
+    for (let i = sentences[s].tokenStart; i < sentences[s].tokenEnd; i++) {
+      const w = tokens[i].text;
+      if (HAS_LOWER.test(w)) low++;
+      else if (HAS_UPPER.test(w) && w.length > 1) caps++;
+    }
+    capsLine[s] = caps > 0 && caps >= low * 3 ? 1 : 0;
+  }
+  const lowerSeen = new Set<string>();
+  const capSeen = new Set<string>();
+  for (let s = 0; s < sentences.length; s++) {
+    if (capsLine[s]) continue;
+    for (let i = sentences[s].tokenStart; i < sentences[s].tokenEnd; i++) {
+      const t = tokens[i];
+      if (!HAS_LETTER.test(t.text)) continue;
+      if (!HAS_UPPER.test(t.text)) lowerSeen.add(t.lower);
+      else if (i > sentences[s].tokenStart && UPPER.test(t.text) && HAS_LOWER.test(t.text)) capSeen.add(t.lower);
+    }
+  }
+  const shapes = tokens.map((t) => shape(t.text));
+  const cluster = tokens.map((t) => clusterOf(res.clusters, t.text, t.lower, capsLine[t.sentence] === 1));
+  const gaz = res.gazetteer.tag(tokens);
+  return { tokens, sentences, capsLine, lowerSeen, capSeen, shapes, cluster, gaz };
+}
+
+const PAD = ['<s>', '<s2>'];
+const PAD_R = ['</s>', '</s2>'];
+
+/**
+ * Static features of every token of a document (one string list per token).
+ * Tokens must carry `sentence` indices into `sentences`.
+ */
+export function staticFeatures(
+  tokens: readonly FeatToken[],
+  sentences: readonly Pick<Sentence, 'tokenStart' | 'tokenEnd'>[],
+  res: FeatureResources,
+): string[][] {
+  const ctx = buildContext(tokens, sentences, res);
+  const out: string[][] = new Array(tokens.length);
+  for (let s = 0; s < sentences.length; s++) {
+    const { tokenStart: a, tokenEnd: b } = sentences[s];
+    const caps = ctx.capsLine[s] === 1;
+    for (let i = a; i < b; i++) out[i] = tokenFeatures(ctx, i, a, b, caps);
+  }
+  return out;
+}
+
+function tokenFeatures(ctx: DocContext, i: number, a: number, b: number, caps: boolean): string[] {
+  const T = ctx.tokens;
+  const t = T[i];
+  const w = t.text;
+  const lw = t.lower;
+  const f: string[] = ['b'];
+  const low = (k: number) => (k < a ? PAD[a - k - 1] ?? '<s>' : k >= b ? PAD_R[k - b] ?? '</s>' : T[k].lower);
+  const shp = (k: number) => (k < a ? '<s>' : k >= b ? '</s>' : ctx.shapes[k]);
+  const pos = (k: number) => (k < a ? '<s>' : k >= b ? '</s>' : T[k].pos);
+  const sh = ctx.shapes[i];
+  const cap = UPPER.test(w);
+  const allCaps = isAllCaps(w);
+  const first = i === a;
+
+  f.push('w=' + w, 'l=' + lw);
+  f.push('l-1=' + low(i - 1), 'l+1=' + low(i + 1), 'l-2=' + low(i - 2), 'l+2=' + low(i + 2));
+  f.push('l-1l=' + low(i - 1) + '|' + lw, 'll+1=' + lw + '|' + low(i + 1));
+  f.push('l-2-1=' + low(i - 2) + '|' + low(i - 1), 'l+1+2=' + low(i + 1) + '|' + low(i + 2));
+  f.push('sh=' + sh, 'sh-1=' + shp(i - 1), 'sh+1=' + shp(i + 1));
+  f.push('sh-1,0=' + shp(i - 1) + '|' + sh, 'sh0,+1=' + sh + '|' + shp(i + 1));
+  f.push('sh-1,0,+1=' + shp(i - 1) + '|' + sh + '|' + shp(i + 1));
+  const n = w.length;
+  for (let k = 1; k <= 4 && k <= n; k++) {
+    f.push('p' + k + '=' + w.slice(0, k), 's' + k + '=' + lw.slice(n - k));
+  }
+  f.push('len=' + (n > 8 ? 9 : n));
+  f.push('pos=' + t.pos, 'pos-1=' + pos(i - 1), 'pos+1=' + pos(i + 1));
+  f.push('pos-1,0=' + pos(i - 1) + '|' + t.pos, 'pos0,+1=' + t.pos + '|' + pos(i + 1));
+  f.push('pos,sh=' + t.pos + '|' + sh);
+  // capitalisation in context
+  const cctx = (caps ? 'C' : '') + (first ? 'F' : '');
+  if (cctx) {
+    f.push('cc=' + cctx + '|' + sh, 'ccl=' + cctx + '|' + lw);
+  }
+  if (cap || allCaps) {
+    if (ctx.lowerSeen.has(lw)) f.push('dLow' + cctx);
+    if (ctx.capSeen.has(lw)) f.push('dCap' + cctx);
+    if (!ctx.lowerSeen.has(lw) && !ctx.capSeen.has(lw)) f.push('dNone' + cctx);
+  }
+  // word clusters
+  const c = ctx.cluster[i];
+  if (c !== undefined) {
+    f.push('c4=' + c.slice(0, 4), 'c6=' + c.slice(0, 6), 'c10=' + c.slice(0, 10), 'c=' + c);
+  } else f.push('c=none');
+  for (const k of [i - 1, i + 1]) {
+    const ck = k >= a && k < b ? ctx.cluster[k] : '<>';
+    const d = k < i ? '-' : '+';
+    if (ck !== undefined) f.push('c4' + d + '=' + ck.slice(0, 4), 'c8' + d + '=' + ck.slice(0, 8));
+  }
+  // gazetteers
+  for (const g of ctx.gaz[i]) f.push('g=' + g, 'gsh=' + g + '|' + sh);
+  if (i > a) for (const g of ctx.gaz[i - 1]) f.push('g-1=' + g);
+  if (i + 1 < b) for (const g of ctx.gaz[i + 1]) f.push('g+1=' + g);
+  return f;
+}
+
+/** BILOU tag names by index: 0 = O, then B/I/L/U for each type. */
+export function tagNames(types: readonly string[]): string[] {
+  const out = ['O'];
+  for (const t of types) out.push('B-' + t, 'I-' + t, 'L-' + t, 'U-' + t);
+  return out;
+}
+
+/** Entity type index of a tag index (-1 for O). */
+export function tagType(tag: number): number {
+  return tag === 0 ? -1 : (tag - 1) >> 2;
+}
+
+/**
+ * Second-stage features of every token from a first-stage tagging of the
+ * whole document (tag indices into `names`).
+ */
+export function stage2Features(
+  tokens: readonly FeatToken[],
+  sentences: readonly Pick<Sentence, 'tokenStart' | 'tokenEnd'>[],
+  tags: ArrayLike<number>,
+  names: readonly string[],
+  types: readonly string[],
+): string[][] {
+  const n = tokens.length;
+  // type counts of other mentions of the same (capitalised) word in the document
+  const byWord = new Map<string, number[]>();
+  const nt = types.length;
+  for (let i = 0; i < n; i++) {
+    const w = tokens[i].text;
+    if (!HAS_UPPER.test(w.charAt(0))) continue;
+    let c = byWord.get(tokens[i].lower);
+    if (!c) byWord.set(tokens[i].lower, (c = new Array(nt + 1).fill(0)));
+    c[tagType(tags[i]) + 1]++;
+  }
+  // entity spans from the first stage: for each word, the type of the longest entity that contains it
+  const inEnt = new Map<string, string>();
+  const entLen = new Map<string, number>();
+  for (let s = 0; s < sentences.length; s++) {
+    let st = -1;
+    for (let i = sentences[s].tokenStart; i < sentences[s].tokenEnd; i++) {
+      const nm = names[tags[i]];
+      if (nm.startsWith('B-') || nm.startsWith('U-')) st = i;
+      if ((nm.startsWith('L-') || nm.startsWith('U-')) && st >= 0) {
+        const len = i - st + 1;
+        const ty = nm.slice(2);
+        for (let k = st; k <= i; k++) {
+          const key = tokens[k].lower;
+          if (!HAS_UPPER.test(tokens[k].text)) continue;
+          const role = len === 1 ? 'U' : k === st ? 'B' : k === i ? 'L' : 'I';
+          if ((entLen.get(key) ?? 0) < len) {
+            entLen.set(key, len);
+            inEnt.set(key, ty + ':' + role);
+          }
+        }
+        st = -1;
+      }
+    }
+  }
+  const out: string[][] = new Array(n);
+  for (let s = 0; s < sentences.length; s++) {
+    const { tokenStart: a, tokenEnd: b } = sentences[s];
+    for (let i = a; i < b; i++) {
+      const f: string[] = [];
+      const tg = (k: number) => (k < a ? '<s>' : k >= b ? '</s>' : names[tags[k]]);
+      f.push('s1=' + tg(i), 's1-1=' + tg(i - 1), 's1+1=' + tg(i + 1), 's1-2=' + tg(i - 2), 's1+2=' + tg(i + 2));
+      f.push('s1-1,+1=' + tg(i - 1) + '|' + tg(i + 1));
+      const c = byWord.get(tokens[i].lower);
+      if (c && HAS_UPPER.test(tokens[i].text.charAt(0))) {
+        // counts excluding this token
+        const own = tagType(tags[i]) + 1;
+        let best = -1;
+        let bestN = 0;
+        let total = 0;
+        for (let k = 0; k <= nt; k++) {
+          const v = c[k] - (k === own ? 1 : 0);
+          total += v;
+          if (v > bestN) {
+            bestN = v;
+            best = k;
+          }
+        }
+        if (total > 0) {
+          const lab = best === 0 ? 'O' : types[best - 1];
+          f.push('dm=' + lab, (bestN === total ? 'dmU=' : 'dmM=') + lab);
+          for (let k = 1; k <= nt; k++) {
+            const v = c[k] - (k === own ? 1 : 0);
+            if (v > 0) f.push('dh=' + types[k - 1]);
+          }
+        }
+      }
+      const e = inEnt.get(tokens[i].lower);
+      if (e && HAS_UPPER.test(tokens[i].text)) f.push('de=' + e, 'de=' + e.slice(0, e.indexOf(':')));
+      out[i] = f;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,88 @@
+/**
+ * Gazetteers for the recognizer: lists of (multi-token) names by category.
+ * Keys are lower-cased token sequences (tokens as the project tokenizer
+ * splits them) joined by single spaces. Matching tags every token covered by
+ * an entry with `category:B|I|L|U` (BILOU position in the entry).
+ */
+import type { Token } from '../../doc.js';
+
+/** Serialized gazetteer: category -> keys (sorted). */
+export type GazetteerData = Record<string, string[]>;
+
+const UPPER_OR_DIGIT = /^[A-Z0-9\p{Lu}]/u;
+
+export class Gazetteer {
+  /** key -> categories */
+  readonly entries = new Map<string, string[]>();
+  maxLen = 1;
+  private firsts = new Set<string>();
+
+  /** Add one key (lower-cased tokens joined by spaces) to a category. */
+  add(key: string, cat: string): void {
+    if (!key) return;
+    let c = this.entries.get(key);
+    if (!c) {
+      this.entries.set(key, (c = []));
+      const parts = key.split(' ');
+      this.firsts.add(parts[0]);
+      if (parts.length > this.maxLen) this.maxLen = parts.length;
+    }
+    if (!c.includes(cat)) c.push(cat);
+  }
+
+  /** A new gazetteer holding the entries of this one and `other`. */
+  merged(other: Gazetteer): Gazetteer {
+    const g = new Gazetteer();
+    for (const src of [this, other]) for (const [k, cs] of src.entries) for (const c of cs) g.add(k, c);
+    return g;
+  }
+
+  /** Tag each token with the categories (and BILOU positions) of the entries covering it. */
+  tag(tokens: readonly Pick<Token, 'text' | 'lower' | 'sentence'>[]): string[][] {
+    const n = tokens.length;
+    const out: string[][] = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = [];
+    for (let i = 0; i < n; i++) {
+      const t = tokens[i];
+      if (!this.firsts.has(t.lower) || !UPPER_OR_DIGIT.test(t.text)) continue;
+      let key = '';
+      const maxJ = Math.min(n, i + this.maxLen);
+      for (let j = i; j < maxJ; j++) {
+        if (tokens[j].sentence !== t.sentence) break;
+        key = j === i ? t.lower : key + ' ' + tokens[j].lower;
+        const cats = this.entries.get(key);
+        if (!cats) continue;
+        const len = j - i + 1;
+        for (const c of cats) {
+          if (len === 1) out[i].push(c + ':U');
+          else {
+            out[i].push(c + ':B');
+            for (let k = i + 1; k < j; k++) out[k].push(c + ':I');
+            out[j].push(c + ':L');
+          }
+        }
+      }
+    }
+    for (let i = 0; i < n; i++) if (out[i].length > 1) out[i] = [...new Set(out[i])];
+    return out;
+  }
+
+  /** Look up the categories of a name given as tokens' lower forms. */
+  lookup(lowers: readonly string[]): readonly string[] {
+    return this.entries.get(lowers.join(' ')) ?? [];
+  }
+
+  toJSON(): GazetteerData {
+    const by: GazetteerData = {};
+    for (const [k, cs] of this.entries) for (const c of cs) (by[c] ??= []).push(k);
+    const out: GazetteerData = {};
+    for (const c of Object.keys(by).sort()) out[c] = by[c].sort();
+    return out;
+  }
+
+  static fromJSON(d: GazetteerData): Gazetteer {
+    const g = new Gazetteer();
+    for (const c of Object.keys(d)) for (const k of d[c]) g.add(k, c);
+    return g;
+  }
+}

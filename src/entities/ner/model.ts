@@ -1,0 +1,214 @@
+/**
+ * The trained NER model: feature dictionaries, weights of the two stages,
+ * word clusters and gazetteers, stored as one gzipped binary file
+ * (`data/models/ner.bin.gz`): magic `SNER1`, a uint32 length, a JSON header,
+ * then little-endian int16 weight blocks.
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Sentence } from '../../doc.js';
+import { staticFeatures, stage2Features, type FeatToken, type FeatureResources } from './features.js';
+import { Gazetteer, type GazetteerData } from './gazetteer.js';
+import { bilouConstraints, decode, type Sequence } from './perceptron.js';
+
+const MAGIC = 'SNER1';
+
+/** What the model file's JSON header holds. */
+export interface ModelHeader {
+  version: 1;
+  types: string[];
+  names: string[];
+  features: string[];
+  s2features: string[];
+  /** Dequantisation scale of each weight block. */
+  scales: { W1: number; T1: number; W2: number; T2: number };
+  clusters: [string, string][];
+  gazetteer: GazetteerData;
+  /** Extra lists used to refine labels (GPE/LOC/NORP/MISC). */
+  lexicon: Record<string, string[]>;
+  meta: Record<string, unknown>;
+}
+
+/** A model in memory. */
+export interface ModelData {
+  header: ModelHeader;
+  W1: Float32Array;
+  T1: Float32Array;
+  W2: Float32Array;
+  T2: Float32Array;
+}
+
+/** Map feature strings of a token list to ids; unknown features are dropped (or added when `grow`). */
+export function toSequence(
+  feats: readonly string[][],
+  from: number,
+  to: number,
+  dict: Map<string, number>,
+  grow = false,
+  extra?: { feats: readonly string[][]; dict: Map<string, number>; offset: number; grow?: boolean },
+): Sequence {
+  const ids: number[] = [];
+  const offsets = new Int32Array(to - from + 1);
+  for (let t = from; t < to; t++) {
+    offsets[t - from] = ids.length;
+    for (const f of feats[t]) {
+      let id = dict.get(f);
+      if (id === undefined && grow) dict.set(f, (id = dict.size));
+      if (id !== undefined) ids.push(id);
+    }
+    if (extra) {
+      for (const f of extra.feats[t]) {
+        let id = extra.dict.get(f);
+        if (id === undefined && extra.grow) extra.dict.set(f, (id = extra.dict.size));
+        if (id !== undefined) ids.push(id + extra.offset);
+      }
+    }
+  }
+  offsets[to - from] = ids.length;
+  return { ids: Int32Array.from(ids), offsets };
+}
+
+function quantize(a: Float32Array): { q: Int16Array; scale: number } {
+  let max = 0;
+  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i]));
+  const scale = max > 0 ? max / 32767 : 1;
+  const q = new Int16Array(a.length);
+  for (let i = 0; i < a.length; i++) q[i] = Math.round(a[i] / scale);
+  return { q, scale };
+}
+
+function dequantize(buf: Buffer, off: number, n: number, scale: number): Float32Array {
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) out[i] = buf.readInt16LE(off + 2 * i) * scale;
+  return out;
+}
+
+/** Serialize a model to gzipped bytes (deterministic). */
+export function serializeModel(m: ModelData): Buffer {
+  const blocks = { W1: quantize(m.W1), T1: quantize(m.T1), W2: quantize(m.W2), T2: quantize(m.T2) };
+  const header: ModelHeader = {
+    ...m.header,
+    scales: { W1: blocks.W1.scale, T1: blocks.T1.scale, W2: blocks.W2.scale, T2: blocks.T2.scale },
+  };
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const parts: Buffer[] = [Buffer.from(MAGIC, 'ascii')];
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(json.length);
+  parts.push(len, json);
+  for (const k of ['W1', 'T1', 'W2', 'T2'] as const) {
+    const q = blocks[k].q;
+    const b = Buffer.alloc(q.length * 2);
+    for (let i = 0; i < q.length; i++) b.writeInt16LE(q[i], 2 * i);
+    parts.push(b);
+  }
+  return gzipSync(Buffer.concat(parts), { level: 9 });
+}
+
+/** Parse gzipped model bytes. */
+export function deserializeModel(gz: Buffer): ModelData {
+  const buf = gunzipSync(gz);
+  if (buf.toString('ascii', 0, MAGIC.length) !== MAGIC) throw new Error('ner: not a sitrep NER model file');
+  const len = buf.readUInt32LE(MAGIC.length);
+  let off = MAGIC.length + 4;
+  const header = JSON.parse(buf.toString('utf8', off, off + len)) as ModelHeader;
+  off += len;
+  const K = header.names.length;
+  const nF = header.features.length;
+  const n2 = nF + header.s2features.length;
+  const W1 = dequantize(buf, off, nF * K, header.scales.W1);
+  off += nF * K * 2;
+  const T1 = dequantize(buf, off, (K + 1) * K, header.scales.T1);
+  off += (K + 1) * K * 2;
+  const W2 = dequantize(buf, off, n2 * K, header.scales.W2);
+  off += n2 * K * 2;
+  const T2 = dequantize(buf, off, (K + 1) * K, header.scales.T2);
+  return { header, W1, T1, W2, T2 };
+}
+
+/** A loaded model ready to tag documents. */
+export class NerTagger {
+  readonly names: string[];
+  readonly types: string[];
+  readonly dict = new Map<string, number>();
+  readonly dict2 = new Map<string, number>();
+  readonly res: FeatureResources;
+  readonly lexicon: Map<string, Set<string>>;
+  private readonly allowed: Uint8Array;
+  private readonly end: Uint8Array;
+  private buf = new Float64Array(1024);
+
+  constructor(readonly model: ModelData) {
+    const h = model.header;
+    this.names = h.names;
+    this.types = h.types;
+    h.features.forEach((f, i) => this.dict.set(f, i));
+    h.s2features.forEach((f, i) => this.dict2.set(f, i));
+    this.res = { clusters: new Map(h.clusters), gazetteer: Gazetteer.fromJSON(h.gazetteer) };
+    this.lexicon = new Map(Object.entries(h.lexicon).map(([k, v]) => [k, new Set(v)]));
+    const c = bilouConstraints(this.names);
+    this.allowed = c.allowed;
+    this.end = c.end;
+  }
+
+  /** Tag indices (into `names`) for every token of a document. */
+  tag(tokens: readonly FeatToken[], sentences: readonly Pick<Sentence, 'tokenStart' | 'tokenEnd'>[]): Uint8Array {
+    const K = this.names.length;
+    const m = this.model;
+    const feats = staticFeatures(tokens, sentences, this.res);
+    const tags1 = new Uint8Array(tokens.length);
+    const seqs: Sequence[] = [];
+    for (const s of sentences) {
+      const seq = toSequence(feats, s.tokenStart, s.tokenEnd, this.dict);
+      seqs.push(seq);
+      this.ensure(s.tokenEnd - s.tokenStart, K);
+      tags1.set(decode(seq, m.W1, m.T1, K, this.allowed, this.end, this.buf), s.tokenStart);
+    }
+    const f2 = stage2Features(tokens, sentences, tags1, this.names, this.types);
+    const tags2 = new Uint8Array(tokens.length);
+    const off = this.dict.size;
+    for (let si = 0; si < sentences.length; si++) {
+      const s = sentences[si];
+      const seq = appendIds(seqs[si], f2, s.tokenStart, this.dict2, off);
+      tags2.set(decode(seq, m.W2, m.T2, K, this.allowed, this.end, this.buf), s.tokenStart);
+    }
+    return tags2;
+  }
+
+  private ensure(n: number, K: number): void {
+    if (this.buf.length < n * K) this.buf = new Float64Array(n * K * 2);
+  }
+}
+
+/** A copy of `seq` with each token's stage-2 feature ids (offset by `off`) appended. */
+export function appendIds(seq: Sequence, f2: readonly string[][], from: number, dict2: Map<string, number>, off: number, grow = false): Sequence {
+  const n = seq.offsets.length - 1;
+  const ids: number[] = [];
+  const offsets = new Int32Array(n + 1);
+  for (let t = 0; t < n; t++) {
+    offsets[t] = ids.length;
+    for (let j = seq.offsets[t]; j < seq.offsets[t + 1]; j++) ids.push(seq.ids[j]);
+    for (const f of f2[from + t]) {
+      let id = dict2.get(f);
+      if (id === undefined && grow) dict2.set(f, (id = dict2.size));
+      if (id !== undefined) ids.push(id + off);
+    }
+  }
+  offsets[n] = ids.length;
+  return { ids: Int32Array.from(ids), offsets, gold: seq.gold };
+}
+
+/** Entity spans (token ranges, type index) from a BILOU tag sequence. */
+export function spansFromTags(tags: ArrayLike<number>, names: readonly string[], from = 0, to = tags.length): { start: number; end: number; type: string }[] {
+  const out: { start: number; end: number; type: string }[] = [];
+  let st = -1;
+  for (let i = from; i < to; i++) {
+    const nm = names[tags[i]];
+    const p = nm[0];
+    if (p === 'U') out.push({ start: i, end: i + 1, type: nm.slice(2) });
+    else if (p === 'B') st = i;
+    else if (p === 'L' && st >= 0) {
+      out.push({ start: st, end: i + 1, type: nm.slice(2) });
+      st = -1;
+    } else if (p === 'O') st = -1;
+  }
+  return out;
+}

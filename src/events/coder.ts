@@ -1,0 +1,671 @@
+/**
+ * The event coder: who did what to whom, in CAMEO and PLOVER, with evidence.
+ *
+ * Per sentence (never across sentences):
+ * 1. triggers — verbs whose lemma is in PETRARCH2's CAMEO verb dictionary, and
+ *    event nouns ("phone call", "invasion", "talks") from the project lexicon,
+ *    including nouns that are the object of a light verb ("held a phone call");
+ * 2. arguments — the actor is the nearest actor mention before the verb group
+ *    that is not inside a prepositional phrase or a possessor (with relative
+ *    clauses "X, which sent ...", passives "... by X", coordination "X and Y");
+ *    the recipient is the first coded mention after the trigger within the
+ *    clause (or after with/to/against/of... for nouns);
+ * 3. code — the most specific PETRARCH2 pattern of the verb whose literal words
+ *    appear around it, else the verb block's default code; a trigger with
+ *    actors but no code is kept as `uncoded`, never given a default code;
+ * 4. date, location, attribution and PLOVER's auxiliary modes (future,
+ *    negation, hypothetical, historical) from the clause's words and timexes.
+ *
+ * Offsets are UTF-16 code units into the document text.
+ */
+import type { Attribution, Doc, DocEvent, Mention, Modality, Participant, Timex, Token } from '../doc.js';
+import type { Component } from '../pipeline.js';
+import { eventLexicon, type EventLexicon, type VerbEntry } from './lexicon.js';
+import { phraseKey } from '../text/phrases.js';
+import { findAttribution } from '../quotes/attribution.js';
+
+const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re"]);
+const REL = new Set(['which', 'who', 'that', 'whom']);
+const CLAUSE_BREAK = new Set([';', ':', '—', '–']);
+const SUBORD = new Set(['while', 'though', 'although', 'whereas', 'because', 'but', 'after', 'before', 'as', 'since', 'when', 'following', 'amid', 'ahead']);
+
+interface Trigger {
+  /** Head token of the trigger. */
+  head: number;
+  /** Token range of the trigger words. */
+  from: number;
+  to: number;
+  kind: 'verb' | 'noun';
+  /** For nouns under a light verb: the light verb's token. */
+  light?: number;
+  code: string | null;
+  rule: string;
+  /** Tokens matched by the pattern (not triggers themselves). */
+  consumed: number[];
+  specificity: number;
+}
+
+/** Code all events of a document. Pure; never throws on text it cannot code. */
+export function codeEvents(doc: Readonly<Doc>, lex: EventLexicon = eventLexicon()): DocEvent[] {
+  const events: DocEvent[] = [];
+  for (let si = 0; si < doc.sentences.length; si++) {
+    events.push(...codeSentence(doc, si, lex, { pluralResolved: resolvePlurals(doc, si, events) }));
+  }
+  return events;
+}
+
+/** Per-sentence context handed down to argument finding. */
+interface SentenceContext {
+  /** Plural anaphors ("the two leaders") of the sentence, by start offset, resolved to mentions. */
+  pluralResolved: Map<number, Mention[]>;
+}
+
+/**
+ * Resolve "the two leaders" / "both sides" to the document's main dyad: the pair of
+ * actor codes of the first two-party event (news puts the main event first).
+ * The resolved mentions are the earliest named mentions of those codes.
+ */
+function resolvePlurals(doc: Readonly<Doc>, si: number, earlier: DocEvent[]): Map<number, Mention[]> {
+  const out = new Map<number, Mention[]>();
+  const plurals = doc.mentions.filter((m) => m.sentence === si && m.kind === 'pronoun');
+  if (plurals.length === 0) return out;
+  const counts = new Map<string, { n: number; first: number }>();
+  earlier.forEach((e, idx) => {
+    const codes = [...new Set([...e.actor, ...e.recipient].map((p) => p.code).filter((c): c is string => !!c))].sort();
+    if (codes.length !== 2) return;
+    const k = codes.join('|');
+    const c = counts.get(k) ?? { n: 0, first: idx };
+    c.n++;
+    counts.set(k, c);
+  });
+  // news puts the main event first: the lede's two-party event names "the two leaders"
+  let best: string | null = null;
+  for (const [k, c] of counts) {
+    const b = best ? counts.get(best)! : null;
+    if (!b || c.first < b.first) best = k;
+  }
+  if (!best) return out;
+  const pair = best.split('|').map((code) => doc.mentions.find((m) => m.code === code && m.kind === 'name')).filter((m): m is Mention => !!m);
+  if (pair.length === 2) for (const p of plurals) out.set(p.start, pair);
+  return out;
+}
+
+function verbEntry(t: Token, lex: EventLexicon): VerbEntry | undefined {
+  return lex.verbs.get(t.lemma) ?? lex.verbs.get(lex.forms.get(t.lower) ?? '');
+}
+
+/** A token that acts as a verb here (not "following" as a preposition, not "growing" as an adjective). */
+function isVerbal(doc: Readonly<Doc>, i: number, lex: EventLexicon): boolean {
+  const t = doc.tokens[i];
+  if (t.pos !== 'VERB' || lex.notVerbs.has(t.lower)) return false;
+  if (t.lower.endsWith('ing')) {
+    const prev = doc.tokens[i - 1];
+    const next = doc.tokens[i + 1];
+    const s = doc.sentences[t.sentence];
+    const afterNoun = next && next.sentence === t.sentence && (next.pos === 'NOUN' || next.pos === 'ADJ');
+    const modifierSlot = i === s.tokenStart || !prev || ['DET', 'ADJ', 'ADV', 'VERB', 'ADP', 'PUNCT', 'CCONJ'].includes(prev.pos);
+    if (afterNoun && modifierSlot && !(prev && BE.has(prev.lower))) return false;
+    // "negotiations on ending the war": a gerund after a topic preposition names a topic, not an event
+    if (prev && ['on', 'about', 'of', 'for', 'toward', 'towards', 'regarding'].includes(prev.lower)) return false;
+  }
+  if (/(ed|en)$/.test(t.lower)) {
+    // "their previously signed agreement": a participle between a determiner and a noun
+    let k = i - 1;
+    while (k >= 0 && doc.tokens[k].pos === 'ADV') k--;
+    const det = doc.tokens[k];
+    const next = doc.tokens[i + 1];
+    if (det && (det.pos === 'DET' || (det.pos === 'PRON' && /^(their|its|his|her|our|my|your)$/.test(det.lower))) && next && ['NOUN', 'PROPN', 'ADJ'].includes(next.pos)) return false;
+  }
+  return true;
+}
+
+function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: SentenceContext): DocEvent[] {
+  const s = doc.sentences[si];
+  const tokens = doc.tokens;
+  const mentions = doc.mentions.filter((m) => m.sentence === si);
+  const triggers: Trigger[] = [];
+  const consumed = new Set<number>();
+
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    const t = tokens[i];
+    if (consumed.has(i)) continue;
+    if (isVerbal(doc, i, lex)) {
+      if (lex.lightVerbs.has(t.lemma)) {
+        const n = nounAfterLight(doc, i, s.tokenEnd, lex);
+        if (n) {
+          triggers.push({ ...n, light: i, rule: `events:light-verb:${t.lemma}+${n.rule}` });
+          consumed.add(n.head);
+          continue;
+        }
+      }
+      if (lex.controlVerbs.has(t.lemma) && i + 1 < s.tokenEnd && (tokens[i + 1].lower === 'to' || tokens[i + 1].pos === 'VERB')) continue;
+      const v = verbEntry(t, lex);
+      if (!v) continue;
+      const m = matchPatterns(doc, i, s.tokenStart, clauseEnd(doc, i, s.tokenEnd), v);
+      // PETRARCH2 semantics: a verb whose block has no default code is an event only through a pattern
+      if (m.discard || m.code === null) continue;
+      triggers.push({ head: i, from: i, to: i + 1, kind: 'verb', code: m.code, rule: m.rule, consumed: m.consumed, specificity: m.consumed.length });
+    }
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'VERB' && i > s.tokenStart && tokens[i - 1].pos === 'NOUN')) {
+      if (consumed.has(i) || triggers.some((x) => x.head === i)) continue;
+      const n = nounTrigger(doc, i, s.tokenStart, s.tokenEnd, lex);
+      if (n) triggers.push(n);
+    }
+  }
+  // a trigger word consumed by another trigger's pattern ("vowed ... support") is not an event of its own
+  for (const tr of triggers) for (const c of tr.consumed) consumed.add(c);
+  const live = triggers.filter((tr) => !(consumed.has(tr.head) && tr.consumed.length === 0 && tr.light === undefined) || tr.kind === 'noun' && tr.light !== undefined);
+
+  const out: DocEvent[] = [];
+  const cueTriggers = new Set(live.filter((tr) => tr.kind === 'verb' && lex.cueVerbs.has(tokens[tr.head].lemma)).map((tr) => tr.head));
+  for (const tr of live) {
+    const isCue = cueTriggers.has(tr.head);
+    if (isCue && live.length > cueTriggers.size) continue; // reported speech: the cue is attribution, not an event
+    const ev = buildEvent(doc, si, tr, mentions, live, lex, ctx);
+    if (ev) out.push(ev);
+  }
+  return dedupe(out);
+}
+
+/** Same actors, recipients, code and sentence: keep the first (e.g. "held ... talks" and "talks"). */
+function dedupe(events: DocEvent[]): DocEvent[] {
+  const seen = new Set<string>();
+  return events.filter((e) => {
+    const k = [e.cameo, e.actor.map((a) => a.code).join(','), e.recipient.map((a) => a.code).join(','), e.trigger.start].join('|');
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** The end (exclusive token index) of the clause that starts before token `i`. */
+function clauseEnd(doc: Readonly<Doc>, i: number, limit: number): number {
+  const tokens = doc.tokens;
+  for (let k = i + 1; k < limit; k++) {
+    const w = tokens[k].lower;
+    if (CLAUSE_BREAK.has(w)) return k;
+    if (w === ',' && k + 1 < limit) {
+      const nx = tokens[k + 1];
+      if (REL.has(nx.lower) || SUBORD.has(nx.lower) || nx.pos === 'VERB' || (nx.pos === 'ADP' && nx.lower !== 'of') || nx.lower === 'the' && k + 2 < limit && ['kremlin'].includes(tokens[k + 2].lower)) return k;
+      if (nx.pos === 'DET' || nx.pos === 'PROPN') {
+        // ", the Kremlin announced" / ", officials said": an attribution tail
+        for (let j = k + 1; j < Math.min(limit, k + 6); j++) if (tokens[j].pos === 'VERB') return k;
+      }
+    }
+  }
+  return limit;
+}
+
+/**
+ * May a pattern skip tokens `[from, to)` between two of its words? Up to 4 tokens
+ * always; more only across a complement ("vowed in July that the country would
+ * support") and never across another main verb or a comma.
+ */
+function gapOk(tokens: readonly Token[], from: number, to: number): boolean {
+  if (to - from <= 4) {
+    for (let k = from; k < to; k++) if (tokens[k].pos === 'VERB') return false;
+    return true;
+  }
+  let complement = false;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    if (t.pos === 'VERB' || t.lower === ',' || t.lower === ';') return false;
+    if (t.lower === 'that' || t.lower === 'to') complement = true;
+  }
+  return complement;
+}
+
+function matchPatterns(doc: Readonly<Doc>, v: number, sentStart: number, end: number, entry: VerbEntry) {
+  const tokens = doc.tokens;
+  let best: { code: string | null; consumed: number[]; raw: string } | null = null;
+  const votes = new Map<string, number>();
+  const postEnd = Math.min(end, v + 14);
+  const preStart = Math.max(sentStart, v - 6);
+  for (const p of entry.patterns) {
+    if (p.pre.length + p.post.length === 0) continue;
+    const used: number[] = [];
+    let k = v + 1;
+    let ok = true;
+    for (const lit of p.post) {
+      const from = k;
+      while (k < postEnd && !lit.has(tokens[k].lower) && !lit.has(tokens[k].lemma)) k++;
+      if (k >= postEnd || !gapOk(tokens, from, k)) {
+        ok = false;
+        break;
+      }
+      used.push(k++);
+    }
+    if (!ok) continue;
+    k = v - 1;
+    for (let li = p.pre.length - 1; li >= 0; li--) {
+      const lit = p.pre[li];
+      while (k >= preStart && !lit.has(tokens[k].lower) && !lit.has(tokens[k].lemma)) k--;
+      if (k < preStart) {
+        ok = false;
+        break;
+      }
+      used.push(k--);
+    }
+    if (!ok) continue;
+    if (!best || used.length > best.consumed.length) {
+      best = { code: p.code, consumed: used, raw: p.raw };
+      votes.clear();
+    }
+    if (used.length === best.consumed.length) votes.set(p.code ?? '---', (votes.get(p.code ?? '---') ?? 0) + 1);
+  }
+  if (best && votes.size > 1) {
+    // equally specific patterns disagree: the code most patterns give wins (ties: first in the dictionary)
+    let top = best.code ?? '---';
+    for (const [c, n] of votes) if (n > (votes.get(top) ?? 0)) top = c;
+    if (top !== (best.code ?? '---')) {
+      const alt = entry.patterns.find((p) => (p.code ?? '---') === top);
+      best = { code: top === '---' ? null : top, consumed: best.consumed, raw: alt?.raw ?? best.raw };
+    }
+  }
+  if (best) {
+    if (best.code === null) return { discard: true, code: null, consumed: [], rule: '' };
+    return { discard: false, code: best.code, consumed: best.consumed, rule: `events:verb-pattern:${entry.lemma}:${best.raw.trim()}` };
+  }
+  return { discard: false, code: entry.code, consumed: [] as number[], rule: entry.code ? `events:verb-default:${entry.lemma}` : `events:verb-uncoded:${entry.lemma}` };
+}
+
+function nounAt(doc: Readonly<Doc>, i: number, limit: number, lex: EventLexicon): { to: number; entry: ReturnType<EventLexicon['nouns']['get']>; key: string } | null {
+  const tokens = doc.tokens;
+  let best: { to: number; entry: ReturnType<EventLexicon['nouns']['get']>; key: string } | null = null;
+  let key = '';
+  for (let j = i; j < Math.min(limit, i + 3); j++) {
+    const e = lex.nouns.get(key + tokens[j].lower) ?? lex.nouns.get(key + tokens[j].lemma);
+    const k2 = lex.nouns.has(key + tokens[j].lower) ? key + tokens[j].lower : key + tokens[j].lemma;
+    // the second word of a compound may be mis-tagged as a verb ("phone calls")
+    if (e && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'PROPN' || (j > i && tokens[j].pos === 'VERB'))) best = { to: j + 1, entry: e, key: k2 };
+    key += tokens[j].lower;
+  }
+  return best;
+}
+
+function nounTrigger(doc: Readonly<Doc>, i: number, sentStart: number, limit: number, lex: EventLexicon): Trigger | null {
+  const tokens = doc.tokens;
+  // try the noun itself and two-word compounds ending here ("phone call")
+  for (const from of [i - 1, i]) {
+    if (from < sentStart) continue;
+    const n = nounAt(doc, from, Math.min(limit, i + 1), lex);
+    if (!n || n.to !== i + 1) continue;
+    const e = n.entry!;
+    if (e.needs) {
+      const near = new Set<string>();
+      for (let k = Math.max(sentStart, from - 3); k < Math.min(limit, i + 3); k++) near.add(tokens[k].lower);
+      if (!e.needs.some((w) => near.has(w))) continue;
+    }
+    let code = e.code ?? null;
+    let rule = `events:noun:${n.key}`;
+    if (!code && e.verb) {
+      const v = lex.verbs.get(e.verb);
+      if (v) {
+        const m = matchPatterns(doc, i, sentStart, limit, v);
+        code = m.code;
+        rule = `events:noun-as-verb:${n.key}->${e.verb}`;
+      }
+    }
+    return { head: i, from, to: i + 1, kind: 'noun', code, rule, consumed: [], specificity: 0 };
+  }
+  return null;
+}
+
+/** The event noun that is the object of a light verb at `v` ("held a phone call"). */
+function nounAfterLight(doc: Readonly<Doc>, v: number, limit: number, lex: EventLexicon): Trigger | null {
+  const tokens = doc.tokens;
+  for (let k = v + 1; k < Math.min(limit, v + 6); k++) {
+    const t = tokens[k];
+    if (t.pos === 'NOUN' || t.pos === 'PROPN') {
+      const n = nounTrigger(doc, k, v + 1, limit, lex);
+      if (n) return n;
+      if (k + 1 < limit) {
+        const c = nounTrigger(doc, k + 1, k, limit, lex);
+        if (c && c.from === k) return c; // "phone calls" with "calls" tagged as a verb
+      }
+      if (k + 1 < limit && (tokens[k + 1].pos === 'NOUN')) continue; // compound noun continues
+      return null;
+    }
+    if (!['DET', 'ADJ', 'NUM', 'ADV', 'PUNCT', 'ADP', 'PART'].includes(t.pos) && t.lower !== 'in-person') return null;
+    if (t.pos === 'ADP' && t.lower !== 'in') return null;
+  }
+  return null;
+}
+
+function participant(m: Mention): Participant {
+  return { text: m.text, start: m.start, end: m.end, code: m.code, country: m.country, sector: m.sector };
+}
+
+/** Start of the verb group (auxiliaries, adverbs, control verbs + "to") ending at token `v`. */
+function verbGroupStart(doc: Readonly<Doc>, v: number, sentStart: number, lex: EventLexicon): number {
+  const tokens = doc.tokens;
+  let g = v;
+  while (g - 1 >= sentStart) {
+    const t = tokens[g - 1];
+    if (t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || (t.pos === 'VERB' && lex.controlVerbs.has(t.lemma)) || t.lower === 'to' || BE.has(t.lower) || t.lower === 'also') g--;
+    else break;
+  }
+  return g;
+}
+
+function isPossessor(doc: Readonly<Doc>, m: Mention): boolean {
+  const t = doc.tokens[m.tokenEnd];
+  return !!t && (t.lower === "'s" || t.lower === '’s' || t.lower === "'");
+}
+
+/** True when the mention sits in a prepositional phrase (its NP is preceded by a preposition). */
+function inPP(doc: Readonly<Doc>, m: Mention, sentStart: number): boolean {
+  const tokens = doc.tokens;
+  const after = tokens[m.tokenEnd];
+  // "before Putin will hold ...": a mention followed by its verb group is a clause subject
+  if (after && after.sentence === m.sentence && (after.pos === 'AUX' || (after.pos === 'VERB' && !after.lower.endsWith('ing')))) return false;
+  let k = m.tokenStart - 1;
+  // walk back over coordination within a list: "with China, Belarus, and India"
+  for (;;) {
+    while (k >= sentStart && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'NUM')) k--;
+    if (k >= sentStart && (tokens[k].lower === "'s" || tokens[k].lower === '’s')) {
+      // "to Russia's Kursk Oblast": step over the possessor
+      const owner = doc.mentions.find((x) => x.tokenEnd === k && x.sentence === m.sentence);
+      if (!owner) break;
+      k = owner.tokenStart - 1;
+      continue;
+    }
+    break;
+  }
+  if (k < sentStart) return false;
+  const t = tokens[k];
+  if (t.pos === 'ADP' || t.pos === 'SCONJ') return !['that'].includes(t.lower);
+  if (t.lower === 'and' || t.lower === ',' || t.lower === 'or') {
+    // part of a list: in a PP if the list's first member is
+    const prev = doc.mentions.find((x) => x.tokenEnd <= k && x.tokenEnd >= k - 1 && x.sentence === m.sentence);
+    if (prev && prev !== m) return inPP(doc, prev, sentStart);
+  }
+  return false;
+}
+
+function coordinated(doc: Readonly<Doc>, first: Mention, pool: Mention[], dir: 1 | -1): Mention[] {
+  const tokens = doc.tokens;
+  const out = [first];
+  let cur = first;
+  let sawConj = false;
+  let firstLinkConj = false;
+  let lastLinkConj = false;
+  for (;;) {
+    let next: Mention | undefined;
+    if (dir === 1) {
+      let k = cur.tokenEnd;
+      let sawLink = false;
+      let conj = false;
+      while (k < tokens.length && [',', 'and', 'or', '-'].includes(tokens[k].lower)) {
+        if (tokens[k].lower !== ',') conj = true;
+        sawLink = true;
+        k++;
+      }
+      if (sawLink) lastLinkConj = conj;
+      if (sawLink) next = pool.find((x) => x.tokenStart === k || (x.tokenStart === k + 1 && tokens[k].pos === 'DET'));
+    } else {
+      let k = cur.tokenStart - 1;
+      let sawAnd = false;
+      let conj = false;
+      while (k >= 0 && [',', 'and', 'or', '-'].includes(tokens[k].lower)) {
+        if (tokens[k].lower !== ',') conj = true;
+        sawAnd = true;
+        k--;
+      }
+      if (sawAnd && out.length === 1) firstLinkConj = conj;
+      if (sawAnd) next = pool.find((x) => x.tokenEnd === k + 1);
+    }
+    if (!next || !next.code || out.includes(next)) break;
+    out.push(next);
+    cur = next;
+    if (dir === 1 && lastLinkConj) break; // "A, B and C": the conjunction closes the list
+  }
+  // a list ends in a conjunction: forwards the last link has it, backwards the first ("China, Belarus and India said")
+  sawConj = dir === 1 ? lastLinkConj : firstLinkConj;
+  // a comma alone does not make a list ("..., Putin has sought"): keep only the first member,
+  // except for headline style "Putin, Kim discuss ..." at the start of a sentence
+  const startsSentence = (m: Mention) => m.tokenStart === doc.sentences[m.sentence].tokenStart;
+  const list = sawConj || (out.length === 2 && out.some(startsSentence)) ? out : [first];
+  const uniq = list.filter((m, i) => list.findIndex((x) => x.code === m.code) === i);
+  return dir === 1 ? uniq : uniq.reverse();
+}
+
+/** Resolve a nominal or pronoun mention with no code ("the country", "its") to the nearest coded earlier mention. */
+function resolveAnaphor(doc: Readonly<Doc>, before: number, wantCountry: boolean): Mention | null {
+  for (let k = doc.mentions.length - 1; k >= 0; k--) {
+    const m = doc.mentions[k];
+    if (m.end > before || !m.code) continue;
+    if (wantCountry && m.sector) continue;
+    return m;
+  }
+  return null;
+}
+
+function findActors(doc: Readonly<Doc>, tr: Trigger, si: number, mentions: Mention[], lex: EventLexicon, pluralResolved: Map<number, Mention[]>): { actors: Mention[]; passive: boolean } {
+  const tokens = doc.tokens;
+  const s = doc.sentences[si];
+  const anchor = tr.light ?? tr.head;
+  const participle = /(ed|en|wn|t)$/.test(tokens[anchor].lower);
+  const passive = tr.kind === 'verb' && participle && ((anchor > s.tokenStart && BE.has(tokens[anchor - 1].lower)) || tokens[anchor + 1]?.lower === 'by');
+  const g = verbGroupStart(doc, anchor, s.tokenStart, lex);
+  if (tr.kind === 'noun' && tr.light === undefined) {
+    // possessor or premodifier of the noun: "its invasion", "Moscow's war", "a Ukrainian incursion"
+    const pre = mentions.filter((m) => {
+      if (!m.code || m.tokenEnd > tr.from || m.tokenEnd < tr.from - 4) return false;
+      for (let k = m.tokenEnd; k < tr.from; k++) {
+        const t = tokens[k];
+        if (!(t.pos === 'ADJ' || t.lower === "'s" || t.lower === '’s' || t.lower === '-' || t.pos === 'PUNCT' && t.lower === '-' || t.lower === 'full-scale')) return false;
+      }
+      return true;
+    });
+    if (pre.length > 0) {
+      const m = pre[pre.length - 1];
+      return { actors: coordinated(doc, m, mentions, -1), passive: false };
+    }
+    const its = tokens[tr.from - 1]?.lower === 'its' || tokens[tr.from - 2]?.lower === 'its' ? tokens[tr.from - 1].lower === 'its' ? tr.from - 1 : tr.from - 2 : -1;
+    if (its >= 0) {
+      const r = resolveAnaphor(doc, tokens[its].start, false);
+      if (r) return { actors: [{ ...r, text: tokens[its].text, start: tokens[its].start, end: tokens[its].end }], passive: false };
+    }
+    // "talks between X and Y": all parties are actors
+    const between = tokens[tr.to]?.lower === 'between' ? tr.to + 1 : -1;
+    if (between > 0) {
+      const first = mentions.find((m) => m.tokenStart >= between && m.tokenStart <= between + 1 && m.code);
+      if (first) return { actors: coordinated(doc, first, mentions, 1), passive: false };
+    }
+    return { actors: [], passive: false };
+  }
+  if (passive) {
+    // "... was attacked by X"
+    const by = tokens.slice(anchor + 1, Math.min(s.tokenEnd, anchor + 4)).findIndex((t) => t.lower === 'by');
+    if (by >= 0) {
+      const m = mentions.find((x) => x.tokenStart > anchor + 1 + by && x.tokenStart <= anchor + 3 + by && x.code && !isPossessor(doc, x));
+      if (m) return { actors: coordinated(doc, m, mentions, 1), passive: true };
+    }
+    return { actors: [], passive: true };
+  }
+  // relative clause: "X, which sent ..."
+  if (g - 1 >= s.tokenStart && REL.has(tokens[g - 1].lower)) {
+    const ante = tokens[g - 2]?.lower === ',' ? g - 2 : g - 1;
+    const m = mentions.find((x) => x.tokenEnd === ante && x.code);
+    // "negotiations that exclude Kyiv": the antecedent is not an actor, so neither is anyone else
+    return { actors: m ? [m] : [], passive: false };
+  }
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k];
+    if (m.tokenEnd > g) continue;
+    if (isPossessor(doc, m) || inPP(doc, m, s.tokenStart)) continue;
+    if (!m.code) {
+      // "the country would ...": resolve a bare nominal to the nearest coded country
+      if (/^(the )?(country|government|nation|regime|state)$/i.test(m.text)) {
+        const r = resolveAnaphor(doc, m.start, true);
+        if (r) return { actors: [{ ...r, text: m.text, start: m.start, end: m.end, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd }], passive: false };
+      }
+      // an uncoded nominal subject right before the verb ("experts say") means the actor is unknown
+      if (m.kind === 'nominal' && m.tokenEnd >= g - 1) return { actors: [], passive: false };
+      if (m.kind === 'pronoun') {
+        const r = pluralResolved.get(m.start);
+        if (r && r.length && m.tokenEnd >= g - 1) return { actors: r.map((x) => ({ ...x, text: m.text, start: m.start, end: m.end, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd })), passive: false };
+      }
+      continue;
+    }
+    return { actors: coordinated(doc, m, mentions, -1), passive: false };
+  }
+  return { actors: [], passive: false };
+}
+
+function findRecipients(doc: Readonly<Doc>, tr: Trigger, si: number, mentions: Mention[], live: readonly Trigger[], actors: Mention[], lex: EventLexicon): Mention[] {
+  const tokens = doc.tokens;
+  const s = doc.sentences[si];
+  let end = clauseEnd(doc, tr.head, s.tokenEnd);
+  // stop at the next live trigger that this trigger's pattern did not consume
+  for (const o of live) {
+    if (o.head > tr.head && o.head < end && !tr.consumed.includes(o.head) && o.light !== tr.head) end = o.light ?? o.from;
+  }
+  const maxConsumed = tr.consumed.length ? Math.max(...tr.consumed) : tr.head;
+  const from = tr.to;
+  for (const m of mentions) {
+    if (m.tokenStart < from || m.tokenStart >= Math.max(end, maxConsumed + 1)) continue;
+    if (!m.code || actors.some((a) => a.code === m.code && a.start === m.start)) continue;
+    const before = tokens[m.tokenStart - 1]?.lower;
+    if (['in', 'at', 'near', 'inside'].includes(before) && m.entity !== null && /:place|:capital/.test(doc.entities[m.entity]?.rule ?? '')) continue;
+    if (tr.kind === 'noun') {
+      const prep = tokens[m.tokenStart - 1]?.lower;
+      const prep2 = tokens[m.tokenStart - 2]?.lower;
+      if (!lex.recipientPreps.has(prep) && !lex.recipientPreps.has(prep2) && prep !== 'the') continue;
+    }
+    if (actors.some((a) => a.code === m.code)) continue;
+    return coordinated(doc, m, mentions, 1).filter((x) => !actors.some((a) => a.code === x.code));
+  }
+  return [];
+}
+
+/** True when an odd number of double quotation marks stands between `from` and `pos`. */
+function insideQuotationMarks(text: string, from: number, pos: number): boolean {
+  let open = false;
+  for (let k = from; k < pos; k++) {
+    const c = text[k];
+    if (c === '"') open = !open;
+    else if (c === '“') open = true;
+    else if (c === '”') open = false;
+  }
+  return open;
+}
+
+function findDate(doc: Readonly<Doc>, tr: Trigger, si: number, actors: Mention[]): Timex | null {
+  const s = doc.sentences[si];
+  const tokens = doc.tokens;
+  const trigStart = tokens[tr.from].start;
+  const clauseStop = tokens[clauseEnd(doc, tr.head, s.tokenEnd) - 1].end;
+  const left = actors.length ? Math.min(...actors.map((a) => a.start)) : trigStart;
+  let best: Timex | null = null;
+  let bestDist = Infinity;
+  for (const t of doc.timexes) {
+    if (t.sentence !== si || (t.type !== 'DATE' && t.type !== 'TIME')) continue;
+    if (insideQuotationMarks(doc.document.text, s.start, t.start)) continue; // a date inside quoted words is the speaker's
+    let dist: number;
+    if (t.start >= trigStart && t.end <= clauseStop) dist = t.start - trigStart;
+    else if (t.end <= trigStart && t.start >= Math.min(left, trigStart) - 40) dist = (trigStart - t.end) * 1.5;
+    else continue;
+    if (dist < bestDist) {
+      best = t;
+      bestDist = dist;
+    }
+  }
+  return best;
+}
+
+function findLocation(doc: Readonly<Doc>, tr: Trigger, si: number, recipients: Mention[]): DocEvent['location'] {
+  const s = doc.sentences[si];
+  const tokens = doc.tokens;
+  const stop = clauseEnd(doc, tr.head, s.tokenEnd);
+  for (const e of doc.entities) {
+    if (e.sentence !== si || (e.label !== 'GPE' && e.label !== 'LOC')) continue;
+    if (e.start < tokens[tr.to - 1].end || e.end > tokens[stop - 1].end) continue;
+    const k = tokens.findIndex((t) => t.start === e.start);
+    const prev = tokens[k - 1]?.lower;
+    const prev2 = tokens[k - 2]?.lower;
+    if (tokens[k + (e.text.split(/\s+/).length)]?.lower === "'s" || doc.tokens.find((t) => t.start === e.end)?.lower === "'s") continue;
+    const isPlace = ['in', 'at', 'near', 'inside'].includes(prev) || (prev === "'s" && ['to', 'in', 'into'].includes(tokens[k - 3]?.lower ?? ''));
+    const notRecipient = !recipients.some((r) => r.start === e.start);
+    if (isPlace && notRecipient && e.rule.indexOf('capital') < 0) return { text: e.text, start: e.start, end: e.end, country: e.actor?.country ?? null };
+    void prev2;
+  }
+  return null;
+}
+
+function modalityOf(doc: Readonly<Doc>, tr: Trigger, si: number, date: string | null, lex: EventLexicon): Modality[] {
+  const tokens = doc.tokens;
+  const s = doc.sentences[si];
+  const anchor = tr.light ?? tr.head;
+  const g = Math.max(s.tokenStart, anchor - 5);
+  const window = tokens.slice(g, anchor).map((t) => t.lower);
+  const before = tokens.slice(Math.max(s.tokenStart, tr.from - 3), tr.from).map((t) => t.lower);
+  const mods = new Set<Modality>();
+  const dct = doc.document.published;
+  if (window.some((w) => lex.futureMarkers.has(w)) || before.some((w) => ['upcoming', 'planned', 'proposed', 'scheduled', 'forthcoming', 'ahead'].includes(w)) || (tokens[tr.from - 2]?.lower === 'ahead' && tokens[tr.from - 1]?.lower === 'of')) mods.add('future');
+  if (date && dct && /^\d{4}-\d{2}-\d{2}/.test(date) && date.slice(0, 10) > dct) mods.add('future');
+  if (window.some((w) => lex.negationMarkers.has(w) && !['rejected', 'denied'].includes(w))) mods.add('negation');
+  if (window.some((w) => lex.hypotheticalMarkers.has(w)) && !mods.has('future')) mods.add('hypothetical');
+  if (window.some((w) => ['previously', 'formerly', 'having', 'once'].includes(w))) mods.add('historical');
+  if (date && dct && /^\d{4}/.test(date) && date.slice(0, 7) < dct.slice(0, 7) && !mods.has('future')) mods.add('historical');
+  return (['historical', 'future', 'hypothetical', 'negation'] as Modality[]).filter((m) => mods.has(m));
+}
+
+function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Mention[], live: readonly Trigger[], lex: EventLexicon, ctx: SentenceContext): DocEvent | null {
+  const tokens = doc.tokens;
+  let { actors, passive } = findActors(doc, tr, si, mentions, lex, ctx.pluralResolved);
+  let recipients = findRecipients(doc, tr, si, mentions, live, actors, lex);
+  if (passive) {
+    // the grammatical subject of a passive is the recipient
+    const g = verbGroupStart(doc, tr.head, doc.sentences[si].tokenStart, lex);
+    const subj = [...mentions].reverse().find((m) => m.tokenEnd <= g && m.code && !inPP(doc, m, doc.sentences[si].tokenStart));
+    recipients = subj ? [subj] : [];
+  }
+  recipients = recipients.filter((r) => !actors.some((a) => a.code === r.code));
+  if (actors.length === 0) return null;
+  // reciprocal nouns with several actors and no recipient stay compound ("talks between X and Y")
+  const timex = findDate(doc, tr, si, actors);
+  const dct = doc.document.published;
+  const date = timex ? timex.value : dct;
+  const code = tr.code;
+  const c = code ? lex.cameo.codes[code] ?? lex.cameo.codes[code.slice(0, 3)] : undefined;
+  const trigStart = tokens[tr.from].start;
+  const trigEnd = tokens[tr.to - 1].end;
+  const attribution: Attribution | null = findAttribution(doc, si, { start: trigStart, end: trigEnd });
+  const modality = modalityOf(doc, tr, si, date, lex);
+  let confidence = tr.rule.includes('pattern') ? 0.8 : code ? 0.65 : 0.3;
+  if (recipients.length > 0) confidence += 0.1;
+  if (actors.some((a) => a.kind !== 'name')) confidence -= 0.1;
+  if (attribution) confidence -= 0.05;
+  confidence = Math.round(Math.max(0, Math.min(1, confidence)) * 100) / 100;
+  return {
+    cameo: c ? code : null,
+    root: c ? c.root : null,
+    quadClass: c ? (c.quadClass as 1 | 2 | 3 | 4) : null,
+    goldstein: c ? c.goldstein : null,
+    plover: c?.plover ? { event: c.plover.event, mode: c.plover.mode ?? null, ...(c.plover.context ? { context: c.plover.context } : {}) } : null,
+    status: c ? 'coded' : 'uncoded',
+    actor: actors.map(participant),
+    recipient: recipients.map(participant),
+    date,
+    dateDefaulted: !timex,
+    location: findLocation(doc, tr, si, recipients),
+    trigger: { text: doc.document.text.slice(trigStart, trigEnd), start: trigStart, end: trigEnd },
+    attribution,
+    modality,
+    sentence: si,
+    rule: tr.rule,
+    confidence,
+  };
+}
+
+/** Pipeline component: codes events. */
+export const eventsComponent: Component = {
+  name: 'events',
+  requires: ['tokens', 'sentences', 'entities', 'mentions', 'timexes', 'quotes'],
+  assigns: ['events'],
+  run: (doc) => ({ events: codeEvents(doc) }),
+};
+
+void phraseKey;

@@ -1,0 +1,121 @@
+/**
+ * Event-coding resources, loaded once: the CAMEO codebook with Goldstein
+ * values and the CAMEO-to-PLOVER table (`data/cameo.json`, built from
+ * GDELT's CAMEO tables and PLOVER's CAMEO2PLOVER-2021), PETRARCH2's CAMEO
+ * verb dictionary (`data/verbs.json`, MIT) and the project's own event
+ * lexicon (`data/lexicon/events.json`).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadCameo } from '../data/load.js';
+import { loadVerbs } from '../data/dictionaries.js';
+import { phraseKey } from '../text/phrases.js';
+
+/** A verb pattern ready for matching: literal token sets before and after the verb. */
+export interface VerbPattern {
+  /** CAMEO code, or null for PETRARCH2's `---` ("not an event"). */
+  code: string | null;
+  /** Literals before the verb, in order; each literal is a set of accepted lower-case words/lemmas. */
+  pre: Array<Set<string>>;
+  post: Array<Set<string>>;
+  /** The dictionary line, for provenance. */
+  raw: string;
+}
+
+export interface VerbEntry {
+  lemma: string;
+  /** Default code of the verb's block (null where the block has `---`). */
+  code: string | null;
+  patterns: VerbPattern[];
+}
+
+export interface NounEntry {
+  code?: string;
+  verb?: string;
+  /** The noun only triggers when one of these words is near it (before or right after). */
+  needs?: string[];
+}
+
+export interface EventLexicon {
+  verbs: Map<string, VerbEntry>;
+  /** Inflected form -> verb lemma (from the dictionary's irregular forms). */
+  forms: Map<string, string>;
+  nouns: Map<string, NounEntry>;
+  recipientPreps: Set<string>;
+  lightVerbs: Set<string>;
+  controlVerbs: Set<string>;
+  cueVerbs: Set<string>;
+  futureMarkers: Set<string>;
+  negationMarkers: Set<string>;
+  hypotheticalMarkers: Set<string>;
+  historicalMarkers: Set<string>;
+  /** Words tagged VERB that act as prepositions or adverbs ("following", "according"). */
+  notVerbs: Set<string>;
+  cameo: ReturnType<typeof loadCameo>;
+}
+
+let cached: EventLexicon | null = null;
+const EVENTS_JSON = fileURLToPath(new URL('../../data/lexicon/events.json', import.meta.url));
+
+/** Load (once) the event lexicon. @throws SitrepError `data_missing` when a data file is absent. */
+export function eventLexicon(): EventLexicon {
+  if (cached) return cached;
+  const raw = JSON.parse(readFileSync(EVENTS_JSON, 'utf8'));
+  const vd = loadVerbs();
+  const synsets = new Map<string, Set<string>>();
+  for (const [name, phrases] of Object.entries(vd.synsets)) {
+    const set = new Set<string>();
+    for (const p of phrases as string[]) for (const w of p.toLowerCase().split(/[\s_]+/)) if (w) set.add(w);
+    synsets.set(name.replace(/^&/, '').toUpperCase(), set);
+  }
+  const literal = (tok: string): Set<string> | null => {
+    if (!tok || /^[$+^%*(){}\[\]|]+$/.test(tok)) return null;
+    if (tok.startsWith('&')) return synsets.get(tok.slice(1).toUpperCase()) ?? null;
+    const w = tok.replace(/[{}()]/g, '').toLowerCase();
+    return w && /[a-z0-9]/.test(w) ? new Set(w.split(/[\s_]+/)) : null;
+  };
+  const verbs = new Map<string, VerbEntry>();
+  const forms = new Map<string, string>();
+  for (const [lemma, v] of Object.entries(vd.verbs)) {
+    const patterns: VerbPattern[] = [];
+    for (const p of v.patterns) {
+      const pre = p.pre.map(literal).filter((x): x is Set<string> => x !== null);
+      const post = p.post.map(literal).filter((x): x is Set<string> => x !== null);
+      patterns.push({ code: parseCode(p.code), pre, post, raw: p.raw });
+    }
+    const key = lemma.toLowerCase();
+    const override = raw.verbOverrides?.[key];
+    verbs.set(key, { lemma: key, code: override !== undefined ? parseCode(override) : parseCode(v.code), patterns });
+    for (const f of v.forms ?? []) if (!forms.has(f.toLowerCase())) forms.set(f.toLowerCase(), key);
+  }
+  for (const [k, code] of Object.entries(raw.verbOverrides ?? {})) {
+    if (k.startsWith('_') || verbs.has(k)) continue;
+    verbs.set(k, { lemma: k, code: parseCode(code as string | null), patterns: [] });
+  }
+  const nouns = new Map<string, NounEntry>();
+  for (const [k, v] of Object.entries(raw.nouns as Record<string, NounEntry>)) nouns.set(phraseKey(k), v);
+  cached = {
+    verbs,
+    forms,
+    nouns,
+    recipientPreps: new Set(raw.recipientPreps),
+    lightVerbs: new Set(raw.lightVerbs),
+    controlVerbs: new Set(raw.controlVerbs),
+    cueVerbs: new Set(raw.cueVerbs),
+    futureMarkers: new Set(raw.futureMarkers),
+    negationMarkers: new Set(raw.negationMarkers),
+    hypotheticalMarkers: new Set(raw.hypotheticalMarkers),
+    historicalMarkers: new Set(raw.historicalMarkers),
+    notVerbs: new Set(raw.notVerbs),
+    cameo: loadCameo(),
+  };
+  return cached;
+}
+
+/** "072:086" -> "072"; ":020" -> "020"; "---" or empty -> null. */
+export function parseCode(code: string | null | undefined): string | null {
+  if (!code) return null;
+  const parts = code.replace(/[\[\]\s]/g, '').split(':');
+  for (const p of parts) if (p && p !== '---' && /^\d{2,4}$/.test(p)) return p;
+  return null;
+}

@@ -1,0 +1,180 @@
+/**
+ * Versioned schema migrations for the SQLite store.
+ *
+ * `MIGRATIONS[i]` is migration version `i + 1`. Each is applied once, in
+ * order, inside a transaction together with its row in `schema_migrations`.
+ * Append new migrations; never edit or reorder applied ones.
+ *
+ * Conventions: offsets (`start`, `end`, `*_start`, `*_end`) are UTF-16 code
+ * units into `documents.text`; dates are TIMEX3 value strings (`date`) with
+ * their calendar range `date_from`/`date_to` (`YYYY-MM-DD`, inclusive) when
+ * the value starts with a year; JSON columns hold the JSON of the matching
+ * src/doc.ts field. No wall-clock time is stored in any row.
+ */
+
+/** The migrations, oldest first. */
+export const MIGRATIONS: readonly string[] = [
+  // 1: initial schema
+  `
+  CREATE TABLE documents (
+    id        TEXT PRIMARY KEY,
+    title     TEXT,
+    published TEXT,
+    url       TEXT,
+    source    TEXT,
+    text      TEXT NOT NULL
+  );
+  CREATE INDEX documents_published ON documents(published);
+
+  CREATE TABLE sentences (
+    doc_id      TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx         INTEGER NOT NULL,
+    start       INTEGER NOT NULL,
+    "end"       INTEGER NOT NULL,
+    token_start INTEGER NOT NULL,
+    token_end   INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE actors (
+    code    TEXT PRIMARY KEY,
+    country TEXT,
+    sector  TEXT,
+    name    TEXT NOT NULL
+  );
+
+  CREATE TABLE entities (
+    doc_id     TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx        INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    label      TEXT NOT NULL,
+    actor_code TEXT REFERENCES actors(code),
+    country    TEXT,
+    sector     TEXT,
+    name       TEXT,
+    coref_of   INTEGER,
+    sentence   INTEGER NOT NULL,
+    rule       TEXT NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+  ) WITHOUT ROWID;
+  CREATE INDEX entities_actor ON entities(actor_code);
+
+  CREATE TABLE events (
+    id               INTEGER PRIMARY KEY,
+    doc_id           TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx              INTEGER NOT NULL,
+    cameo            TEXT,
+    root             TEXT,
+    quad_class       INTEGER CHECK (quad_class IN (1, 2, 3, 4)),
+    goldstein        REAL CHECK (goldstein BETWEEN -10 AND 10),
+    plover_event     TEXT,
+    plover_mode      TEXT,
+    plover_context   TEXT,
+    date             TEXT,
+    date_from        TEXT,
+    date_to          TEXT,
+    date_defaulted   INTEGER NOT NULL CHECK (date_defaulted IN (0, 1)),
+    location_text    TEXT,
+    location_start   INTEGER,
+    location_end     INTEGER,
+    location_country TEXT,
+    trigger_text     TEXT NOT NULL,
+    trigger_start    INTEGER NOT NULL,
+    trigger_end      INTEGER NOT NULL,
+    sentence         INTEGER NOT NULL,
+    attribution      TEXT,
+    modality         TEXT NOT NULL,
+    rule             TEXT NOT NULL,
+    confidence       REAL NOT NULL,
+    status           TEXT NOT NULL CHECK (status IN ('coded', 'uncoded')),
+    UNIQUE (doc_id, idx)
+  );
+  CREATE INDEX events_cameo ON events(cameo);
+  CREATE INDEX events_date ON events(date_from, date_to);
+
+  CREATE TABLE event_participants (
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    role     TEXT NOT NULL CHECK (role IN ('actor', 'recipient')),
+    idx      INTEGER NOT NULL,
+    text     TEXT NOT NULL,
+    start    INTEGER NOT NULL,
+    "end"    INTEGER NOT NULL,
+    code     TEXT,
+    country  TEXT,
+    sector   TEXT,
+    PRIMARY KEY (event_id, role, idx)
+  ) WITHOUT ROWID;
+  CREATE INDEX event_participants_role_code ON event_participants(role, code, event_id);
+  CREATE INDEX event_participants_code ON event_participants(code, event_id);
+
+  CREATE TABLE timexes (
+    doc_id   TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx      INTEGER NOT NULL,
+    text     TEXT NOT NULL,
+    start    INTEGER NOT NULL,
+    "end"    INTEGER NOT NULL,
+    type     TEXT NOT NULL CHECK (type IN ('DATE', 'TIME', 'DURATION', 'SET')),
+    value    TEXT NOT NULL,
+    mod      TEXT,
+    anchor   TEXT,
+    sentence INTEGER NOT NULL,
+    rule     TEXT NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE quotes (
+    doc_id   TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx      INTEGER NOT NULL,
+    text     TEXT NOT NULL,
+    start    INTEGER NOT NULL,
+    "end"    INTEGER NOT NULL,
+    direct   INTEGER NOT NULL CHECK (direct IN (0, 1)),
+    speaker  TEXT,
+    cue      TEXT,
+    sentence INTEGER NOT NULL,
+    rule     TEXT NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE quantities (
+    doc_id      TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx         INTEGER NOT NULL,
+    text        TEXT NOT NULL,
+    start       INTEGER NOT NULL,
+    "end"       INTEGER NOT NULL,
+    value       REAL,
+    min         REAL,
+    max         REAL,
+    unit        TEXT,
+    approximate INTEGER NOT NULL CHECK (approximate IN (0, 1)),
+    attribution TEXT,
+    sentence    INTEGER NOT NULL,
+    rule        TEXT NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+  ) WITHOUT ROWID;
+  `,
+  // 2: actor mentions (Doc.mentions)
+  `
+  CREATE TABLE mentions (
+    doc_id      TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx         INTEGER NOT NULL,
+    text        TEXT NOT NULL,
+    start       INTEGER NOT NULL,
+    "end"       INTEGER NOT NULL,
+    code        TEXT,
+    country     TEXT,
+    sector      TEXT,
+    name        TEXT,
+    entity      INTEGER,
+    kind        TEXT NOT NULL,
+    token_start INTEGER NOT NULL,
+    token_end   INTEGER NOT NULL,
+    sentence    INTEGER NOT NULL,
+    rule        TEXT NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+  ) WITHOUT ROWID;
+  CREATE INDEX mentions_code ON mentions(code);
+  `,
+];

@@ -1,0 +1,77 @@
+/**
+ * A phrase matcher over tokens: finds the longest lexicon phrase starting at
+ * each token. Phrases and token sequences are compared on a key made of the
+ * lower-cased tokens concatenated without whitespace, so "Kim Jong-un",
+ * "kim jong-un" and the tokens `Kim|Jong|-|un` share the key `kimjong-un`.
+ */
+import type { Token } from '../doc.js';
+
+/** Normalised matching key for a phrase: lower case, whitespace removed. */
+export function phraseKey(phrase: string): string {
+  return phrase.toLowerCase().replace(/\s+/g, '');
+}
+
+/** A match of a lexicon phrase over tokens `[tokenStart, tokenEnd)`. */
+export interface PhraseMatch<T> {
+  tokenStart: number;
+  tokenEnd: number;
+  values: T[];
+}
+
+/**
+ * A lexicon from phrase keys to values. `maxTokens` bounds how many tokens
+ * a phrase may span (longest match wins).
+ */
+export class PhraseLexicon<T> {
+  private readonly map = new Map<string, T[]>();
+  private readonly firstChars = new Set<string>();
+  constructor(readonly maxTokens = 6) {}
+
+  /** Add a value under a phrase (several values may share a phrase). */
+  add(phrase: string, value: T): void {
+    const key = phraseKey(phrase);
+    if (!key) return;
+    const list = this.map.get(key);
+    if (list) list.push(value);
+    else this.map.set(key, [value]);
+    this.firstChars.add(key[0]);
+  }
+
+  /** Values stored exactly under a phrase. */
+  get(phrase: string): T[] | undefined {
+    return this.map.get(phraseKey(phrase));
+  }
+
+  /**
+   * Longest match starting at token `i`, not crossing `limit` (exclusive), or null.
+   * `accept` may reject a candidate match (e.g. on capitalisation).
+   */
+  matchAt(tokens: readonly Token[], i: number, limit: number, accept?: (m: PhraseMatch<T>) => boolean): PhraseMatch<T> | null {
+    if (!this.firstChars.has(tokens[i].lower[0])) return null;
+    let key = '';
+    let best: PhraseMatch<T> | null = null;
+    const end = Math.min(limit, i + this.maxTokens);
+    for (let j = i; j < end; j++) {
+      key += tokens[j].lower;
+      const v = this.map.get(key);
+      if (v) {
+        const m = { tokenStart: i, tokenEnd: j + 1, values: v };
+        if (!accept || accept(m)) best = m;
+      }
+    }
+    return best;
+  }
+
+  /** All non-overlapping longest matches in tokens `[from, to)`, left to right. */
+  scan(tokens: readonly Token[], from: number, to: number, accept?: (m: PhraseMatch<T>) => boolean): PhraseMatch<T>[] {
+    const out: PhraseMatch<T>[] = [];
+    for (let i = from; i < to; ) {
+      const m = this.matchAt(tokens, i, to, accept);
+      if (m) {
+        out.push(m);
+        i = m.tokenEnd;
+      } else i++;
+    }
+    return out;
+  }
+}

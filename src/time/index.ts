@@ -1,0 +1,111 @@
+/**
+ * TIMEX3 recognition and normalisation.
+ *
+ * `extractTimexes(doc)` runs the ordered stage list of `config.ts` over
+ * `doc.document.text` (recognisers propose candidates, refiners merge and
+ * filter them), then resolves each kept candidate in text order against the
+ * DCT (`doc.document.published`), the clause tense (from token POS and
+ * lemmas) and the previous time expressions of the document.
+ *
+ * Conventions (see also resolve.ts):
+ * - no DCT: relative expressions stay underspecified at their granularity
+ *   ("last year" -> `XXXX`, "Aug. 12" -> `XXXX-08-12`, "Tuesday" -> `XXXX-WXX-2`), anchor `none`;
+ * - "two days before the summit" (a duration relative to an event, not to a
+ *   time expression) is a DURATION (`P2D`, rule `time:duration-before-event`);
+ *   "two days later" / "the day before" after a dated sentence is a DATE
+ *   anchored on that date (`anchor: timex:N`), else on the DCT;
+ * - "recently", "recent years" -> PAST_REF; "now", "currently" -> PRESENT_REF; "soon", "the future" -> FUTURE_REF.
+ *
+ * Pure and deterministic; never throws on text without time expressions.
+ */
+import type { Doc, Timex } from '../doc.js';
+import { sentenceAt } from '../doc.js';
+import type { Component } from '../pipeline.js';
+import { parseDay } from './calendar.js';
+import { TIME_STAGES } from './config.js';
+import { clauseAround } from './tense.js';
+import type { Candidate, ResolveCtx, TimeContext, TimeStage } from './types.js';
+
+export type { Candidate, Recognizer, Refiner, Resolution, ResolveCtx, Tense, TimeStage } from './types.js';
+export { TIME_STAGES } from './config.js';
+
+/** Run the stages and return the kept candidates (unresolved), in text order. */
+export function findCandidates(ctx: TimeContext, stages: readonly TimeStage[] = TIME_STAGES): Candidate[] {
+  let cands: Candidate[] = [];
+  for (const st of stages) {
+    if (st.kind === 'recognizer') {
+      for (const c of st.find(ctx)) cands.push(c);
+    } else cands = st.refine(ctx, cands);
+  }
+  return cands.sort((a, b) => a.start - b.start);
+}
+
+/** Extract and normalise the TIMEX3 expressions of a document. */
+export function extractTimexes(doc: Readonly<Doc>, stages: readonly TimeStage[] = TIME_STAGES): Timex[] {
+  const text = doc.document?.text ?? '';
+  if (!text) return [];
+  const dct = parseDay(doc.document.published);
+  const ctx: TimeContext = { doc, text, dct };
+  const cands = findCandidates(ctx, stages);
+  // pass 1: every candidate but the late ones (clock times), in text order; pass 2: the late ones
+  const resolved: Timex[] = [];
+  const order = [...cands.filter((c) => !c.late), ...cands.filter((c) => c.late)];
+  for (const c of order) {
+    const sentence = doc.sentences.length ? Math.max(0, sentenceAt(doc, c.start)) : 0;
+    const clause = doc.tokens.length ? clauseAround(doc, c.start, c.end) : { tense: 'none' as const, reporting: false };
+    let prev: ResolveCtx['prev'] = null;
+    let prevDay: ResolveCtx['prevDay'] = null;
+    resolved.forEach((t, index) => {
+      if (t.start >= c.start || (t.type !== 'DATE' && t.type !== 'TIME')) return;
+      if (/^\d{4}/.test(t.value) && (!prev || resolved[prev.index].start < t.start)) prev = { index, value: t.value, sentence: t.sentence };
+      if (/^\d{4}-\d{2}-\d{2}/.test(t.value) && (!prevDay || resolved[prevDay.index].start < t.start)) prevDay = { index, value: t.value.slice(0, 10), sentence: t.sentence };
+    });
+    const rc: ResolveCtx = {
+      dct,
+      tense: clause.tense,
+      reporting: clause.reporting,
+      prev,
+      prevDay,
+      history: resolved,
+      sentence,
+      start: c.start,
+      before: text.slice(Math.max(0, c.start - 40), c.start).toLowerCase(),
+      after: text.slice(c.end, c.end + 40).toLowerCase(),
+    };
+    let r;
+    try {
+      r = c.resolve(rc);
+    } catch {
+      r = null;
+    }
+    if (!r || !r.value) continue;
+    resolved.push({
+      text: text.slice(c.start, c.end),
+      start: c.start,
+      end: c.end,
+      sentence,
+      rule: c.rule,
+      type: r.type ?? c.type,
+      value: r.value,
+      ...(r.mod ? { mod: r.mod } : {}),
+      anchor: r.anchor ?? 'none',
+    });
+  }
+  // text order, with `timex:N` anchors renumbered
+  const idx = resolved.map((_, i) => i).sort((a, b) => resolved[a].start - resolved[b].start);
+  const newIndex = new Map<number, number>();
+  idx.forEach((old, i) => newIndex.set(old, i));
+  return idx.map((old) => {
+    const t = resolved[old];
+    const m = /^timex:(\d+)$/.exec(t.anchor ?? '');
+    return m ? { ...t, anchor: `timex:${newIndex.get(+m[1])}` } : t;
+  });
+}
+
+/** The pipeline component: assigns `timexes`. */
+export const timeComponent: Component = {
+  name: 'time',
+  requires: ['tokens', 'sentences'],
+  assigns: ['timexes'],
+  run: (doc) => ({ timexes: extractTimexes(doc) }),
+};

@@ -1,0 +1,1099 @@
+/**
+ * Recognisers: each one is a regular expression over the document text plus
+ * a function that turns a match into a {@link Candidate} whose `resolve`
+ * computes the TIMEX3 value. Overlaps are settled later by the refiners
+ * (longest span first), so recognisers may overlap freely.
+ */
+import type { TimexType } from '../doc.js';
+import { easter, fmtDay, fmtGran, fmtMonth, fmtQuarter, fmtWeek, fmtYear, nthWeekday, pad, parseValue, shift, unknownAt, utcDate } from './calendar.js';
+import { DECADE_WORDS, FIXED_HOLIDAYS, FLOATING_HOLIDAYS, MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS } from './lexicon.js';
+import type { Granularity } from './lexicon.js';
+import { NUM, NUM_WORD, ORD_WORD, VAGUE, parseNumber, parseOrdinal } from './numbers.js';
+import { durationValue, modOf, relToDct, relToRef, resolveDate, resolveMonth, resolveWeekday, withMod } from './resolve.js';
+import type { Candidate, Recognizer, Resolution, ResolveCtx, TimeContext } from './types.js';
+
+// ---------------------------------------------------------------------------
+// regex building blocks
+// ---------------------------------------------------------------------------
+
+const MONTH_FULL = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const MONTH_ABBR = 'Jan|Feb|Febr|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
+/** A month name (case-insensitive in the regex; capitalisation is checked in code). */
+const MONTH = `(?:${MONTH_FULL}|(?:${MONTH_ABBR})\\.?)`;
+const WEEKDAY_FULL = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+const WEEKDAY = `(?:${WEEKDAY_FULL}|(?:Mon|Tues|Tue|Wed|Thurs|Thu|Fri|Sat|Sun)\\.)`;
+const DAYNUM = `(?:[12]\\d|3[01]|0?[1-9])`;
+const DAY = `(?:${DAYNUM}(?:st|nd|rd|th)?|${ORD_WORD})`;
+const YEAR4 = `(?:1[0-9]\\d\\d|20\\d\\d|2100)`;
+const YEAR = `(?:${YEAR4}|'\\d\\d|’\\d\\d)`;
+const PART = `(?:morning|afternoon|evening|night|overnight)`;
+/** Start/middle/end modifier before a date phrase. */
+const PRE = `(?:(?:the\\s+)?(?:very\\s+)?(?:beginning|start|middle|end|close|turn|first\\s+half|second\\s+half|latter\\s+part|early\\s+part|later\\s+part)\\s+of\\s+|(?:early|mid|late)(?:-|\\s+)|mid)`;
+const UNIT = `(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))`;
+const B = '(?<![\\w$€£.-])'; // left boundary: not inside a word, number or amount
+const E = '(?![\\w]|-\\d)'; // right boundary
+
+function monthOf(s: string): number | null {
+  const k = s.toLowerCase().replace(/\.$/, '');
+  return MONTHS[k] ?? null;
+}
+
+function weekdayOf(s: string): number | null {
+  return WEEKDAYS[s.toLowerCase().replace(/\.$/, '')] ?? null;
+}
+
+/** Month names must be capitalised ("may" / "march" are verbs). */
+function capitalised(s: string): boolean {
+  return /^[A-Z]/.test(s);
+}
+
+function yearOf(s: string | undefined, rc: ResolveCtx | null): number | null {
+  if (!s) return null;
+  const t = s.replace(/^['’]/, '');
+  if (t.length === 4) return +t;
+  const yy = +t;
+  if (rc?.dct) {
+    const c = Math.floor(rc.dct.year / 100) * 100;
+    const y = c + yy;
+    return y > rc.dct.year + 10 ? y - 100 : y;
+  }
+  return yy < 30 ? 2000 + yy : 1900 + yy;
+}
+
+type Make = (m: RegExpExecArray, ctx: TimeContext) => Candidate | Candidate[] | null;
+
+function rx(name: string, source: string, make: Make, flags = 'gi'): Recognizer {
+  const re = new RegExp(source, flags);
+  return {
+    kind: 'recognizer',
+    name,
+    find(ctx) {
+      const out: Candidate[] = [];
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(ctx.text)) !== null) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        const c = make(m, ctx);
+        if (Array.isArray(c)) out.push(...c);
+        else if (c) out.push(c);
+      }
+      return out;
+    },
+  };
+}
+
+function mk(
+  m: RegExpExecArray,
+  rule: string,
+  type: TimexType,
+  resolve: (rc: ResolveCtx) => Resolution | null,
+  extra: Partial<Candidate> = {},
+): Candidate {
+  return { start: m.index, end: m.index + m[0].length, rule, type, resolve, ...extra };
+}
+
+const fixed = (value: string, mod?: string) => (): Resolution => ({ value, anchor: 'none', ...(mod ? { mod } : {}) });
+
+const TAG_DAY = new Set(['day']);
+const TAG_CLOCK = new Set(['clock']);
+const TAG_YEAR = new Set(['year']);
+
+// ---------------------------------------------------------------------------
+// explicit calendar dates
+// ---------------------------------------------------------------------------
+
+/** 2025-08-12, 2025/08/12, optionally with a clock time (2025-08-12T10:00). */
+const isoDate = rx('time:iso-date', `${B}(?<y>${YEAR4})(?<s>[-/])(?<m>0[1-9]|1[0-2])\\k<s>(?<d>${DAYNUM})(?:[T ](?<hh>[01]\\d|2[0-3]):(?<mi>[0-5]\\d)(?::(?<ss>[0-5]\\d))?(?<z>Z)?)?${E}`, (m) => {
+  const g = m.groups!;
+  const dt = utcDate(+g.y, +g.m, +g.d);
+  if (!dt) return null;
+  if (g.hh) {
+    return mk(m, 'time:iso-datetime', 'TIME', () => ({ value: `${fmtDay(dt)}T${g.hh}:${g.mi}${g.ss ? ':' + g.ss : ''}${g.z ?? ''}`, anchor: 'none' }));
+  }
+  return mk(m, 'time:iso-date', 'DATE', () => ({ value: fmtDay(dt), anchor: 'none' }), { tags: TAG_DAY });
+});
+
+/** US numeric dates 7/8/07, 08/12/2025 (month first). */
+const slashDate = rx('time:slash-date', `${B}(?<m>0?[1-9]|1[0-2])/(?<d>${DAYNUM})/(?<y>\\d{4}|\\d{2})(?![\\w/]|-\\d)`, (m) => {
+  const g = m.groups!;
+  return mk(m, 'time:slash-date', 'DATE', (rc) => resolveDate(rc, yearOf(g.y.length === 2 ? `'${g.y}` : g.y, rc), +g.m, +g.d), { tags: TAG_DAY });
+});
+
+/**
+ * Month-day(-year), with optional weekday in front and range end after:
+ * "Aug. 12", "August 12, 2025", "Tuesday, Aug. 12", "Aug. 8-10", "March eighth".
+ */
+const monthDay = rx(
+  'time:month-day',
+  `${B}(?:(?<wd>${WEEKDAY}),?\\s+(?:the\\s+)?)?(?<mon>${MONTH})\\s+(?<day>${DAY})(?!\\d|,\\d{3}|\\s*%|\\.\\d|:\\d)(?:(?:,\\s*|\\s+)(?<year>${YEAR4})(?![\\d,]\\d))?(?:(?<rsep>\\s*[-–]\\s*|\\s+(?:to|through|and|until|till)\\s+)(?<rday>${DAYNUM})(?:st|nd|rd|th)?(?![\\w%]|[.,]\\d|\\s+(?:${MONTH})))?${E}`,
+  (m) => {
+    const g = m.groups!;
+    if (!capitalised(g.mon)) return null;
+    const mon = monthOf(g.mon);
+    const day = parseOrdinal(g.day);
+    if (!mon || !day || day > 31) return null;
+    // "May 5" with an abbreviation lacking a period but followed by a number is fine; "March 3 percent" is not.
+    const yearStr = g.year;
+    const text = m[0];
+    let endMain = m.index + text.length;
+    const out: Candidate[] = [];
+    if (g.rday !== undefined) {
+      const rdayStart = m.index + text.length - g.rday.length - (text.length - text.lastIndexOf(g.rday) - g.rday.length);
+      const rs = m.index + text.lastIndexOf(g.rday);
+      const re = m.index + text.length;
+      endMain = rs - g.rsep.length;
+      void rdayStart;
+      const rd = +g.rday;
+      if (rd > day && rd <= 31) {
+        out.push({
+          start: rs,
+          end: re,
+          rule: 'time:range-end',
+          type: 'DATE',
+          tags: TAG_DAY,
+          resolve: (rc) => resolveDate(rc, yearStr ? +yearStr : null, mon, rd),
+        });
+      } else endMain = re; // not a range: keep whole
+    }
+    const rule = g.wd ? 'time:weekday-month-day' : yearStr ? 'time:month-day-year' : 'time:month-day';
+    out.unshift({
+      start: m.index,
+      end: endMain,
+      rule,
+      type: 'DATE',
+      tags: TAG_DAY,
+      priority: 2,
+      resolve: (rc) => resolveDate(rc, yearStr ? +yearStr : null, mon, day),
+    });
+    return out;
+  },
+);
+
+/** Day-month(-year): "12 August", "12 Aug. 2025", "the 12th of August". */
+const dayMonth = rx(
+  'time:day-month',
+  `${B}(?:(?<wd>${WEEKDAY}),?\\s+)?(?:the\\s+)?(?<day>${DAY})(?:\\s+of)?\\s+(?<mon>${MONTH})(?:,?\\s+(?<year>${YEAR4})(?![\\d,]\\d))?${E}`,
+  (m) => {
+    const g = m.groups!;
+    if (!capitalised(g.mon)) return null;
+    const mon = monthOf(g.mon);
+    const day = parseOrdinal(g.day);
+    if (!mon || !day || day > 31) return null;
+    // bare "the first of May" is fine; "3 May" requires the number to be a plausible day
+    return mk(m, g.year ? 'time:day-month-year' : 'time:day-month', 'DATE', (rc) => resolveDate(rc, g.year ? +g.year : null, mon, day), { tags: TAG_DAY, priority: 1 });
+  },
+);
+
+/** Month and year: "August 2025", "Aug. of 2025", "mid-August 2025". */
+const monthYear = rx('time:month-year', `${B}(?<pre>${PRE})?(?<mon>${MONTH})(?:,?\\s+of)?,?\\s+(?<year>${YEAR4})(?![\\d,]\\d)${E}`, (m) => {
+  const g = m.groups!;
+  if (!capitalised(g.mon)) return null;
+  const mon = monthOf(g.mon);
+  if (!mon) return null;
+  return mk(m, 'time:month-year', 'DATE', (rc) => withMod(resolveMonth(rc, +g.year, mon), modOf(g.pre)));
+});
+
+/** A month alone: "in July", "last May", "early September", "this coming January". */
+const monthAlone = rx(
+  'time:month',
+  `${B}(?<pre>${PRE})?(?:(?<rel>last|next|this|this\\s+past|this\\s+coming|past|coming)\\s+)?(?<mon>${MONTH_FULL}|(?:${MONTH_ABBR})\\.)(?!\\s*\\d)${E}`,
+  (m, ctx) => {
+    const g = m.groups!;
+    if (!capitalised(g.mon)) return null;
+    const mon = monthOf(g.mon);
+    if (!mon) return null;
+    // "May" / "March" alone need a temporal lead-in: a preposition or a modifier
+    if (!g.pre && !g.rel && (mon === 5 || mon === 3)) {
+      const before = ctx.text.slice(Math.max(0, m.index - 12), m.index).toLowerCase();
+      if (!/\b(?:in|since|until|till|by|from|through|of|before|after|during|to|early|late|mid|last|next|this|between|and|or|on)\s+$/.test(before)) return null;
+    }
+    // person names: "April Smith" -> followed by a capitalised word that is not a month/weekday
+    const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 20);
+    if (/^\s+[A-Z][a-z]+/.test(after) && !/^\s+(?:and|or|to|through)\b/i.test(after)) {
+      const w = /^\s+([A-Z][a-z]+)/.exec(after)![1];
+      if (!WEEKDAYS[w.toLowerCase()] && !MONTHS[w.toLowerCase()] && w !== 'The') return null;
+    }
+    const rel = g.rel?.toLowerCase().replace(/\s+/g, ' ');
+    const dir: -1 | 0 | 1 | null = rel === 'last' || rel === 'this past' || rel === 'past' ? -1 : rel === 'next' || rel === 'this coming' || rel === 'coming' ? 1 : rel === 'this' ? 0 : null;
+    return mk(m, 'time:month', 'DATE', (rc) => withMod(resolveMonth(rc, null, mon, dir), modOf(g.pre)));
+  },
+);
+
+// ---------------------------------------------------------------------------
+// years, decades, centuries
+// ---------------------------------------------------------------------------
+
+/** Nouns after a number that make it a count, not a year ("2000 troops"). */
+const COUNT_NOUN = /^\s+(?:troops|soldiers|people|persons|residents|civilians|refugees|migrants|workers|employees|jobs|students|votes|voters|seats|members|delegates|deaths|dead|casualties|victims|cases|units|cars|vehicles|homes|houses|buildings|tons|tonnes|barrels|shares|dollars|euros|pounds|yuan|yen|rubles|rupees|points|percent|miles|kilometers|kilometres|km|meters|metres|feet|acres|hectares|hours|minutes|seconds|days|weeks|months|years|times|pages|words|rounds|missiles|rockets|drones|tanks|aircraft|planes|jets|ships|boats|police|officers|protesters|demonstrators|fighters|militants|rebels|prisoners|detainees|hostages|signatures|copies|items|products|stores|flights|passengers|customers|users|subscribers|households|families|children|women|men|individuals|patients|doctors|nurses|beds|cattle|head|sq|square|mph|kph|mw|megawatts|gigawatts|kg|lbs|pounds|calories|bpd|b\/d|rpm|hp|cc|ft|m|mm|cm|ml|gb|mb|kb)\b/i;
+
+/** Words before a number that make it an identifier or a quantity, not a year. */
+const ID_BEFORE = /(?:\b(?:no|nos|number|flight|route|room|page|pages|chapter|section|article|art|resolution|rule|code|model|version|v|highway|interstate|bus|train|apartment|suite|box|unit|platoon|brigade|battalion|division|regiment|squadron|exit|gate|pier|lot|tier|level|grade|channel|frequency|item|line|batch|serial|account|id|order|case|bill|act|precinct|district|ward|post|mile|km|kilometer|kilometre|at|about|around|nearly|approximately|some|over|under|than|top|beat|beats|defeated|scored|score|scores|dow|index|nasdaq|s&p|ftse|nikkei|dax|cac|hang seng)\s+|\b(?:closed|rose|fell|dropped|gained|lost|climbed|slipped|jumped|reached|hit|at)\s+(?:to\s+|by\s+|at\s+)?)$/i;
+
+/** Prepositions and words that make a plausible year much more likely. */
+const YEAR_CONTEXT = /(?:\b(?:in|since|by|until|till|from|through|during|before|after|of|early|late|mid|fiscal|calendar|year|years|circa|c\.|spring|summer|fall|autumn|winter|end|start|beginning|middle|for|between|around|throughout|the|ad|bc|season|election|elections|census|budget|class|vintage|model|world\s+cup|olympics|games|january|february|march|april|may|june|july|august|september|october|november|december)\s*[-,]?\s*)$/i;
+
+/** A four-digit year ("2024", "fiscal 2024", "mid-2024", "the end of 1990"). */
+const year = rx(
+  'time:year',
+  `${B}(?<pre>${PRE})?(?<fy>(?:fiscal|calendar|FY)(?:\\s+|-)?(?:year\\s+)?)?(?<year>${YEAR4})(?!\\d|,\\d{3}|\\.\\d|\\s*%|\\s*-\\s*\\d{3}|[-/]\\d|:\\d)(?<fy2>-(?:\\d\\d))?${E}`,
+  (m, ctx) => {
+    const g = m.groups!;
+    const y = +g.year;
+    if (y < 1000 || y > 2100) return null;
+    const yearStart = m.index + m[0].indexOf(g.year, g.pre ? g.pre.length : 0);
+    const before = ctx.text.slice(Math.max(0, yearStart - 30), yearStart);
+    const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    const strong = !!g.pre || !!g.fy || YEAR_CONTEXT.test(before);
+    // money, identifiers, counts, scores
+    if (/[$€£#¥]\s*$/.test(before) || /\b(?:us|usd|eur|rs|c)\$?\s*$/i.test(before)) return null;
+    if (!g.pre && !g.fy && ID_BEFORE.test(before) && !YEAR_CONTEXT.test(before)) return null;
+    if (COUNT_NOUN.test(after)) return null;
+    if (/^\s*(?:[-–]\s*\d{1,2}\b(?!\d)|:\s*\d)/.test(after) && !g.fy2) return null; // scores 2024-3? times
+    if (/^\s*(?:million|billion|trillion|thousand|bn|mn|m\b|k\b)/i.test(after)) return null;
+    if (y < 1800 && !strong) return null;
+    if (y > 2060 && !strong) return null;
+    // standalone 4-digit numbers in running text: accept unless they look like quantities
+    const mod = modOf(g.pre);
+    return mk(m, g.fy ? 'time:fiscal-year' : 'time:year', 'DATE', () => ({ value: pad(y, 4), anchor: 'none', ...(mod ? { mod } : {}) }), { tags: TAG_YEAR });
+  },
+);
+
+/** Two-digit years with an apostrophe in a year context: "in '98". */
+const shortYear = rx('time:short-year', `(?<=\\b(?:in|since|by|of|until|from|before|after|class of|spring|summer|fall|autumn|winter)\\s)['’](?<yy>\\d\\d)(?![\\w'’])`, (m) => {
+  const yy = m.groups!.yy;
+  return mk(m, 'time:short-year', 'DATE', (rc) => ({ value: pad(yearOf(`'${yy}`, rc)!, 4), anchor: rc.dct ? 'DCT' : 'none' }));
+});
+
+/** Decades: "the 1990s", "the early '90s", "the nineties", "the mid-1980s". */
+const decade = rx(
+  'time:decade',
+  `${B}(?:the\\s+)?(?<pre>${PRE})?(?:(?<full>1[0-9]\\d0|20\\d0)['’]?s|['’](?<short>\\d0)['’]?s|(?<word>${Object.keys(DECADE_WORDS).join('|')}))${E}`,
+  (m, ctx) => {
+    const g = m.groups!;
+    let dec: number | null = null;
+    if (g.full) dec = Math.floor(+g.full / 10);
+    const mod = modOf(g.pre);
+    if (g.full) return mk(m, 'time:decade', 'DATE', () => ({ value: pad(dec!, 3), anchor: 'none', ...(mod ? { mod } : {}) }));
+    const digit = g.short ? +g.short[0] : DECADE_WORDS[g.word!.toLowerCase()];
+    if (g.word && !/^the\s/i.test(m[0]) && !g.pre) {
+      // "nineties" alone is often an age ("in her nineties")
+      const before = ctx.text.slice(Math.max(0, m.index - 8), m.index).toLowerCase();
+      if (/\b(?:her|his|their|its|mid|late|early)\s+$/.test(before)) return null;
+    }
+    return mk(m, 'time:decade', 'DATE', (rc) => {
+      const c = rc.dct ? Math.floor(rc.dct.year / 100) : 19;
+      let d = c * 10 + digit;
+      if (rc.dct && d * 10 > rc.dct.year) d -= 10;
+      return { value: pad(d, 3), anchor: rc.dct ? 'DCT' : 'none', ...(mod ? { mod } : {}) };
+    });
+  },
+);
+
+/** Centuries: "the 19th century", "the twentieth century", "this century". */
+const century = rx('time:century', `${B}(?:the\\s+)?(?<pre>${PRE})?(?:(?<n>\\d{1,2})(?:st|nd|rd|th)|(?<w>${ORD_WORD}))[-\\s]+century${E}`, (m) => {
+  const g = m.groups!;
+  const n = g.n ? +g.n : parseOrdinal(g.w!);
+  if (!n || n > 22) return null;
+  const mod = modOf(g.pre);
+  return mk(m, 'time:century', 'DATE', () => ({ value: pad(n - 1, 2), anchor: 'none', ...(mod ? { mod } : {}) }));
+});
+
+/** Spoken years in broadcast transcripts: "nineteen ninety-eight", "the year two thousand". */
+const spokenYear = rx(
+  'time:spoken-year',
+  `${B}(?:(?<the>the\\s+year\\s+)?(?<a>nineteen|eighteen|twenty)[-\\s]+(?<b>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?|oh[-\\s](?:one|two|three|four|five|six|seven|eight|nine))|the\\s+year\\s+two\\s+thousand(?:\\s+and\\s+(?<c>one|two|three|four|five|six|seven|eight|nine|ten))?)${E}`,
+  (m) => {
+    const g = m.groups!;
+    let y: number;
+    if (g.a) {
+      const hi = g.a.toLowerCase() === 'nineteen' ? 19 : g.a.toLowerCase() === 'eighteen' ? 18 : 20;
+      const lo = parseNumber(g.b!.replace(/^oh[-\s]/i, ''));
+      if (lo === null) return null;
+      y = hi * 100 + lo;
+      if (!g.the) {
+        // require it not to be a count ("nineteen twenty" is rare as a count)
+      }
+    } else {
+      y = 2000 + (g.c ? parseNumber(g.c) ?? 0 : 0);
+    }
+    return mk(m, 'time:spoken-year', 'DATE', fixed(pad(y, 4)), { tags: TAG_YEAR });
+  },
+);
+
+// ---------------------------------------------------------------------------
+// seasons, quarters, halves
+// ---------------------------------------------------------------------------
+
+const season = rx(
+  'time:season',
+  `${B}(?<pre>${PRE})?(?:(?<rel>last|next|this|this\\s+past|this\\s+coming|past|coming|the|that)\\s+)?(?<s>spring|summer|fall|autumn|winter)(?:(?:\\s+of)?\\s+(?<year>${YEAR4}))?${E}`,
+  (m, ctx) => {
+    const g = m.groups!;
+    const code = SEASONS[g.s.toLowerCase()];
+    const rel = g.rel?.toLowerCase().replace(/\s+/g, ' ');
+    if (!rel && !g.year && !g.pre) {
+      const before = ctx.text.slice(Math.max(0, m.index - 10), m.index).toLowerCase();
+      if (!/\b(?:in|during|by|until|since|over|through)\s+$/.test(before)) return null;
+    }
+    if (g.s.toLowerCase() === 'fall' && !g.year && !g.pre && (!rel || rel === 'the' || rel === 'that')) {
+      const before = ctx.text.slice(Math.max(0, m.index - 10), m.index).toLowerCase();
+      if (!/\b(?:in|during|by|until|since|this|last|next)\s+(?:the\s+)?$/.test(before + (rel ? rel + ' ' : ''))) return null;
+    }
+    // "the spring session" etc. are fine; "the summer" as a bare noun phrase resolves to DCT year
+    const mod = modOf(g.pre);
+    return mk(m, 'time:season', 'DATE', (rc) => {
+      if (g.year) return { value: `${g.year}-${code}`, anchor: 'none', ...(mod ? { mod } : {}) };
+      if (!rc.dct) return { value: `XXXX-${code}`, anchor: 'none', ...(mod ? { mod } : {}) };
+      const y = rc.dct.year;
+      const order: Record<string, number> = { WI: 0, SP: 1, SU: 2, FA: 3 };
+      const cur = rc.dct.month <= 2 ? 0 : rc.dct.month <= 5 ? 1 : rc.dct.month <= 8 ? 2 : rc.dct.month <= 11 ? 3 : 4;
+      const so = order[code];
+      let yy = y;
+      if (rel === 'last' || rel === 'this past' || rel === 'past') yy = so < cur ? y : y - 1;
+      else if (rel === 'next' || rel === 'this coming' || rel === 'coming') yy = so > cur ? y : y + 1;
+      else if (rel === 'this') yy = y;
+      else if (rc.tense === 'past' && so > cur) yy = y - 1;
+      else if (rc.tense === 'future' && so < cur) yy = y + 1;
+      return { value: `${pad(yy, 4)}-${code}`, anchor: 'DCT', ...(mod ? { mod } : {}) };
+    });
+  },
+);
+
+const QWORD = `(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)`;
+function quarterNum(w: string): number | null {
+  const s = w.toLowerCase();
+  if (s === 'final' || s === 'last') return 4;
+  return parseOrdinal(s);
+}
+
+/** Quarter-relative year phrase after "of": this year, last year, 2024, fiscal 2024. */
+const OFYEAR = `(?:\\s+of\\s+(?:(?:the\\s+)?(?:fiscal|calendar)\\s+)?(?:(?<oyear>${YEAR4})|(?<orel>this|last|next|the\\s+current|the\\s+previous|the)\\s+(?:fiscal\\s+)?year))`;
+
+function yearShiftWord(w: string | undefined): number | null {
+  if (!w) return null;
+  const s = w.toLowerCase().replace(/\s+/g, ' ');
+  if (s === 'this' || s === 'the current' || s === 'the') return 0;
+  if (s === 'last' || s === 'the previous') return -1;
+  if (s === 'next') return 1;
+  return null;
+}
+
+/**
+ * Quarters: "the third quarter", "third-quarter", "Q3 2025", "the fourth quarter of 2024",
+ * "the year-ago quarter", "the fiscal first quarter", "next year's first quarter".
+ */
+const quarter = rx(
+  'time:quarter',
+  `${B}(?:(?<det>the|its|their|a|this|that)\\s+)?(?:(?<pyear>${YEAR4})\\s+|(?<pfy>fiscal\\s+${YEAR4})\\s+|(?<prel>next|last|this)\\s+year['’]s\\s+)?(?<adj>(?:(?:fiscal|calendar|latest|current|year-ago|year-earlier|comparable|same|previous|prior|flat|strong|weak|record|disappointing|sluggish|seasonally\\s+weak|seasonally\\s+strong)[-\\s]+)*)(?<q>${QWORD})[-\\s]+(?:fiscal[-\\s]+)?(?:-?\\s*)?quarter(?<pl>s)?${OFYEAR}?(?:\\s+(?<ayear>${YEAR4})(?![\\d,]\\d))?${E}`,
+  (m) => {
+    const g = m.groups!;
+    const q = quarterNum(g.q);
+    if (!q || q > 4) return null;
+    const adj = (g.adj ?? '').toLowerCase();
+    const yearAgo = /year-ago|year-earlier/.test(adj);
+    const explicit = g.pyear ?? g.oyear ?? g.ayear ?? (g.pfy ? g.pfy.replace(/\D/g, '') : undefined);
+    const relShift = yearShiftWord(g.orel) ?? (g.prel ? yearShiftWord(g.prel) : null);
+    if (g.pl) return mk(m, 'time:quarter-set', 'SET', fixed(`XXXX-Q${q}`));
+    return mk(m, 'time:quarter', 'DATE', (rc) => {
+      if (explicit) return { value: `${explicit}-Q${q}`, anchor: 'none' };
+      if (!rc.dct) return { value: `XXXX-Q${q}`, anchor: 'none' };
+      let y = rc.dct.year;
+      if (relShift !== null) y += relShift;
+      else {
+        if (yearAgo) y -= 1;
+        else if (q > rc.dct.quarter && rc.tense === 'past') y -= 1;
+        else if (q === 4 && rc.dct.quarter === 1 && rc.tense !== 'future') y -= 1;
+      }
+      return { value: `${pad(y, 4)}-Q${q}`, anchor: 'DCT' };
+    });
+  },
+);
+
+/** "Q3", "Q3 2025", "3Q", "2025 Q3". */
+const quarterShort = rx('time:quarter', `${B}(?:(?<y1>${YEAR4})\\s+)?(?:Q(?<q>[1-4])|(?<q2>[1-4])Q)(?:\\s+(?<y2>${YEAR4}))?(?!\\w)`, (m) => {
+  const g = m.groups!;
+  const q = +(g.q ?? g.q2);
+  const y = g.y1 ?? g.y2;
+  return mk(m, 'time:quarter', 'DATE', (rc) => {
+    if (y) return { value: `${y}-Q${q}`, anchor: 'none' };
+    if (!rc.dct) return { value: `XXXX-Q${q}`, anchor: 'none' };
+    return { value: `${pad(q > rc.dct.quarter && rc.tense === 'past' ? rc.dct.year - 1 : rc.dct.year, 4)}-Q${q}`, anchor: 'DCT' };
+  }, { priority: -1 }, );
+}, 'g');
+
+/**
+ * The reporting period the text talks about: the last quarter mentioned in the
+ * previous `window` sentences that is not itself a year-ago comparison.
+ */
+function focusQuarter(rc: ResolveCtx, window = 8): { value: string; index: number } | null {
+  for (let i = rc.history.length - 1; i >= 0; i--) {
+    const t = rc.history[i];
+    if (rc.sentence - t.sentence > window) break;
+    if (!/^\d{4}-Q[1-4]$/.test(t.value)) continue;
+    if (/year-ago|year-earlier|year\s+ago|year\s+earlier|last\s+year|previous|prior/i.test(t.text)) continue;
+    if (t.rule !== 'time:quarter' && t.rule !== 'time:quarter-ref') continue;
+    return { value: t.value, index: i };
+  }
+  return null;
+}
+
+function lastQuarter(rc: ResolveCtx): string | null {
+  return focusQuarter(rc)?.value ?? null;
+}
+
+/** The quarter the text talks about: the last quarter mentioned, else the last completed quarter. */
+function currentReportQuarter(rc: ResolveCtx): Resolution {
+  const fq = focusQuarter(rc);
+  if (fq) return { value: fq.value, anchor: `timex:${fq.index}` };
+  if (!rc.dct) return { value: 'XXXX-QX', anchor: 'none' };
+  return { value: fmtQuarter(rc.dct.minus({ months: 3 })), anchor: 'DCT' };
+}
+
+/** "the quarter", "the latest quarter", "the current quarter", "the year-ago quarter / period", "the 1988 period". */
+const quarterRef = rx(
+  'time:quarter-ref',
+  `${B}(?<det>the|this|that|its|a)\\s+(?:(?<year>${YEAR4})\\s+|(?<adj>(?:latest|current|recent|most\\s+recent|past|previous|prior|last|year-ago|year-earlier|comparable|same|just-ended|just-completed|comparable\\s+year-ago|comparable\\s+year-earlier|fiscal)[-\\s]+)+)?(?<n>quarter|period)${E}`,
+  (m, ctx) => {
+    const g = m.groups!;
+    const adj = (g.adj ?? '').toLowerCase().trim();
+    const noun = g.n.toLowerCase();
+    const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 30);
+    if (/^\s+(?:of|ended|ending|to|through|from)\b/i.test(after) && noun === 'period') return null;
+    if (noun === 'period' && !adj && !g.year) return null;
+    if (noun === 'period' && /^(?:same|past|previous|prior|last|recent|current)$/.test(adj)) return null;
+    const det = g.det.toLowerCase();
+    if (det === 'a' && !adj) return null;
+    const yearAgo = /year-ago|year-earlier/.test(adj);
+    return mk(m, 'time:quarter-ref', 'DATE', (rc) => {
+      if (g.year) {
+        const fq = focusQuarter(rc);
+        if (fq) return { value: `${g.year}-${fq.value.slice(5)}`, anchor: `timex:${fq.index}` };
+        if (rc.dct) return { value: `${g.year}-${fmtQuarter(rc.dct.minus({ months: 3 })).slice(5)}`, anchor: 'DCT' };
+        return { value: g.year, anchor: 'none' };
+      }
+      if (/current/.test(adj)) return rc.dct ? { value: fmtQuarter(rc.dct), anchor: 'DCT' } : { value: 'XXXX-QX', anchor: 'none' };
+      const base = currentReportQuarter(rc);
+      if (yearAgo) {
+        const pv = /^(\d{4})-(Q\d|QX)$/.exec(base.value);
+        if (pv) return { value: `${pad(+pv[1] - 1, 4)}-${pv[2]}`, anchor: base.anchor };
+      }
+      if (/previous|prior/.test(adj)) {
+        const pv = parseValue(base.value);
+        if (pv) return { value: fmtQuarter(pv.dt.minus({ months: 3 })), anchor: base.anchor };
+      }
+      return base;
+    });
+  },
+);
+
+/** Halves: "the first half of 2024", "the second half", "first-half". */
+const half = rx(
+  'time:half',
+  `${B}(?:(?:the|its)\\s+)?(?<h>first|second|last|latter)[-\\s]half(?:${OFYEAR}|(?:\\s+of\\s+(?:the\\s+)?(?<dec>['’]\\d0s|\\d{4}s)))?(?:\\s+(?<ayear>${YEAR4}))?${E}`,
+  (m) => {
+    const g = m.groups!;
+    if (g.dec) return null; // "the last half of the '80s" -> decade recogniser
+    const h = g.h.toLowerCase() === 'first' ? 1 : 2;
+    const explicit = g.oyear ?? g.ayear;
+    const rel = yearShiftWord(g.orel);
+    return mk(m, 'time:half', 'DATE', (rc) => {
+      if (explicit) return { value: `${explicit}-H${h}`, anchor: 'none' };
+      if (!rc.dct) return { value: `XXXX-H${h}`, anchor: 'none' };
+      let y = rc.dct.year + (rel ?? 0);
+      if (rel === null && h === 2 && rc.dct.month <= 6 && rc.tense === 'past') y -= 1;
+      return { value: `${pad(y, 4)}-H${h}`, anchor: 'DCT' };
+    });
+  },
+);
+
+/** "the nine months", "the first nine months", "the six months" (financial reporting periods). */
+const reportPeriod = rx('time:report-period', `${B}the\\s+(?:first\\s+|past\\s+|last\\s+|latest\\s+|year-earlier\\s+|year-ago\\s+)?(?<n>three|six|nine|3|6|9|twelve|12)\\s+months${E}`, (m) => {
+  const n = parseNumber(m.groups!.n)!;
+  return mk(m, 'time:report-period', 'DURATION', fixed(`P${n}M`));
+});
+
+// ---------------------------------------------------------------------------
+// days relative to the DCT
+// ---------------------------------------------------------------------------
+
+const DAY_WORDS: Record<string, number> = { yesterday: -1, today: 0, tomorrow: 1, tonight: 0 };
+
+/** yesterday / today / tomorrow / tonight, with "late", "early", "earlier" and parts of day. */
+const dayWord = rx(
+  'time:day-word',
+  `${B}(?:(?<pre>early|late|earlier|later)\\s+)?(?:(?<dbf>the\\s+day\\s+(?:before|after)\\s+))?(?<w>yesterday|today|tomorrow|tonight)(?:\\s+(?<part>${PART}))?${E}`,
+  (m) => {
+    const g = m.groups!;
+    const w = g.w.toLowerCase();
+    let n = DAY_WORDS[w];
+    if (g.dbf) n += /before/i.test(g.dbf) ? -1 : 1;
+    const part = g.part ? PARTS_OF_DAY[g.part.toLowerCase()] : w === 'tonight' ? 'NI' : undefined;
+    const pre = g.pre?.toLowerCase();
+    const mod = pre === 'early' || pre === 'earlier' ? 'START' : pre === 'late' || pre === 'later' ? 'END' : undefined;
+    if (part) {
+      return mk(m, 'time:day-part', 'TIME', (rc) => {
+        const r = relToDct(rc, 'day', n);
+        return { ...r, value: `${r.value}T${part}` };
+      });
+    }
+    return mk(m, 'time:day-word', 'DATE', (rc) => withMod(relToDct(rc, 'day', n), w === 'today' ? undefined : mod), { tags: TAG_DAY });
+  },
+);
+
+/** "this morning", "last night", "this evening". */
+const partOfDay = rx('time:day-part', `${B}(?<rel>this|last|yesterday|tomorrow)\\s+(?<part>morning|afternoon|evening|night)${E}`, (m) => {
+  const g = m.groups!;
+  const rel = g.rel.toLowerCase();
+  const part = PARTS_OF_DAY[g.part.toLowerCase()];
+  const n = rel === 'this' ? 0 : rel === 'tomorrow' ? 1 : -1;
+  return mk(m, 'time:day-part', 'TIME', (rc) => {
+    const r = relToDct(rc, 'day', n);
+    return { ...r, value: `${r.value}T${part}` };
+  });
+});
+
+/** Weekdays: "Tuesday", "last Friday", "early Tuesday", "Friday morning", "this coming Sunday". */
+const weekday = rx(
+  'time:weekday',
+  `${B}(?:(?<pre>early|late|earlier|later)\\s+(?:on\\s+)?)?(?:(?<rel>last|next|this|this\\s+past|this\\s+coming|coming|past|previous|following)\\s+)?(?<wd>${WEEKDAY_FULL})(?<pl>s)?(?:\\s+(?<part>${PART}))?${E}`,
+  (m) => {
+    const g = m.groups!;
+    if (!capitalised(g.wd)) return null;
+    const dow = weekdayOf(g.wd)!;
+    const rel = g.rel?.toLowerCase().replace(/\s+/g, ' ');
+    if (g.pl) {
+      const part = g.part ? PARTS_OF_DAY[g.part.toLowerCase()] : '';
+      return mk(m, 'time:weekday-set', 'SET', fixed(`XXXX-WXX-${dow}${part ? 'T' + part : ''}`));
+    }
+    const anaphoric = rel === 'following' || rel === 'previous';
+    const dir: -1 | 0 | 1 | null = rel === 'last' || rel === 'this past' || rel === 'past' ? -1 : rel === 'next' || rel === 'this coming' || rel === 'coming' ? 1 : rel === 'this' ? null : null;
+    // "Friday night" is annotated as the day in TimeBank; morning / afternoon / evening make a TIME
+    const part = g.part && !/night/i.test(g.part) ? PARTS_OF_DAY[g.part.toLowerCase()] : undefined;
+    const pre = g.pre?.toLowerCase();
+    const mod = pre === 'early' || pre === 'earlier' ? 'START' : pre === 'late' || pre === 'later' ? 'END' : undefined;
+    const res = (rc: ResolveCtx): Resolution => {
+      let base: string;
+      let anchor = 'DCT';
+      if (anaphoric && rc.prevDay) {
+        const pv = parseValue(rc.prevDay.value)!;
+        let d = pv.dt.plus({ days: rel === 'following' ? 1 : -1 });
+        const step = rel === 'following' ? 1 : -1;
+        while (d.weekday !== dow) d = d.plus({ days: step });
+        base = fmtDay(d);
+        anchor = `timex:${rc.prevDay.index}`;
+      } else {
+        const r = resolveWeekday(rc, dow, dir);
+        base = typeof r === 'string' ? r : fmtDay(r);
+        if (typeof r === 'string') anchor = 'none';
+      }
+      return { value: part ? `${base}T${part}` : base, anchor, ...(mod ? { mod } : {}) };
+    };
+    return mk(m, part ? 'time:weekday-part' : 'time:weekday', part ? 'TIME' : 'DATE', res, { tags: part ? undefined : TAG_DAY });
+  },
+);
+
+// ---------------------------------------------------------------------------
+// relative periods: last year, this week, next month, earlier this month ...
+// ---------------------------------------------------------------------------
+
+const REL_UNIT = `(?:week|month|year|quarter|weekend|decade|century|fiscal\\s+year|financial\\s+year|season|semester)`;
+
+function unitGran(u: string): Granularity | 'weekend' | 'season' {
+  const s = u.toLowerCase().replace(/\s+/g, ' ');
+  if (s === 'weekend') return 'weekend';
+  if (s === 'fiscal year' || s === 'financial year' || s === 'season') return s === 'season' ? 'season' : 'year';
+  if (s === 'semester') return 'month';
+  return (UNITS[s]?.gran ?? 'year') as Granularity;
+}
+
+function fmtRel(rc: ResolveCtx, g: Granularity | 'weekend' | 'season', n: number, fromRef = false): Resolution {
+  if (g === 'weekend') {
+    if (!rc.dct) return { value: 'XXXX-WXX-WE', anchor: 'none' };
+    let base = rc.dct;
+    if (fromRef && rc.prevDay) base = parseValue(rc.prevDay.value)!.dt;
+    return { value: `${fmtWeek(shift(base, 'week', n))}-WE`, anchor: 'DCT' };
+  }
+  if (g === 'season') return relToDct(rc, 'year', n);
+  return fromRef ? relToRef(rc, g, n) : relToDct(rc, g, n);
+}
+
+/** "last year", "this week", "next month", "the coming year", "the current fiscal year", "earlier this month", "the end of this year". */
+const relPeriod = rx(
+  'time:relative',
+  `${B}(?<pre>${PRE}|(?:earlier|later)\\s+(?:in\\s+)?)?(?:(?<the>the)\\s+)?(?<rel>last|next|this|this\\s+past|this\\s+coming|past|previous|coming|current|present|following|upcoming|same)\\s+(?<u>${REL_UNIT})${E}`,
+  (m, ctx) => {
+    const g = m.groups!;
+    const rel = g.rel.toLowerCase().replace(/\s+/g, ' ');
+    const gran = unitGran(g.u);
+    const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 20);
+    const the = !!g.the;
+    const preMod = g.pre ? (/^earlier/i.test(g.pre) ? 'START' : /^later/i.test(g.pre) ? 'END' : modOf(g.pre)) : undefined;
+    // "past year" without an article reads as a duration ("over past year" is rare; "in past years" is handled elsewhere)
+    if (rel === 'past' && !the && !g.pre) {
+      const u = UNITS[g.u.toLowerCase().replace(/\s+.*/, '')] ?? UNITS.year;
+      if (!u || gran === 'weekend') return null;
+      return mk(m, 'time:relative-duration', 'DURATION', fixed(durationValue(u.factor, u.unit, u.time)));
+    }
+    if (rel === 'same' && !/^\s+(?:a\s+year|last\s+year|the\s+previous)/i.test(after)) {
+      return mk(m, 'time:relative-anaphoric', 'DATE', (rc) => withMod(fmtRel(rc, gran, 0, true), preMod));
+    }
+    let n = 0;
+    let fromRef = false;
+    if (rel === 'last' || rel === 'past' || rel === 'previous' || rel === 'this past') n = -1;
+    else if (rel === 'next' || rel === 'coming' || rel === 'upcoming' || rel === 'this coming' || rel === 'following') n = 1;
+    if (rel === 'previous' || rel === 'following') fromRef = the;
+    return mk(m, 'time:relative', 'DATE', (rc) => withMod(fmtRel(rc, gran, n, fromRef), preMod), { tags: gran === 'year' ? TAG_YEAR : undefined });
+  },
+);
+
+/** "the year", "the week", "the month" used deictically with a modifier: "the end of the year", "the beginning of the month", "earlier in the year". */
+const theUnit = rx('time:the-unit', `${B}(?<pre>${PRE}|(?:earlier|later)\\s+in\\s+)(?:the|this)\\s+(?<u>week|month|year|decade|century)${E}`, (m) => {
+  const g = m.groups!;
+  const gran = unitGran(g.u) as Granularity;
+  const mod = /^earlier/i.test(g.pre) ? 'START' : /^later/i.test(g.pre) ? 'END' : modOf(g.pre);
+  return mk(m, 'time:the-unit', 'DATE', (rc) => withMod(relToDct(rc, gran, 0), mod));
+});
+
+/**
+ * "the year" / "the fiscal year" / "the full year" in reporting language:
+ * followed by "ended/ending ..." it is a one-year DURATION ("the year ended Sept. 30"),
+ * after a preposition it is the DCT's year ("for the year", "the first nine months of the year").
+ */
+const theYear = rx(
+  'time:the-year',
+  `${B}(?:the|its)\\s+(?<adj>(?:full|entire|whole|current|latest|past)\\s+)?(?<fy>(?:fiscal|financial|calendar|model)\\s+)?year(?![-\\w'’])`,
+  (m, ctx) => {
+    const g = m.groups!;
+    const before = ctx.text.slice(Math.max(0, m.index - 24), m.index).toLowerCase();
+    const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 24).toLowerCase();
+    if (/^\s*(?:,\s*)?(?:ended|ending|that\s+ended|which\s+ended|to\s+(?:date|end)|through)\b/.test(after)) {
+      return mk(m, 'time:the-year', 'DURATION', fixed('P1Y'));
+    }
+    if (/^\s*(?:before|after|earlier|later|ago|of\b|in\s+which|when|that|'s|’s|\d)/.test(after)) return null;
+    const adj = (g.adj ?? '').trim().toLowerCase();
+    if (adj === 'latest' || adj === 'past') return null;
+    if (!g.fy && !adj && !/\b(?:for|during|throughout|of|so\s+far|through|over)\s+(?:all\s+of\s+)?$/.test(before)) return null;
+    if (/\b(?:of)\s+$/.test(before) && !/\b(?:months|half|quarter|part|end|beginning|start|rest|remainder|balance|course)\s+of\s+$/.test(before)) return null;
+    return mk(m, 'time:the-year', 'DATE', (rc) => relToDct(rc, 'year', 0), { tags: TAG_YEAR });
+  },
+);
+
+/** "the weekend" / "over the weekend": the last weekend in a past clause, the next one otherwise. */
+const theWeekend = rx('time:weekend', `${B}the\\s+weekend(?![-\\w])`, (m) => {
+  return mk(m, 'time:weekend', 'DATE', (rc) => {
+    if (!rc.dct) return { value: 'XXXX-WXX-WE', anchor: 'none' };
+    const dct = rc.dct;
+    // the weekend closing the ISO week: Saturday = weekday 6
+    let sat = dct.plus({ days: 6 - dct.weekday });
+    if (rc.tense === 'past' || rc.tense === 'none' || (rc.tense === 'present' && dct.weekday <= 2)) {
+      if (sat > dct) sat = sat.minus({ days: 7 });
+    }
+    return { value: `${fmtWeek(sat)}-WE`, anchor: 'DCT' };
+  });
+});
+
+/** "N units ago", "a year earlier", "two days later", "three weeks from now", "more than four decades ago". */
+const ago = rx(
+  'time:ago',
+  `${B}(?:(?<q>about|around|approximately|roughly|nearly|almost|some|more\\s+than|less\\s+than|over|just|only|at\\s+least|barely|fully)\\s+)?(?:(?<n>${NUM})|(?<v>${VAGUE}))[-\\s]+(?<u>${UNIT})s?\\s+(?<dir>ago|earlier|later|before|after|from\\s+now|hence|back|previously|prior)${E}`,
+  (m, ctx) => {
+    const g = m.groups!;
+    const uname = g.u.toLowerCase().replace(/ie$/, 'y');
+    const unit = UNITS[uname];
+    if (!unit) return null;
+    const n = g.n ? parseNumber(g.n) : null;
+    const dir = g.dir.toLowerCase().replace(/\s+/g, ' ');
+    const sign = dir === 'ago' || dir === 'earlier' || dir === 'before' || dir === 'back' || dir === 'previously' || dir === 'prior' ? -1 : 1;
+    const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 25);
+    // "two days before the summit": a duration relative to an event (not a timex anchor) stays a DURATION;
+    // only "two days after," / "a year before." (end of clause) is anchored on the previous date
+    if ((dir === 'before' || dir === 'after' || dir === 'prior') && !/^\s*(?:[,.;:)]|$|--|—)/.test(after)) {
+      const dv = durationValue(n === null ? null : n * unit.factor, unit.unit, unit.time);
+      return mk(m, 'time:duration-before-event', 'DURATION', fixed(dv));
+    }
+    const gran = unit.gran === 'decade' || unit.gran === 'century' ? 'year' : unit.gran;
+    const mult = unit.factor;
+    const mod = g.q ? modOf(g.q) : undefined;
+    if (n === null || !Number.isInteger(n * mult)) {
+      return mk(m, 'time:ago-vague', 'DATE', fixed(sign < 0 ? 'PAST_REF' : 'FUTURE_REF'));
+    }
+    const k = n * mult;
+    return mk(m, 'time:ago', 'DATE', (rc) => {
+      const dct = dir === 'ago' || dir === 'from now' || dir === 'hence' || dir === 'back';
+      let r: Resolution;
+      if (gran === 'year' && k === 1 && !dct) {
+        // "a year earlier" in financial news: the same quarter / month one year before
+        r = yearBefore(rc) ?? relToDct(rc, 'year', -1);
+      } else if (gran === 'year' && k === 1 && dir === 'ago') {
+        r = yearBefore(rc, true) ?? relToDct(rc, 'year', -1);
+      } else if (dct || gran === 'year' || gran === 'quarter') r = relToDct(rc, gran as Granularity, sign * k);
+      else r = relToRef(rc, gran as Granularity, sign * k);
+      return withMod(r, mod);
+    });
+  },
+);
+
+/** One year before the period being discussed (a quarter or month mentioned just before), else null. */
+function yearBefore(rc: ResolveCtx, sameSentenceOnly = false): Resolution | null {
+  const fq = focusQuarter(rc, 6);
+  if (fq) return { value: `${pad(+fq.value.slice(0, 4) - 1, 4)}-${fq.value.slice(5)}`, anchor: `timex:${fq.index}` };
+  const p = rc.prev;
+  if (!p) return null;
+  if (sameSentenceOnly ? p.sentence !== rc.sentence : rc.sentence - p.sentence > 2) return null;
+  let mm = /^(\d{4})-(Q[1-4]|H[12]|\d{2}|SU|SP|FA|WI)$/.exec(p.value);
+  if (mm) return { value: `${pad(+mm[1] - 1, 4)}-${mm[2]}`, anchor: `timex:${p.index}` };
+  mm = /^(\d{4})$/.exec(p.value);
+  if (mm && !sameSentenceOnly) return { value: pad(+mm[1] - 1, 4), anchor: `timex:${p.index}` };
+  return null;
+}
+
+/** "the year before", "the day before", "the week after", "a day earlier", "the previous day", "the next day", "the following morning". */
+const anaphoric = rx(
+  'time:anaphoric',
+  `${B}(?:the\\s+(?<u1>day|week|month|year|night|morning|evening)\\s+(?<d1>before|after|earlier|later|previous)|(?:the|that)\\s+(?<d2>next|following|previous|preceding|same)\\s+(?<u2>day|morning|afternoon|evening|night)|(?<d3>that|the\\s+same)\\s+(?<u3>day|morning|afternoon|evening|night|week|month|year)|a\\s+(?<u4>day|week)\\s+(?<d4>earlier|later|before|after))${E}`,
+  (m, ctx) => {
+    const g = m.groups!;
+    const u = (g.u1 ?? g.u2 ?? g.u3 ?? g.u4)!.toLowerCase();
+    const d = (g.d1 ?? g.d2 ?? g.d3 ?? g.d4)!.toLowerCase().replace(/\s+/g, ' ');
+    const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 15);
+    if (g.d1 && /^\s+(?:the|a|an|his|her|its|their)\b/i.test(after)) return null; // "the day before the vote" -> not anchored on a timex
+    const sign = /before|earlier|previous|preceding/.test(d) ? -1 : /after|later|next|following/.test(d) ? 1 : 0;
+    const isPart = u in PARTS_OF_DAY;
+    const gran: Granularity = isPart || u === 'night' ? 'day' : (u as Granularity);
+    const part = isPart ? PARTS_OF_DAY[u] : u === 'night' ? 'NI' : undefined;
+    // TimeBank annotates "the next morning" as the day (DATE); "that night" likewise
+    return mk(m, 'time:anaphoric', 'DATE', (rc) => relToRef(rc, gran, sign, 6), { tags: TAG_DAY });
+  },
+);
+
+// ---------------------------------------------------------------------------
+// durations
+// ---------------------------------------------------------------------------
+
+const DUR_Q = `(?:about|around|approximately|roughly|nearly|almost|some|more\\s+than|less\\s+than|fewer\\s+than|over|under|just\\s+over|just\\s+under|at\\s+least|at\\s+most|up\\s+to|no\\s+more\\s+than|only|just|another|an\\s+additional|a\\s+further|an\\s+extra|the\\s+(?:past|last|next|first|final|coming|previous|following|remaining|initial|latest|same|entire|whole|full|other)|the|each\\s+of\\s+the\\s+(?:past|last|next|first)|past|last|next|first|all)`;
+
+/** "three years", "48 hours", "two-week", "the past two months", "nearly five months", "a 10-year-old", "2 1/2 years". */
+const duration = rx(
+  'time:duration',
+  `${B}(?:(?<q>${DUR_Q})\\s+)*(?<n>${NUM})(?:\\s+(?:to|or|-|and)\\s+(?<n2>${NUM}))?(?:\\s+(?:more|additional|full|straight|consecutive|trading|business|working|calendar|successive|long|short|whole|extra))*[-\\s]+(?<u>${UNIT})(?<pl>s)?(?<old>[-\\s]old)?${E}`,
+  (m, ctx) => {
+    const g = m.groups!;
+    const uname = g.u.toLowerCase().replace(/ie$/, 'y');
+    const unit = UNITS[uname];
+    if (!unit) return null;
+    const n = parseNumber(g.n);
+    if (n === null) return null;
+    // "a day" / "a year" after an amount or frequency word is a SET ("$5 a year", "twice a week")
+    const before = ctx.text.slice(Math.max(0, m.index - 25), m.index).toLowerCase();
+    const ntext = g.n.toLowerCase();
+    if ((ntext === 'a' || ntext === 'an' || ntext === 'one') && !g.q) {
+      if (/(?:\d|\b(?:once|twice|times|million|billion|percent|dollars|cents|barrels|tons|people|each|per)\b)[\s%]*$/.test(before)) {
+        const freq = /\bonce\s*$/.test(before) ? 1 : /\btwice\s*$/.test(before) ? 2 : null;
+        return mk(m, 'time:set-per', 'SET', fixed(durationValue(unit.factor, unit.unit, unit.time)), { priority: freq ? 0 : 0 });
+      }
+    }
+    // plain counts with a noun that is not time: handled by UNIT match, so nothing to do
+    const q = (g.q ?? '').toLowerCase();
+    // TIMEX3 spans exclude "the" unless followed by past/last/next/first...: keep the matched span as is
+    let start = m.index;
+    let text = m[0];
+    // drop leading "another", "all", "only", "just" from the span (not part of the timex)
+    const lead = /^(?:(?:another|an\s+additional|a\s+further|an\s+extra|only|just|all|each\s+of)\s+)+/i.exec(text);
+    if (lead && !/^(?:the|past|last|next)/i.test(text.slice(lead[0].length))) {
+      start += lead[0].length;
+      text = text.slice(lead[0].length);
+    }
+    const mod = modOf(/more than|less than|fewer than|over|under|at least|at most|up to|nearly|almost|about|around|approximately|roughly|some/.exec(q)?.[0]);
+    void mod;
+    const value = durationValue(n * unit.factor, unit.unit, unit.time);
+    if (g.old) return null; // ages ("a 6-year-old") are not annotated in TimeBank
+    const c: Candidate = {
+      start,
+      end: m.index + m[0].length,
+      rule: 'time:duration',
+      type: 'DURATION',
+      resolve: () => ({ value, anchor: 'none', ...(mod ? { mod } : {}) }),
+    };
+    return c;
+  },
+);
+
+/** Vague durations: "several years", "a few days", "years", "months", "decades", "the coming weeks" (future), "recent years" (past). */
+const vagueDuration = rx(
+  'time:duration-vague',
+  `${B}(?:(?<pre>the\\s+(?:past|last|next|coming|previous|following|early|first|latter)\\s+|the\\s+)?(?<v>${VAGUE})\\s+|(?<rc>(?:in\\s+)?(?:recent|coming|the\\s+coming|the\\s+next|the\\s+past|the\\s+last|upcoming|the\\s+upcoming)\\s+))?(?<u>second|minute|hour|day|week|month|year|decade|centurie)s(?<ahead>\\s+ahead|\\s+to\\s+come)?${E}`,
+  (m, ctx) => {
+    const g = m.groups!;
+    const uname = g.u.toLowerCase().replace(/ie$/, 'y');
+    const unit = UNITS[uname];
+    if (!unit) return null;
+    const rcw = g.rc?.toLowerCase().replace(/^in\s+/, '').trim();
+    let start = m.index;
+    if (g.rc && /^in\s/i.test(g.rc)) start += g.rc.indexOf(g.rc.replace(/^in\s+/i, ''));
+    const code = unit.gran === 'decade' ? 'DE' : unit.gran === 'century' ? 'CE' : unit.unit;
+    const dv = durationValue(null, code, unit.time);
+    if (rcw === 'recent') return { start, end: m.index + m[0].length, rule: 'time:recent', type: 'DATE', resolve: fixed('PAST_REF') };
+    if (rcw && /coming|upcoming|next/.test(rcw)) return { start, end: m.index + m[0].length, rule: 'time:coming', type: 'DURATION', resolve: fixed(dv) };
+    if (g.ahead) return mk(m, 'time:coming', 'DURATION', fixed(dv));
+    if (!g.v && !g.rc && !g.pre) {
+      // bare plural: only with a temporal preposition/verb ("for years", "in months", "took years")
+      const before = ctx.text.slice(Math.max(0, m.index - 14), m.index).toLowerCase();
+      const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 12).toLowerCase();
+      if (/^\s*(?:ago|of\b|later|earlier|old)/.test(after) && !/^\s*of\s+(?:talks|negotiations|war|fighting|conflict|delay|debate|effort|work|uncertainty|tension|decline)/.test(after)) {
+        if (/^\s*ago/.test(after)) return null;
+      }
+      if (!/\b(?:for|in|over|within|took|take|takes|taking|last|lasted|spent|spend|after|before|than|during|throughout|about|and|or|those|these|many)\s+$/.test(before) && !/^\s*(?:of\b|-long|long|ago|later|earlier|before|after)/.test(after)) return null;
+      if (/\b(?:than|and|or)\s+$/.test(before) && !/\b(?:days|weeks|months|years|hours|decades)\s+(?:and|or)\s+$/.test(before) && !/\bthan\s+$/.test(before)) return null;
+    }
+    return mk(m, 'time:duration-vague', 'DURATION', fixed(dv));
+  },
+);
+
+/** Adjectival spans like "decades-long", "day-long", "year-long". */
+const longAdj = rx('time:duration-adj', `${B}(?<u>day|week|month|year|decade|hour|minute)s?-long${E}`, (m) => {
+  const u = UNITS[m.groups!.u.toLowerCase()];
+  const plural = /s-long$/i.test(m[0]);
+  return mk(m, 'time:duration-adj', 'DURATION', fixed(durationValue(plural ? null : u.factor, u.unit, u.time)));
+});
+
+// ---------------------------------------------------------------------------
+// sets
+// ---------------------------------------------------------------------------
+
+const SET_ADVERBS: Record<string, string> = {
+  daily: 'P1D', weekly: 'P1W', monthly: 'P1M', yearly: 'P1Y', annually: 'P1Y', hourly: 'PT1H', nightly: 'P1D', quarterly: 'P3M', biweekly: 'P2W', fortnightly: 'P2W', biannually: 'P6M',
+};
+
+const setAdverb = rx('time:set', `${B}(?<w>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|fortnightly)${E}`, (m, ctx) => {
+  const w = m.groups!.w.toLowerCase();
+  // "daily newspaper", "Daily Telegraph": proper names and publication nouns are not sets
+  if (/^[A-Z]/.test(m[0]) && m.index > 0 && !/[.!?"]\s*$/.test(ctx.text.slice(Math.max(0, m.index - 3), m.index))) return null;
+  const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 16).toLowerCase();
+  if (/^\s+(?:newspaper|paper|mail|news|telegraph|star|beast|show|record|journal|report|bulletin|briefing|deal)\b/.test(after)) return null;
+  return mk(m, 'time:set', 'SET', fixed(SET_ADVERBS[w]));
+});
+
+/** "every week", "each year", "every two years", "every Monday", "per day". */
+const everySet = rx(
+  'time:set',
+  `${B}(?:every|each|per)\\s+(?:(?<other>other)\\s+|(?<n>${NUM})\\s+)?(?:(?<u>second|minute|hour|day|night|week|month|quarter|year|decade|morning|afternoon|evening|weekend|summer|winter|spring|autumn|fall)s?|(?<wd>${WEEKDAY_FULL})|(?<mon>${MONTH_FULL}))${E}`,
+  (m) => {
+    const g = m.groups!;
+    if (g.wd) return mk(m, 'time:set', 'SET', fixed(`XXXX-WXX-${weekdayOf(g.wd)}`));
+    if (g.mon) return mk(m, 'time:set', 'SET', fixed(`XXXX-${pad(monthOf(g.mon)!)}`));
+    const u = g.u!.toLowerCase();
+    if (u in PARTS_OF_DAY) return mk(m, 'time:set', 'SET', fixed(`XXXX-XX-XXT${PARTS_OF_DAY[u]}`));
+    if (u in SEASONS) return mk(m, 'time:set', 'SET', fixed(`XXXX-${SEASONS[u]}`));
+    if (u === 'weekend') return mk(m, 'time:set', 'SET', fixed('XXXX-WXX-WE'));
+    const unit = UNITS[u];
+    if (!unit) return null;
+    const n = g.other ? 2 : g.n ? parseNumber(g.n) : 1;
+    return mk(m, 'time:set', 'SET', fixed(durationValue((n ?? 1) * unit.factor, unit.unit, unit.time)));
+  },
+);
+
+// ---------------------------------------------------------------------------
+// clock times
+// ---------------------------------------------------------------------------
+
+const TZ = `(?:\\s*(?<tz>UTC|GMT|Z|EDT|EST|CDT|CST|MDT|MST|PDT|PST|BST|CET|CEST|local\\s+time|\\((?:GMT|UTC)\\s*[+-]\\s*\\d{1,2}\\)))?`;
+
+function clockResolve(hh: number, mi: number, tz: string | undefined): (rc: ResolveCtx) => Resolution {
+  const z = tz && /^(?:UTC|GMT|Z)$/i.test(tz) ? 'Z' : '';
+  return (rc) => {
+    // clocks resolve after every other timex: the nearest day-valued timex of the sentence, else the previous one (3 sentences back)
+    let best: { i: number; d: number } | null = null;
+    rc.history.forEach((t, i) => {
+      if (t.sentence !== rc.sentence || !/^\d{4}-\d{2}-\d{2}/.test(t.value)) return;
+      const d = Math.abs(t.start - rc.start);
+      if (!best || d < best.d) best = { i, d };
+    });
+    if (best) {
+      const t = rc.history[(best as { i: number }).i];
+      return { value: `${t.value.slice(0, 10)}T${pad(hh)}:${pad(mi)}${z}`, anchor: `timex:${(best as { i: number }).i}` };
+    }
+    const day = rc.prevDay && rc.sentence - rc.prevDay.sentence <= 3 && rc.prevDay.index < rc.history.length && rc.history[rc.prevDay.index].start < rc.start ? rc.prevDay.value.slice(0, 10) : null;
+    if (day) return { value: `${day}T${pad(hh)}:${pad(mi)}${z}`, anchor: `timex:${rc.prevDay!.index}` };
+    if (rc.dct) return { value: `${fmtDay(rc.dct)}T${pad(hh)}:${pad(mi)}${z}`, anchor: 'DCT' };
+    return { value: `XXXX-XX-XXT${pad(hh)}:${pad(mi)}${z}`, anchor: 'none' };
+  };
+}
+
+/** "10 a.m.", "10:30 p.m. EDT", "14:58 UTC", "noon", "midnight", "around 7:15 p.m.". */
+const clock = rx(
+  'time:clock',
+  `${B}(?:(?<q>about|around|approximately|shortly\\s+(?:before|after)|just\\s+(?:before|after))\\s+)?(?:(?<h>1[0-2]|0?[1-9])(?::(?<m>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|AM\\b|PM\\b|o['’]clock)|(?<h24>[01]?\\d|2[0-3])[:.](?<m24>[0-5]\\d)(?=\\s*(?:UTC|GMT|Z\\b|EDT|EST|CDT|CST|PDT|PST|BST|CET|CEST|local|hours|hrs|h\\b|\\())|(?<word>noon|midnight|midday))${TZ}`,
+  (m) => {
+    const g = m.groups!;
+    let hh: number;
+    let mi = 0;
+    if (g.word) {
+      const w = g.word.toLowerCase();
+      hh = w === 'midnight' ? 24 : 12;
+    } else if (g.h24 !== undefined) {
+      hh = +g.h24;
+      mi = +g.m24!;
+    } else {
+      hh = +g.h!;
+      mi = g.m ? +g.m : 0;
+      const ap = g.ap!.toLowerCase();
+      if (ap.startsWith('p') && hh < 12) hh += 12;
+      if (ap.startsWith('a') && hh === 12) hh = 0;
+    }
+    const c = mk(m, 'time:clock', 'TIME', clockResolve(hh, mi, g.tz), { tags: TAG_CLOCK, late: true, clock: `${pad(hh)}:${pad(mi)}${g.tz && /^(?:UTC|GMT|Z)$/i.test(g.tz) ? 'Z' : ''}` });
+    if (g.q && /^(?:shortly|just)/i.test(g.q)) c.start += g.q.length + 1;
+    return c;
+  },
+);
+
+/** "4 in the morning", "mid-afternoon", "in the morning" left out (too vague). */
+const clockWords = rx('time:clock', `${B}(?<h>1[0-2]|0?[1-9]|${NUM_WORD})\\s+in\\s+the\\s+(?<p>morning|afternoon|evening)${E}`, (m) => {
+  const g = m.groups!;
+  let hh = parseNumber(g.h);
+  if (hh === null || hh > 12) return null;
+  if (g.p.toLowerCase() !== 'morning' && hh < 12) hh += 12;
+  return mk(m, 'time:clock', 'TIME', clockResolve(hh, 0, undefined), { tags: TAG_CLOCK, late: true, clock: `${pad(hh)}:00` });
+});
+
+// ---------------------------------------------------------------------------
+// holidays
+// ---------------------------------------------------------------------------
+
+const HOLIDAY_NAMES = [...Object.keys(FIXED_HOLIDAYS), ...Object.keys(FLOATING_HOLIDAYS), 'easter sunday', 'easter', 'good friday', 'election day']
+  .sort((a, b) => b.length - a.length)
+  .map((s) => s.replace(/[.']/g, (c) => (c === '.' ? '\\.' : "['’]")).replace(/\s+/g, '\\s+'));
+
+const holiday = rx('time:holiday', `${B}(?:(?<rel>last|next|this|this\\s+past|this\\s+coming)\\s+)?(?<h>${HOLIDAY_NAMES.join('|')})(?:\\s+(?<year>${YEAR4}))?${E}`, (m) => {
+  const g = m.groups!;
+  if (!/^[A-Z]/.test(g.h)) return null;
+  const name = g.h.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
+  const rel = g.rel?.toLowerCase();
+  const dateIn = (y: number) => {
+    if (FIXED_HOLIDAYS[name]) return utcDate(y, FIXED_HOLIDAYS[name][0], FIXED_HOLIDAYS[name][1]);
+    if (FLOATING_HOLIDAYS[name]) {
+      const [mo, dow, nth] = FLOATING_HOLIDAYS[name];
+      return nthWeekday(y, mo, dow, nth);
+    }
+    if (name === 'easter' || name === 'easter sunday') return easter(y);
+    if (name === 'good friday') return easter(y)?.minus({ days: 2 }) ?? null;
+    if (name === 'election day') {
+      const d = nthWeekday(y, 11, 1, 1);
+      return d ? d.plus({ days: 1 }) : null;
+    }
+    return null;
+  };
+  return mk(m, 'time:holiday', 'DATE', (rc) => {
+    if (g.year) {
+      const d = dateIn(+g.year);
+      return d ? { value: fmtDay(d), anchor: 'none' } : null;
+    }
+    if (!rc.dct) {
+      const f = FIXED_HOLIDAYS[name];
+      return { value: f ? `XXXX-${pad(f[0])}-${pad(f[1])}` : 'XXXX-XX-XX', anchor: 'none' };
+    }
+    const y = rc.dct.year;
+    const cands = [y - 1, y, y + 1].map(dateIn).filter((d): d is NonNullable<typeof d> => !!d);
+    const diff = (d: (typeof cands)[number]) => d.diff(rc.dct!, 'days').days;
+    let best = cands.find((d) => d.year === y) ?? cands[0];
+    if (rel === 'last' || rel === 'this past' || rc.tense === 'past') best = [...cands].reverse().find((d) => diff(d) <= 0) ?? best;
+    else if (rel === 'next' || rel === 'this coming' || rc.tense === 'future') best = cands.find((d) => diff(d) >= 0) ?? best;
+    else {
+      for (const d of cands) if (Math.abs(diff(d)) < Math.abs(diff(best))) best = d;
+    }
+    return { value: fmtDay(best), anchor: 'DCT' };
+  }, { tags: TAG_DAY });
+}, 'gi');
+
+// ---------------------------------------------------------------------------
+// PRESENT_REF / PAST_REF / FUTURE_REF
+// ---------------------------------------------------------------------------
+
+const REFS: Array<[string, string]> = [
+  ['now|right\\s+now|nowadays|these\\s+days|the\\s+time\\s+being|at\\s+present|the\\s+present(?!\\s+(?:day|time|tense))|the\\s+moment|currently|the\\s+present\\s+time|present[-\\s]day', 'PRESENT_REF'],
+  ['recently|lately|the\\s+past(?!\\s+(?:\\d|' + NUM_WORD + '|few|several|year|month|week|day|decade|century|quarter|two))|in\\s+the\\s+old\\s+days|once\\s+upon\\s+a\\s+time', 'PAST_REF'],
+  ['the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+|immediate\\s+)?future|soon|shortly|the\\s+(?:near|long|short|medium)\\s+term|in\\s+the\\s+(?:coming|days|years)\\s+ahead|eventually|someday|one\\s+day\\s+soon|as\\s+soon\\s+as\\s+possible', 'FUTURE_REF'],
+];
+
+const refs = REFS.map(([src, value]) =>
+  rx(`time:ref-${value.toLowerCase()}`, `${B}(?:${src})${E}`, (m, ctx) => {
+    const low = m[0].toLowerCase();
+    const before = ctx.text.slice(Math.max(0, m.index - 12), m.index).toLowerCase();
+    const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 12).toLowerCase();
+    if (low === 'now') {
+      if (/^\s*(?:that|,\s*that)\b/.test(after) && /^\s*that\s+(?:the|he|she|it|they|we|i|you)\b/.test(after)) {
+        /* "now that ..." conjunction: still annotated in TimeBank */
+      }
+    }
+    if (low === 'shortly' && /^\s+(?:before|after)\b/.test(after)) return null;
+    if (low === 'soon' && /^\s+(?:after|before|as)\b/.test(after) && !/as\s+soon\s+as\s+possible/.test(low)) {
+      if (/^\s+as\b/.test(after)) return null;
+    }
+    if (low === 'soon' && /\bas\s+$/.test(before)) return null;
+    if (low === 'the moment' && !/\b(?:at|for)\s+$/.test(before)) return null;
+    if (low === 'eventually' || low === 'shortly') return null;
+    if (/^the\s+present$/.test(low) && !/\b(?:at|until|to|the)\s+$/.test(before)) return null;
+    return mk(m, `time:ref`, 'DATE', fixed(value));
+  }),
+);
+
+/** "current" / "recent" / "future" as adjectives before a noun (not a time unit). */
+const refAdj = rx('time:ref-adj', `${B}(?<w>current|recent|future|former)(?=\\s+[a-z])`, (m, ctx) => {
+  const w = m.groups!.w.toLowerCase();
+  const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 25).toLowerCase();
+  if (w === 'former') return null;
+  if (/^\s+(?:year|month|week|quarter|day|period|fiscal|decade|century|season|weekend|days|weeks|months|years|decades)\b/.test(after)) return null;
+  if (w === 'current' && /^\s+(?:account|accounts|affairs|events|status|state|form|situation|law|laws|rules|system|level|levels|rate|rates|price|prices|policy|policies|leader|leaders|government|president|administration|chairman|members?|owner|crisis|conflict|war|model|version|generation|one|ones|trend|trends|practice|regime|constitution|environment|climate|market|markets|economic|economy|and|or)\b/.test(after)) {
+    // still PRESENT_REF in TimeML when it refers to time; keep "current" + time-ish nouns only
+  }
+  const value = w === 'current' ? 'PRESENT_REF' : w === 'recent' ? 'PAST_REF' : 'FUTURE_REF';
+  return mk(m, 'time:ref-adj', 'DATE', fixed(value), { priority: -2 });
+});
+
+// ---------------------------------------------------------------------------
+// the registry, in order
+// ---------------------------------------------------------------------------
+
+/** All recognisers, in order (order only matters for ties). */
+export const RECOGNIZERS: readonly Recognizer[] = [
+  isoDate,
+  slashDate,
+  monthDay,
+  dayMonth,
+  monthYear,
+  monthAlone,
+  year,
+  shortYear,
+  decade,
+  century,
+  spokenYear,
+  season,
+  quarter,
+  quarterShort,
+  quarterRef,
+  half,
+  reportPeriod,
+  dayWord,
+  partOfDay,
+  weekday,
+  relPeriod,
+  theUnit,
+  theYear,
+  theWeekend,
+  ago,
+  anaphoric,
+  duration,
+  vagueDuration,
+  longAdj,
+  setAdverb,
+  everySet,
+  clock,
+  clockWords,
+  holiday,
+  ...refs,
+  refAdj,
+];
+
+export { fmtDay, fmtGran, fmtMonth, fmtYear, unknownAt };

@@ -1,0 +1,114 @@
+/**
+ * Clause tense around a time expression, from token POS tags and lemmas:
+ * the verb group nearest to the expression in its sentence decides.
+ *  - future: will / 'll / shall / going to / plans to / is set to / is expected to ...
+ *  - past: a simple-past head (was, said, -ed), or a perfect (has fallen)
+ *  - present: any other finite verb group
+ *  - none: no verb in the sentence
+ */
+import type { Doc, Token } from '../doc.js';
+import { sentenceAt } from '../doc.js';
+import { FUTURE_VERBS, IRREGULAR_PAST } from './lexicon.js';
+import type { Tense } from './types.js';
+
+const FUTURE_AUX = new Set(['will', "'ll", 'shall', 'wo', '’ll']);
+const COND_AUX = new Set(['would', "'d", 'could', 'might', 'should', 'may', 'must', 'can', 'ca']);
+const PERFECT = new Set(['has', 'have', "'ve", 'having']);
+const PRESENT_BE = new Set(['is', 'are', 'am', "'s", "'re", "'m"]);
+
+function isVerb(t: Token): boolean {
+  return t.pos === 'VERB' || t.pos === 'AUX';
+}
+
+function isPastForm(t: Token): boolean {
+  if (IRREGULAR_PAST.has(t.lower)) return true;
+  return t.lower.endsWith('ed') && t.lower !== t.lemma && t.pos !== 'ADJ';
+}
+
+/** First token index whose span ends after `pos` (binary search). */
+export function tokenAt(tokens: readonly Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Reporting verbs: in the present ("says Friday") they report a past event. */
+export const REPORTING = new Set(['say', 'tell', 'report', 'announce', 'claim', 'confirm', 'state', 'add', 'note', 'write']);
+
+/** Tense of the verb group containing token `i` (a verb), within tokens [lo, hi); `finite` is false for bare gerunds and infinitives. */
+function groupTense(tokens: readonly Token[], i: number, lo: number, hi: number): { tense: Tense; finite: boolean } {
+  let a = i;
+  while (a - 1 >= lo && (isVerb(tokens[a - 1]) || tokens[a - 1].pos === 'PART' || tokens[a - 1].pos === 'ADV') && i - a < 4) a--;
+  let b = i;
+  while (b + 1 < hi && (isVerb(tokens[b + 1]) || tokens[b + 1].pos === 'ADV' || tokens[b + 1].lower === 'not') && b - i < 4) b++;
+  // skip leading adverbs
+  while (a < i && !isVerb(tokens[a]) && tokens[a].lower !== 'to') a++;
+  let head = -1;
+  for (let k = a; k <= b; k++) {
+    const t = tokens[k];
+    if (FUTURE_AUX.has(t.lower)) return { tense: 'future', finite: true };
+    if (t.lower === 'going' && tokens[k + 1]?.lower === 'to') return { tense: 'future', finite: true };
+    if (isVerb(t) && FUTURE_VERBS.has(t.lemma) && tokens[k + 1]?.lower === 'to' && !isPastForm(t)) return { tense: 'future', finite: true };
+    if ((t.lower === 'expected' || t.lower === 'scheduled' || t.lower === 'set' || t.lower === 'due' || t.lower === 'slated' || t.lower === 'poised') && tokens[k + 1]?.lower === 'to' && k > a) return { tense: 'future', finite: true };
+    if (head < 0 && isVerb(t) && t.lower !== 'to') head = k;
+  }
+  if (head < 0) return { tense: 'none', finite: false };
+  const h = tokens[head];
+  // infinitive: future when governed by a future-projecting verb ("planned to leave Thursday", "is to resume Monday")
+  const toIdx = tokens[a].lower === 'to' ? a : a - 1 >= lo && tokens[a - 1].lower === 'to' ? a - 1 : -1;
+  if (toIdx >= 0 && toIdx < head) {
+    const gov = tokens[toIdx - 1];
+    if (gov && (FUTURE_VERBS.has(gov.lemma) || FUTURE_VERBS.has(gov.lower) || PRESENT_BE.has(gov.lower) || gov.lower === 'was' || gov.lower === 'were' || gov.lower === 'able' || gov.lower === 'ready')) return { tense: 'future', finite: true };
+    return { tense: 'none', finite: false };
+  }
+  if (COND_AUX.has(h.lower)) return { tense: h.lower === 'would' || h.lower === "'d" ? 'future' : 'present', finite: true };
+  if (PERFECT.has(h.lower) && head < b) return { tense: 'past', finite: true };
+  if (isPastForm(h)) return { tense: 'past', finite: true };
+  if (PRESENT_BE.has(h.lower) || h.lower === 'has' || h.lower === 'does' || h.lower === 'do') return { tense: 'present', finite: true };
+  if (h.lower.endsWith('ing') && h.pos === 'VERB') return { tense: 'present', finite: false };
+  return { tense: 'present', finite: true };
+}
+
+/** Tense of the clause around the character span [start, end). */
+export function tenseAround(doc: Readonly<Doc>, start: number, end: number): Tense {
+  return clauseAround(doc, start, end).tense;
+}
+
+/** Tense of the clause around [start, end) and whether its deciding verb is a reporting verb. */
+export function clauseAround(doc: Readonly<Doc>, start: number, end: number): { tense: Tense; reporting: boolean } {
+  const lead = doc.document.text.slice(Math.max(0, start - 16), start).toLowerCase();
+  if (/\bas\s+(?:soon|early)\s+as\s+$/.test(lead)) return { tense: 'future', reporting: false };
+  if (/\b(?:since)\s+$/.test(lead)) return { tense: 'past', reporting: false };
+  if (/\b(?:until|till)\s+$/.test(lead)) return { tense: 'future', reporting: false };
+  if (/^['’]s\b/.test(doc.document.text.slice(end, end + 3))) return { tense: 'past', reporting: false };
+  const s = sentenceAt(doc, start);
+  if (s < 0) return { tense: 'none', reporting: false };
+  const sent = doc.sentences[s];
+  const tokens = doc.tokens;
+  const a = tokenAt(tokens, start);
+  let b = a;
+  while (b < sent.tokenEnd && tokens[b].start < end) b++;
+  let best = -1;
+  let bestCost = Infinity;
+  let bestTense: Tense = 'none';
+  for (let k = sent.tokenStart; k < sent.tokenEnd; k++) {
+    if (k >= a && k < b) continue;
+    const t = tokens[k];
+    if (!isVerb(t)) continue;
+    const g = groupTense(tokens, k, sent.tokenStart, sent.tokenEnd);
+    // nearest finite verb group; verbs before the expression win ties, non-finite ones (gerunds, infinitives) count only as a fallback
+    const cost = (k < a ? a - k : k - b + 1.5) + (g.finite ? 0 : 8);
+    if (cost < bestCost) {
+      best = k;
+      bestCost = cost;
+      bestTense = g.tense;
+    }
+  }
+  if (best < 0) return { tense: 'none', reporting: false };
+  return { tense: bestTense, reporting: REPORTING.has(tokens[best].lemma) };
+}
