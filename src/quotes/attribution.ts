@@ -717,7 +717,7 @@ export function findRelations(doc: Readonly<Doc>): Relation[] {
     if (si < 0) continue;
     const sent = doc.sentences[si];
     const fullSentence = reg.start <= sent.start + 2;
-    if (words >= 5 && fullSentence) {
+    if (fullSentence && (words >= 5 || (words >= 2 && /[.!?…][’'"]?\s*$/.test(inner)))) {
       // continuation of the previous direct quote (same paragraph run)
       const prev = [...relsSorted, ...extra].filter((r) => r.pieces.some((p) => p.end <= reg.start)).sort((a, b) => b.pieces[b.pieces.length - 1].end - a.pieces[a.pieces.length - 1].end)[0];
       const prevEnd = prev ? Math.max(...prev.pieces.map((p) => p.end)) : -1;

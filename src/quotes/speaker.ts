@@ -103,10 +103,12 @@ export function npLeft(tokens: Token[], min: number, end: number): TokRange | nu
     }
     break;
   }
-  // trim leading ADP / conjunction
+  // trim leading ADP / conjunction, trailing punctuation
   while (s < end && (tokens[s].pos === 'ADP' || tokens[s].pos === 'CCONJ' || tokens[s].pos === 'PUNCT')) s++;
-  if (s >= end || !sawHead) return null;
-  return { s, e: end };
+  let e = end;
+  while (e > s + 1 && tokens[e - 1].pos === 'PUNCT' && tokens[e - 1].text !== ')' && tokens[e - 1].text !== '.') e--;
+  if (s >= e || !sawHead) return null;
+  return { s, e };
 }
 
 /** The noun phrase that starts at token `start` (no further than `max`, exclusive). */
@@ -151,6 +153,7 @@ export function npRight(tokens: Token[], start: number, max: number, opts: { app
     break;
   }
   if (!sawHead) return null;
+  while (e > start + 1 && tokens[e - 1].pos === 'PUNCT' && tokens[e - 1].text !== ')') e--;
   // appositive: ", a spokesman for the ministry" up to the sentence end or next comma
   if (opts.appositive && e < max && tokens[e].text === ',' && e + 1 < max) {
     const ap = npRight(tokens, e + 1, max);

@@ -208,7 +208,7 @@ const monthAlone = rx(
     // "May" / "March" alone need a temporal lead-in: a preposition or a modifier
     if (!g.pre && !g.rel && (mon === 5 || mon === 3)) {
       const before = ctx.text.slice(Math.max(0, m.index - 12), m.index).toLowerCase();
-      if (!/\b(?:in|since|until|till|by|from|through|of|before|after|during|to|early|late|mid|last|next|this|between|and|or|on)\s+$/.test(before)) return null;
+      if (!/\b(?:in|since|until|till|by|from|through|of|before|after|during|to|early|late|mid|last|next|this|between|and|or|on|the)\s+$/.test(before)) return null;
     }
     // person names: "April Smith" -> followed by a capitalised word that is not a month/weekday
     const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 20);
@@ -238,7 +238,7 @@ const YEAR_CONTEXT = /(?:\b(?:in|since|by|until|till|from|through|during|before|
 /** A four-digit year ("2024", "fiscal 2024", "mid-2024", "the end of 1990"). */
 const year = rx(
   'time:year',
-  `${B}(?<pre>${PRE})?(?<fy>(?:fiscal|calendar|FY)(?:\\s+|-)?(?:year\\s+)?)?(?<year>${YEAR4})(?!\\d|,\\d{3}|\\.\\d|\\s*%|\\s*-\\s*\\d{3}|[-/]\\d|:\\d)(?<fy2>-(?:\\d\\d))?${E}`,
+  `${B}(?<pre>${PRE}|(?:post|pre)-)?(?<fy>(?:fiscal|calendar|FY)(?:\\s+|-)?(?:year\\s+)?)?(?<year>${YEAR4})(?!\\d|,\\d{3}|\\.\\d|\\s*%|\\s*-\\s*\\d{3}|[-/]\\d|:\\d)(?<fy2>-(?:\\d\\d))?${E}`,
   (m, ctx) => {
     const g = m.groups!;
     const y = +g.year;
@@ -256,7 +256,7 @@ const year = rx(
     if (y < 1800 && !strong) return null;
     if (y > 2060 && !strong) return null;
     // standalone 4-digit numbers in running text: accept unless they look like quantities
-    const mod = modOf(g.pre);
+    const mod = /^post/i.test(g.pre ?? '') ? 'AFTER' : /^pre-/i.test(g.pre ?? '') ? 'BEFORE' : modOf(g.pre);
     return mk(m, g.fy ? 'time:fiscal-year' : 'time:year', 'DATE', () => ({ value: pad(y, 4), anchor: 'none', ...(mod ? { mod } : {}) }), { tags: TAG_YEAR });
   },
 );
@@ -270,14 +270,21 @@ const shortYear = rx('time:short-year', `(?<=\\b(?:in|since|by|of|until|from|bef
 /** Decades: "the 1990s", "the early '90s", "the nineties", "the mid-1980s". */
 const decade = rx(
   'time:decade',
-  `${B}(?:the\\s+)?(?<pre>${PRE})?(?:(?<full>1[0-9]\\d0|20\\d0)['’]?s|['’](?<short>\\d0)['’]?s|(?<word>${Object.keys(DECADE_WORDS).join('|')}))${E}`,
+  `${B}(?:the\\s+)?(?<pre>${PRE})?(?:(?<full>1[0-9]\\d0|20\\d0)['’]?s|['’](?<short>\\d0)['’]?s|(?<bare>[1-9]0)s|(?<word>${Object.keys(DECADE_WORDS).join('|')}))${E}`,
   (m, ctx) => {
     const g = m.groups!;
     let dec: number | null = null;
     if (g.full) dec = Math.floor(+g.full / 10);
     const mod = modOf(g.pre);
     if (g.full) return mk(m, 'time:decade', 'DATE', () => ({ value: pad(dec!, 3), anchor: 'none', ...(mod ? { mod } : {}) }));
-    const digit = g.short ? +g.short[0] : DECADE_WORDS[g.word!.toLowerCase()];
+    if (g.bare) {
+      // "the 70s", "the 70s and 80s": only with an article or a coordinated decade (else ages / temperatures)
+      const before = ctx.text.slice(Math.max(0, m.index - 10), m.index).toLowerCase();
+      const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 10).toLowerCase();
+      if (!/^the\s/i.test(m[0]) && !/\b(?:the|and|or)\s+$/.test(before) && !/^\s+(?:and|or)\s+(?:the\s+)?['’]?\d0s/.test(after)) return null;
+      if (/\b(?:her|his|their|in\s+the\s+(?:low|mid|high|upper))\s+$/.test(before)) return null;
+    }
+    const digit = g.short ? +g.short[0] : g.bare ? +g.bare[0] : DECADE_WORDS[g.word!.toLowerCase()];
     if (g.word && !/^the\s/i.test(m[0]) && !g.pre) {
       // "nineties" alone is often an age ("in her nineties")
       const before = ctx.text.slice(Math.max(0, m.index - 8), m.index).toLowerCase();
@@ -681,6 +688,26 @@ const theYear = rx(
   },
 );
 
+/** "the day" in market reports ("ended the day", "later in the day"): the day under discussion, else the DCT. */
+const theDay = rx('time:the-day', `(?<=\\b(?:end|ended|ending|ends|finish|finished|finishing|close|closed|closing|start\\s+of|end\\s+of|later\\s+in|earlier\\s+in|early\\s+in|late\\s+in|for|during|throughout|rest\\s+of)\\s)the\\s+day(?![-\\w'’])`, (m, ctx) => {
+  const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 12).toLowerCase();
+  if (/^\s+(?:before|after|of|when|that)\b/.test(after)) return null;
+  return mk(m, 'time:the-day', 'DATE', (rc) => relToRef(rc, 'day', 0, 2), { tags: TAG_DAY });
+});
+
+/** "the years", "the months" as a vague span: "over the years", "in the years that followed". */
+const theYears = rx('time:the-years', `${B}the\\s+(?:early\\s+|later\\s+|following\\s+|intervening\\s+|ensuing\\s+|previous\\s+|preceding\\s+)?(?<u>year|month|week|decade)s(?![-\\w'’])`, (m, ctx) => {
+  const before = ctx.text.slice(Math.max(0, m.index - 14), m.index).toLowerCase();
+  const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 14).toLowerCase();
+  if (!/\b(?:over|in|through|throughout|during|for|across)\s+$/.test(before) && !/^\s+(?:that|since|ahead|to\s+come|after|before|following)\b/.test(after)) return null;
+  if (/^\s+(?:of|when)\b/.test(after)) return null;
+  const u = UNITS[m.groups!.u.toLowerCase()];
+  return mk(m, 'time:the-years', 'DURATION', fixed(durationValue(null, u.gran === 'decade' ? 'DE' : u.unit, false)));
+});
+
+/** "annual profit / loss": a one-year period (MEANTIME annotates these). */
+const annual = rx('time:annual', `${B}annual(?=\\s+(?:net\\s+)?(?:profits?|loss(?:es)?|earnings|revenues?|sales|results|income)\\b)`, (m) => mk(m, 'time:annual', 'DURATION', fixed('P1Y')));
+
 /** "the weekend" / "over the weekend": the last weekend in a past clause, the next one otherwise. */
 const theWeekend = rx('time:weekend', `${B}the\\s+weekend(?![-\\w])`, (m) => {
   return mk(m, 'time:weekend', 'DATE', (rc) => {
@@ -1017,6 +1044,9 @@ const REFS: Array<[string, string]> = [
   ['the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+|immediate\\s+)?future|soon|shortly|the\\s+(?:near|long|short|medium)\\s+term|in\\s+the\\s+(?:coming|days|years)\\s+ahead|eventually|someday|one\\s+day\\s+soon|as\\s+soon\\s+as\\s+possible', 'FUTURE_REF'],
 ];
 
+/** "will one day", "may one day": FUTURE_REF. */
+const oneDay = rx('time:ref', `(?<=\\b(?:will|would|could|may|might|can|shall|to)\\s+)one\\s+day(?![-\\w])`, (m) => mk(m, 'time:ref', 'DATE', fixed('FUTURE_REF'), { priority: 2 }));
+
 const refs = REFS.map(([src, value]) =>
   rx(`time:ref-${value.toLowerCase()}`, `${B}(?:${src})${E}`, (m, ctx) => {
     const low = m[0].toLowerCase();
@@ -1082,6 +1112,9 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   theUnit,
   theYear,
   theWeekend,
+  theDay,
+  theYears,
+  annual,
   ago,
   anaphoric,
   duration,
@@ -1093,6 +1126,7 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   clockWords,
   holiday,
   ...refs,
+  oneDay,
   refAdj,
 ];
 

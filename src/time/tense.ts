@@ -43,7 +43,7 @@ export const REPORTING = new Set(['say', 'tell', 'report', 'announce', 'claim', 
 /** Tense of the verb group containing token `i` (a verb), within tokens [lo, hi); `finite` is false for bare gerunds and infinitives. */
 function groupTense(tokens: readonly Token[], i: number, lo: number, hi: number): { tense: Tense; finite: boolean } {
   let a = i;
-  while (a - 1 >= lo && (isVerb(tokens[a - 1]) || tokens[a - 1].pos === 'PART' || tokens[a - 1].pos === 'ADV') && i - a < 4) a--;
+  while (a - 1 >= lo && tokens[a].lower !== 'to' && (isVerb(tokens[a - 1]) || tokens[a - 1].pos === 'PART' || tokens[a - 1].pos === 'ADV') && i - a < 4) a--;
   let b = i;
   while (b + 1 < hi && (isVerb(tokens[b + 1]) || tokens[b + 1].pos === 'ADV' || tokens[b + 1].lower === 'not') && b - i < 4) b++;
   // skip leading adverbs
@@ -84,7 +84,6 @@ export function clauseAround(doc: Readonly<Doc>, start: number, end: number): { 
   const lead = doc.document.text.slice(Math.max(0, start - 16), start).toLowerCase();
   if (/\bas\s+(?:soon|early)\s+as\s+$/.test(lead)) return { tense: 'future', reporting: false };
   if (/\b(?:since)\s+$/.test(lead)) return { tense: 'past', reporting: false };
-  if (/\b(?:until|till)\s+$/.test(lead)) return { tense: 'future', reporting: false };
   if (/^['’]s\b/.test(doc.document.text.slice(end, end + 3))) return { tense: 'past', reporting: false };
   const s = sentenceAt(doc, start);
   if (s < 0) return { tense: 'none', reporting: false };
@@ -102,7 +101,7 @@ export function clauseAround(doc: Readonly<Doc>, start: number, end: number): { 
     if (!isVerb(t)) continue;
     const g = groupTense(tokens, k, sent.tokenStart, sent.tokenEnd);
     // nearest finite verb group; verbs before the expression win ties, non-finite ones (gerunds, infinitives) count only as a fallback
-    const cost = (k < a ? a - k : k - b + 1.5) + (g.finite ? 0 : 8);
+    const cost = (k < a ? a - k : k - b + 1.5) + (g.finite ? 0 : 40);
     if (cost < bestCost) {
       best = k;
       bestCost = cost;

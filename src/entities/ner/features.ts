@@ -110,6 +110,47 @@ function buildContext(
 const PAD = ['<s>', '<s2>'];
 const PAD_R = ['</s>', '</s2>'];
 
+/** Receives features as (template, value) pairs; `start` announces the token they belong to. */
+export interface FeatureSink {
+  start(token: number): void;
+  add(template: string, value: string): void;
+}
+
+/** The feature string of a (template, value) pair, as stored in the model. */
+export function featureKey(template: string, value: string): string {
+  return template + '=' + value;
+}
+
+/** Visit the static features of every token of a document. */
+export function visitStaticFeatures(
+  tokens: readonly FeatToken[],
+  sentences: readonly Pick<Sentence, 'tokenStart' | 'tokenEnd'>[],
+  res: FeatureResources,
+  sink: FeatureSink,
+): void {
+  const ctx = buildContext(tokens, sentences, res);
+  for (let s = 0; s < sentences.length; s++) {
+    const { tokenStart: a, tokenEnd: b } = sentences[s];
+    const caps = ctx.capsLine[s] === 1;
+    for (let i = a; i < b; i++) {
+      sink.start(i);
+      tokenFeatures(ctx, i, a, b, caps, sink);
+    }
+  }
+}
+
+/** Collects feature strings per token. */
+class StringSink implements FeatureSink {
+  cur: string[] = [];
+  constructor(readonly out: string[][]) {}
+  start(i: number): void {
+    this.cur = this.out[i] = [];
+  }
+  add(t: string, v: string): void {
+    this.cur.push(t + '=' + v);
+  }
+}
+
 /**
  * Static features of every token of a document (one string list per token).
  * Tokens must carry `sentence` indices into `sentences`.
@@ -119,22 +160,28 @@ export function staticFeatures(
   sentences: readonly Pick<Sentence, 'tokenStart' | 'tokenEnd'>[],
   res: FeatureResources,
 ): string[][] {
-  const ctx = buildContext(tokens, sentences, res);
   const out: string[][] = new Array(tokens.length);
-  for (let s = 0; s < sentences.length; s++) {
-    const { tokenStart: a, tokenEnd: b } = sentences[s];
-    const caps = ctx.capsLine[s] === 1;
-    for (let i = a; i < b; i++) out[i] = tokenFeatures(ctx, i, a, b, caps);
-  }
+  for (let i = 0; i < tokens.length; i++) out[i] = [];
+  visitStaticFeatures(tokens, sentences, res, new StringSink(out));
   return out;
 }
 
-function tokenFeatures(ctx: DocContext, i: number, a: number, b: number, caps: boolean): string[] {
+const prefixCache = new Map<string, string[]>();
+/** Cluster path prefixes of lengths 4, 6, 8, 10 (cached: the strings are reused, so their hashes are too). */
+function clusterPrefixes(c: string): string[] {
+  let p = prefixCache.get(c);
+  if (!p) {
+    p = [c.slice(0, 4), c.slice(0, 6), c.slice(0, 8), c.slice(0, 10)];
+    if (prefixCache.size < 200000) prefixCache.set(c, p);
+  }
+  return p;
+}
+
+function tokenFeatures(ctx: DocContext, i: number, a: number, b: number, caps: boolean, f: FeatureSink): void {
   const T = ctx.tokens;
   const t = T[i];
   const w = t.text;
   const lw = t.lower;
-  const f: string[] = ['b'];
   const low = (k: number) => (k < a ? PAD[a - k - 1] ?? '<s>' : k >= b ? PAD_R[k - b] ?? '</s>' : T[k].lower);
   const shp = (k: number) => (k < a ? '<s>' : k >= b ? '</s>' : ctx.shapes[k]);
   const pos = (k: number) => (k < a ? '<s>' : k >= b ? '</s>' : T[k].pos);
@@ -142,48 +189,88 @@ function tokenFeatures(ctx: DocContext, i: number, a: number, b: number, caps: b
   const cap = UPPER.test(w);
   const allCaps = isAllCaps(w);
   const first = i === a;
-
-  f.push('w=' + w, 'l=' + lw);
-  f.push('l-1=' + low(i - 1), 'l+1=' + low(i + 1), 'l-2=' + low(i - 2), 'l+2=' + low(i + 2));
-  f.push('l-1l=' + low(i - 1) + '|' + lw, 'll+1=' + lw + '|' + low(i + 1));
-  f.push('l-2-1=' + low(i - 2) + '|' + low(i - 1), 'l+1+2=' + low(i + 1) + '|' + low(i + 2));
-  f.push('sh=' + sh, 'sh-1=' + shp(i - 1), 'sh+1=' + shp(i + 1));
-  f.push('sh-1,0=' + shp(i - 1) + '|' + sh, 'sh0,+1=' + sh + '|' + shp(i + 1));
-  f.push('sh-1,0,+1=' + shp(i - 1) + '|' + sh + '|' + shp(i + 1));
+  f.add('b', '');
+  f.add('w', w);
+  f.add('l', lw);
+  const lm1 = low(i - 1);
+  const lp1 = low(i + 1);
+  f.add('l-1', lm1);
+  f.add('l+1', lp1);
+  f.add('l-2', low(i - 2));
+  f.add('l+2', low(i + 2));
+  f.add('l-1l', lm1 + '|' + lw);
+  f.add('ll+1', lw + '|' + lp1);
+  f.add('l-2-1', low(i - 2) + '|' + lm1);
+  f.add('l+1+2', lp1 + '|' + low(i + 2));
+  const shm1 = shp(i - 1);
+  const shp1 = shp(i + 1);
+  f.add('sh', sh);
+  f.add('sh-1', shm1);
+  f.add('sh+1', shp1);
+  f.add('sh-1,0', shm1 + '|' + sh);
+  f.add('sh0,+1', sh + '|' + shp1);
+  f.add('sh-1,0,+1', shm1 + '|' + sh + '|' + shp1);
   const n = w.length;
   for (let k = 1; k <= 4 && k <= n; k++) {
-    f.push('p' + k + '=' + w.slice(0, k), 's' + k + '=' + lw.slice(n - k));
+    f.add(PRE[k], w.slice(0, k));
+    f.add(SUF[k], lw.slice(n - k));
   }
-  f.push('len=' + (n > 8 ? 9 : n));
-  f.push('pos=' + t.pos, 'pos-1=' + pos(i - 1), 'pos+1=' + pos(i + 1));
-  f.push('pos-1,0=' + pos(i - 1) + '|' + t.pos, 'pos0,+1=' + t.pos + '|' + pos(i + 1));
-  f.push('pos,sh=' + t.pos + '|' + sh);
+  f.add('len', LEN[n > 8 ? 9 : n]);
+  const p = t.pos;
+  const pm1 = pos(i - 1);
+  const pp1 = pos(i + 1);
+  f.add('pos', p);
+  f.add('pos-1', pm1);
+  f.add('pos+1', pp1);
+  f.add('pos-1,0', pm1 + '|' + p);
+  f.add('pos0,+1', p + '|' + pp1);
+  f.add('pos,sh', p + '|' + sh);
   // capitalisation in context
   const cctx = (caps ? 'C' : '') + (first ? 'F' : '');
   if (cctx) {
-    f.push('cc=' + cctx + '|' + sh, 'ccl=' + cctx + '|' + lw);
+    f.add('cc', cctx + '|' + sh);
+    f.add('ccl', cctx + '|' + lw);
   }
   if (cap || allCaps) {
-    if (ctx.lowerSeen.has(lw)) f.push('dLow' + cctx);
-    if (ctx.capSeen.has(lw)) f.push('dCap' + cctx);
-    if (!ctx.lowerSeen.has(lw) && !ctx.capSeen.has(lw)) f.push('dNone' + cctx);
+    const lo = ctx.lowerSeen.has(lw);
+    const ca = ctx.capSeen.has(lw);
+    if (lo) f.add('dLow', cctx);
+    if (ca) f.add('dCap', cctx);
+    if (!lo && !ca) f.add('dNone', cctx);
   }
   // word clusters
   const c = ctx.cluster[i];
   if (c !== undefined) {
-    f.push('c4=' + c.slice(0, 4), 'c6=' + c.slice(0, 6), 'c10=' + c.slice(0, 10), 'c=' + c);
-  } else f.push('c=none');
+    const cp = clusterPrefixes(c);
+    f.add('c4', cp[0]);
+    f.add('c6', cp[1]);
+    f.add('c10', cp[3]);
+    f.add('c', c);
+  } else f.add('c', 'none');
   for (const k of [i - 1, i + 1]) {
     const ck = k >= a && k < b ? ctx.cluster[k] : '<>';
-    const d = k < i ? '-' : '+';
-    if (ck !== undefined) f.push('c4' + d + '=' + ck.slice(0, 4), 'c8' + d + '=' + ck.slice(0, 8));
+    if (ck === undefined) continue;
+    const cp = clusterPrefixes(ck);
+    if (k < i) {
+      f.add('c4-', cp[0]);
+      f.add('c8-', cp[2]);
+    } else {
+      f.add('c4+', cp[0]);
+      f.add('c8+', cp[2]);
+    }
   }
   // gazetteers
-  for (const g of ctx.gaz[i]) f.push('g=' + g, 'gsh=' + g + '|' + sh);
-  if (i > a) for (const g of ctx.gaz[i - 1]) f.push('g-1=' + g);
-  if (i + 1 < b) for (const g of ctx.gaz[i + 1]) f.push('g+1=' + g);
-  return f;
+  for (const g of ctx.gaz[i]) {
+    f.add('g', g);
+    f.add('gsh', g + '|' + sh);
+  }
+  if (i > a) for (const g of ctx.gaz[i - 1]) f.add('g-1', g);
+  if (i + 1 < b) for (const g of ctx.gaz[i + 1]) f.add('g+1', g);
 }
+
+const PRE = ['', 'p1', 'p2', 'p3', 'p4'];
+const SUF = ['', 's1', 's2', 's3', 's4'];
+const LEN = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 /** BILOU tag names by index: 0 = O, then B/I/L/U for each type. */
 export function tagNames(types: readonly string[]): string[] {
@@ -198,16 +285,17 @@ export function tagType(tag: number): number {
 }
 
 /**
- * Second-stage features of every token from a first-stage tagging of the
- * whole document (tag indices into `names`).
+ * Visit the second-stage features of every token, from a first-stage
+ * tagging of the whole document (tag indices into `names`).
  */
-export function stage2Features(
+export function visitStage2Features(
   tokens: readonly FeatToken[],
   sentences: readonly Pick<Sentence, 'tokenStart' | 'tokenEnd'>[],
   tags: ArrayLike<number>,
   names: readonly string[],
   types: readonly string[],
-): string[][] {
+  sink: FeatureSink,
+): void {
   const n = tokens.length;
   // type counts of other mentions of the same (capitalised) word in the document
   const byWord = new Map<string, number[]>();
@@ -219,7 +307,7 @@ export function stage2Features(
     if (!c) byWord.set(tokens[i].lower, (c = new Array(nt + 1).fill(0)));
     c[tagType(tags[i]) + 1]++;
   }
-  // entity spans from the first stage: for each word, the type of the longest entity that contains it
+  // entity spans from the first stage: for each word, the type and role in the longest entity that contains it
   const inEnt = new Map<string, string>();
   const entLen = new Map<string, number>();
   for (let s = 0; s < sentences.length; s++) {
@@ -243,14 +331,19 @@ export function stage2Features(
       }
     }
   }
-  const out: string[][] = new Array(n);
   for (let s = 0; s < sentences.length; s++) {
     const { tokenStart: a, tokenEnd: b } = sentences[s];
+    const tg = (k: number) => (k < a ? '<s>' : k >= b ? '</s>' : names[tags[k]]);
     for (let i = a; i < b; i++) {
-      const f: string[] = [];
-      const tg = (k: number) => (k < a ? '<s>' : k >= b ? '</s>' : names[tags[k]]);
-      f.push('s1=' + tg(i), 's1-1=' + tg(i - 1), 's1+1=' + tg(i + 1), 's1-2=' + tg(i - 2), 's1+2=' + tg(i + 2));
-      f.push('s1-1,+1=' + tg(i - 1) + '|' + tg(i + 1));
+      sink.start(i);
+      const tm1 = tg(i - 1);
+      const tp1 = tg(i + 1);
+      sink.add('s1', tg(i));
+      sink.add('s1-1', tm1);
+      sink.add('s1+1', tp1);
+      sink.add('s1-2', tg(i - 2));
+      sink.add('s1+2', tg(i + 2));
+      sink.add('s1-1,+1', tm1 + '|' + tp1);
       const c = byWord.get(tokens[i].lower);
       if (c && HAS_UPPER.test(tokens[i].text.charAt(0))) {
         // counts excluding this token
@@ -268,17 +361,33 @@ export function stage2Features(
         }
         if (total > 0) {
           const lab = best === 0 ? 'O' : types[best - 1];
-          f.push('dm=' + lab, (bestN === total ? 'dmU=' : 'dmM=') + lab);
+          sink.add('dm', lab);
+          sink.add(bestN === total ? 'dmU' : 'dmM', lab);
           for (let k = 1; k <= nt; k++) {
             const v = c[k] - (k === own ? 1 : 0);
-            if (v > 0) f.push('dh=' + types[k - 1]);
+            if (v > 0) sink.add('dh', types[k - 1]);
           }
         }
       }
       const e = inEnt.get(tokens[i].lower);
-      if (e && HAS_UPPER.test(tokens[i].text)) f.push('de=' + e, 'de=' + e.slice(0, e.indexOf(':')));
-      out[i] = f;
+      if (e && HAS_UPPER.test(tokens[i].text)) {
+        sink.add('de', e);
+        sink.add('de', e.slice(0, e.indexOf(':')));
+      }
     }
   }
+}
+
+/** Second-stage features of every token (one string list per token); see {@link visitStage2Features}. */
+export function stage2Features(
+  tokens: readonly FeatToken[],
+  sentences: readonly Pick<Sentence, 'tokenStart' | 'tokenEnd'>[],
+  tags: ArrayLike<number>,
+  names: readonly string[],
+  types: readonly string[],
+): string[][] {
+  const out: string[][] = new Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) out[i] = [];
+  visitStage2Features(tokens, sentences, tags, names, types, new StringSink(out));
   return out;
 }

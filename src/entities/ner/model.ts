@@ -78,7 +78,13 @@ function quantize(a: Float32Array): { q: Int16Array; scale: number } {
 
 function dequantize(buf: Buffer, off: number, n: number, scale: number): Float32Array {
   const out = new Float32Array(n);
-  for (let i = 0; i < n; i++) out[i] = buf.readInt16LE(off + 2 * i) * scale;
+  // copy into an aligned buffer (the JSON header has an arbitrary length); the format is little-endian
+  const q = new Int16Array(n);
+  new Uint8Array(q.buffer).set(buf.subarray(off, off + 2 * n));
+  if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) {
+    for (let i = 0; i < n; i++) q[i] = buf.readInt16LE(off + 2 * i);
+  }
+  for (let i = 0; i < n; i++) out[i] = q[i] * scale;
   return out;
 }
 
