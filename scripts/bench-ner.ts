@@ -43,7 +43,7 @@ const t0 = performance.now();
 const bytes = readFileSync(args.model!);
 const tagger = new NerTagger(deserializeModel(bytes));
 const loadMs = performance.now() - t0;
-console.log(`model ${args.model}: ${(bytes.length / 1e6).toFixed(2)} MB, loaded in ${loadMs.toFixed(0)} ms (${tagger.dict.size} features)`);
+console.log(`model ${args.model}: ${(bytes.length / 1e6).toFixed(2)} MB, loaded in ${loadMs.toFixed(0)} ms (${tagger.nFeatures} features)`);
 
 const docs: Doc[] = texts().map((text) => {
   const { tokens, sentences } = tokenize(text);

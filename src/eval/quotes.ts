@@ -33,7 +33,7 @@ import type { Doc, DocumentMeta, Entity, Layer, Quote } from '../doc.js';
 import type { Component } from '../pipeline.js';
 import { runPipeline } from '../pipeline.js';
 import { quotesComponent } from '../quotes/attribution.js';
-import { fallbackEntitiesComponent, fallbackTimexesComponent } from '../quotes/fallback.js';
+import { fallbackEntitiesComponent, fallbackMentionsComponent, fallbackTimexesComponent } from '../quotes/fallback.js';
 
 export type Split = 'dev' | 'test' | 'all';
 
@@ -155,20 +155,22 @@ export function loadPolnear(dataDir: string, split: Split = 'all', limit?: numbe
   return limit !== undefined ? out.slice(0, limit) : out;
 }
 
-const BASE_LAYERS = new Set<Layer>(['tokens', 'sentences', 'entities', 'timexes']);
+const BASE_LAYERS = new Set<Layer>(['tokens', 'sentences', 'entities', 'mentions', 'timexes']);
 
-/** The pipeline used for evaluation: the project's components up to entities/timexes, fallbacks where missing, then quotes. */
+/** The pipeline used for evaluation: the project's components that build tokens/entities/mentions/timexes, fallbacks where missing, then quotes. */
 export function evalPipeline(extra: Component[] = [quotesComponent]): Component[] {
   const list: Component[] = [];
   const have = new Set<Layer>();
+  const wanted = new Set<Layer>(['tokens', 'sentences', 'entities', 'mentions', ...extra.flatMap((c) => c.requires)]);
   for (const c of COMPONENTS) {
-    if (!c.assigns.every((a) => BASE_LAYERS.has(a))) continue;
+    if (!c.assigns.every((a) => BASE_LAYERS.has(a) && wanted.has(a))) continue;
     if (!c.requires.every((r) => have.has(r))) continue;
     list.push(c);
     for (const a of c.assigns) have.add(a);
   }
   if (!have.has('entities')) list.push(fallbackEntitiesComponent);
-  if (!have.has('timexes')) list.push(fallbackTimexesComponent);
+  if (!have.has('timexes') && wanted.has('timexes')) list.push(fallbackTimexesComponent);
+  if (!have.has('mentions')) list.push(fallbackMentionsComponent);
   return [...list, ...extra];
 }
 

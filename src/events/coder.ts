@@ -45,6 +45,29 @@ interface Trigger {
   specificity: number;
 }
 
+/** Derived per-document indexes, computed once per document (cached on the layer arrays). */
+interface DocIndex {
+  mentionsBySentence: Mention[][];
+  entitiesBySentence: number[][];
+  /** token index by start offset */
+  tokenByStart: Map<number, number>;
+}
+const indexCache = new WeakMap<object, DocIndex>();
+
+function docIndex(doc: Readonly<Doc>): DocIndex {
+  let ix = indexCache.get(doc.mentions);
+  if (ix) return ix;
+  const mentionsBySentence: Mention[][] = doc.sentences.map(() => []);
+  for (const m of doc.mentions) mentionsBySentence[m.sentence]?.push(m);
+  const entitiesBySentence: number[][] = doc.sentences.map(() => []);
+  doc.entities.forEach((e, i) => entitiesBySentence[e.sentence]?.push(i));
+  const tokenByStart = new Map<number, number>();
+  doc.tokens.forEach((t, i) => tokenByStart.set(t.start, i));
+  ix = { mentionsBySentence, entitiesBySentence, tokenByStart };
+  indexCache.set(doc.mentions, ix);
+  return ix;
+}
+
 /** Code all events of a document. Pure; never throws on text it cannot code. */
 export function codeEvents(doc: Readonly<Doc>, lex: EventLexicon = eventLexicon()): DocEvent[] {
   const events: DocEvent[] = [];
@@ -67,7 +90,7 @@ interface SentenceContext {
  */
 function resolvePlurals(doc: Readonly<Doc>, si: number, earlier: DocEvent[]): Map<number, Mention[]> {
   const out = new Map<number, Mention[]>();
-  const plurals = doc.mentions.filter((m) => m.sentence === si && m.kind === 'pronoun');
+  const plurals = docIndex(doc).mentionsBySentence[si].filter((m) => m.kind === 'pronoun');
   if (plurals.length === 0) return out;
   const counts = new Map<string, { n: number; first: number }>();
   earlier.forEach((e, idx) => {
@@ -122,7 +145,7 @@ function isVerbal(doc: Readonly<Doc>, i: number, lex: EventLexicon): boolean {
 function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: SentenceContext): DocEvent[] {
   const s = doc.sentences[si];
   const tokens = doc.tokens;
-  const mentions = doc.mentions.filter((m) => m.sentence === si);
+  const mentions = docIndex(doc).mentionsBySentence[si];
   const triggers: Trigger[] = [];
   const consumed = new Set<number>();
 
@@ -365,7 +388,7 @@ function inPP(doc: Readonly<Doc>, m: Mention, sentStart: number): boolean {
     while (k >= sentStart && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'NUM')) k--;
     if (k >= sentStart && (tokens[k].lower === "'s" || tokens[k].lower === '’s')) {
       // "to Russia's Kursk Oblast": step over the possessor
-      const owner = doc.mentions.find((x) => x.tokenEnd === k && x.sentence === m.sentence);
+      const owner = docIndex(doc).mentionsBySentence[m.sentence].find((x) => x.tokenEnd === k);
       if (!owner) break;
       k = owner.tokenStart - 1;
       continue;
@@ -377,10 +400,19 @@ function inPP(doc: Readonly<Doc>, m: Mention, sentStart: number): boolean {
   if (t.pos === 'ADP' || t.pos === 'SCONJ') return !['that'].includes(t.lower);
   if (t.lower === 'and' || t.lower === ',' || t.lower === 'or') {
     // part of a list: in a PP if the list's first member is
-    const prev = doc.mentions.find((x) => x.tokenEnd <= k && x.tokenEnd >= k - 1 && x.sentence === m.sentence);
+    const prev = docIndex(doc).mentionsBySentence[m.sentence].find((x) => x.tokenEnd <= k && x.tokenEnd >= k - 1);
     if (prev && prev !== m) return inPP(doc, prev, sentStart);
   }
   return false;
+}
+
+/** True when the mention directly follows a verb (skipping determiners/adjectives): it is that verb's object. */
+function isObjectOfVerb(doc: Readonly<Doc>, m: Mention): boolean {
+  const tokens = doc.tokens;
+  let k = m.tokenStart - 1;
+  const s = doc.sentences[m.sentence];
+  while (k >= s.tokenStart && ['DET', 'ADJ', 'NUM'].includes(tokens[k].pos)) k--;
+  return k >= s.tokenStart && tokens[k].pos === 'VERB' && !BE.has(tokens[k].lower);
 }
 
 function coordinated(doc: Readonly<Doc>, first: Mention, pool: Mention[], dir: 1 | -1): Mention[] {
@@ -494,7 +526,7 @@ function findActors(doc: Readonly<Doc>, tr: Trigger, si: number, mentions: Menti
   for (let k = mentions.length - 1; k >= 0; k--) {
     const m = mentions[k];
     if (m.tokenEnd > g) continue;
-    if (isPossessor(doc, m) || inPP(doc, m, s.tokenStart)) continue;
+    if (isPossessor(doc, m) || inPP(doc, m, s.tokenStart) || isObjectOfVerb(doc, m)) continue;
     if (!m.code) {
       // "the country would ...": resolve a bare nominal to the nearest coded country
       if (/^(the )?(country|government|nation|regime|state)$/i.test(m.text)) {
@@ -579,13 +611,16 @@ function findLocation(doc: Readonly<Doc>, tr: Trigger, si: number, recipients: M
   const s = doc.sentences[si];
   const tokens = doc.tokens;
   const stop = clauseEnd(doc, tr.head, s.tokenEnd);
-  for (const e of doc.entities) {
-    if (e.sentence !== si || (e.label !== 'GPE' && e.label !== 'LOC')) continue;
+  const ix = docIndex(doc);
+  for (const ei of ix.entitiesBySentence[si]) {
+    const e = doc.entities[ei];
+    if (e.label !== 'GPE' && e.label !== 'LOC') continue;
     if (e.start < tokens[tr.to - 1].end || e.end > tokens[stop - 1].end) continue;
-    const k = tokens.findIndex((t) => t.start === e.start);
+    const k = ix.tokenByStart.get(e.start) ?? -1;
     const prev = tokens[k - 1]?.lower;
     const prev2 = tokens[k - 2]?.lower;
-    if (tokens[k + (e.text.split(/\s+/).length)]?.lower === "'s" || doc.tokens.find((t) => t.start === e.end)?.lower === "'s") continue;
+    const after = tokens[ix.tokenByStart.get(e.end) ?? -1] ?? tokens[k + 1];
+    if (after && after.start === e.end && (after.lower === "'s" || after.lower === '’s')) continue;
     const isPlace = ['in', 'at', 'near', 'inside'].includes(prev) || (prev === "'s" && ['to', 'in', 'into'].includes(tokens[k - 3]?.lower ?? ''));
     const notRecipient = !recipients.some((r) => r.start === e.start);
     if (isPlace && notRecipient && e.rule.indexOf('capital') < 0) return { text: e.text, start: e.start, end: e.end, country: e.actor?.country ?? null };
@@ -624,6 +659,8 @@ function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Menti
   }
   recipients = recipients.filter((r) => !actors.some((a) => a.code === r.code));
   if (actors.length === 0) return null;
+  // a generic verb coded only by its block default needs a target to be an event ("Ankara could be learning")
+  if (recipients.length === 0 && tr.kind === 'verb' && tr.rule.startsWith('events:verb-default:') && !lex.soloVerbs.has(tokens[tr.head].lemma)) return null;
   // reciprocal nouns with several actors and no recipient stay compound ("talks between X and Y")
   const timex = findDate(doc, tr, si, actors);
   const dct = doc.document.published;

@@ -51,6 +51,8 @@ export interface EventLexicon {
   historicalMarkers: Set<string>;
   /** Words tagged VERB that act as prepositions or adverbs ("following", "according"). */
   notVerbs: Set<string>;
+  /** Verbs whose default code stands without a recipient ("Zelensky rejected ..."). */
+  soloVerbs: Set<string>;
   cameo: ReturnType<typeof loadCameo>;
 }
 
@@ -107,6 +109,7 @@ export function eventLexicon(): EventLexicon {
     hypotheticalMarkers: new Set(raw.hypotheticalMarkers),
     historicalMarkers: new Set(raw.historicalMarkers),
     notVerbs: new Set(raw.notVerbs),
+    soloVerbs: new Set(raw.soloVerbs.lemmas),
     cameo: loadCameo(),
   };
   return cached;

@@ -619,6 +619,16 @@ function sentenceRelations(ctx: Ctx, si: number, prevRels: Relation[]): Relation
       // skip recipient ("told reporters that")
       if (lex.recipientVerbs.has(cue.lemma) && cue.kind !== 'phrase' && !cue.passive) s = skipRecipient(ctx, s, sent.tokenEnd);
       while (s < sent.tokenEnd && (tokens[s].text === ',' || tokens[s].text === ':' || tokens[s].text === '—')) s++;
+      // "said on Tuesday that ...", "said in an interview with CNN that ...": adjuncts before "that"
+      for (let k = s; k < Math.min(sent.tokenEnd, s + 9); k++) {
+        const x = tokens[k];
+        if (x.lower === 'that' && k > s) {
+          s = k;
+          break;
+        }
+        if (ctx.tokRegion[k] >= 0 || x.pos === 'VERB' || x.pos === 'AUX' || x.pos === 'PRON' || x.pos === 'SCONJ' || x.text === ':' || isOpeningMark(ctx, k)) break;
+        if (k === s && x.pos !== 'ADP' && !isTemporalWord(x.lower) && x.lower !== 'last' && x.lower !== 'this' && x.text !== ',') break;
+      }
       // end: the sentence end, or just before a coordinated next cue ("announced X and said Y")
       let endTok = sent.tokenEnd;
       if (next && next.group.s > s) {

@@ -51,3 +51,10 @@ export const fallbackTimexesComponent: Component = {
   assigns: ['timexes'],
   run: () => ({ timexes: [] }),
 };
+
+export const fallbackMentionsComponent: Component = {
+  name: 'fallback-mentions',
+  requires: ['tokens', 'sentences'],
+  assigns: ['mentions'],
+  run: () => ({ mentions: [] }),
+};

@@ -31,7 +31,7 @@ const CURRENCY: Record<string, string> = { $: 'USD', 'us$': 'USD', '€': 'EUR',
 const CURRENCY_WORDS: Record<string, string> = { dollars: 'USD', dollar: 'USD', euros: 'EUR', euro: 'EUR', pounds: 'GBP', yen: 'JPY', rubles: 'RUB', roubles: 'RUB', yuan: 'CNY', rupees: 'INR', hryvnia: 'UAH' };
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'jan.', 'feb', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug', 'aug.', 'sep.', 'sept', 'sept.', 'oct', 'oct.', 'nov', 'nov.', 'dec', 'dec.']);
 const TIME_NOUNS = new Set(['a.m.', 'p.m.', 'am', 'pm', "o'clock", 'gmt', 'utc', 'est', 'edt', 'bst', 'cet', 'hrs', 'a.m', 'p.m']);
-const ID_NOUNS = new Set(['no.', 'number', 'flight', 'route', 'highway', 'section', 'article', 'chapter', 'resolution', 'room', 'page', 'line', 'level', 'phase', 'grade', 'round', 'district', 'precinct', 'ward', 'game', 'seat', 'act', 'bill', 'amendment', 'paragraph', 'item', 'rule', 'title', 'version', 'model', 'unit', 'channel', 'track', 'episode', 'season', 'volume', 'vol.', 'p.', 'pp.', 'ch.', 'art.', 'sec.', 'tier', 'category', 'week', 'day', 'year', 'covid', 'covid-', 'g', 'g-']);
+const ID_NOUNS = new Set(['no.', 'number', 'flight', 'route', 'highway', 'section', 'article', 'chapter', 'resolution', 'room', 'page', 'line', 'level', 'phase', 'grade', 'round', 'district', 'precinct', 'ward', 'game', 'seat', 'act', 'bill', 'amendment', 'paragraph', 'item', 'rule', 'title', 'version', 'model', 'unit', 'channel', 'track', 'episode', 'season', 'volume', 'vol.', 'p.', 'pp.', 'ch.', 'art.', 'sec.', 'tier', 'category', 'covid', 'covid-', 'g', 'g-']);
 const APPROX_BEFORE = new Set(['around', 'about', 'roughly', 'approximately', 'some', 'nearly', 'almost', 'estimated', 'circa', 'ca.', 'approx.', '~', 'perhaps', 'possibly', 'reportedly', 'close']);
 const MIN_BEFORE: Array<string[]> = [['more', 'than'], ['over'], ['at', 'least'], ['upwards', 'of'], ['in', 'excess', 'of'], ['greater', 'than'], ['no', 'fewer', 'than'], ['no', 'less', 'than'], ['exceeding'], ['above'], ['beyond']];
 const MAX_BEFORE: Array<string[]> = [['up', 'to'], ['as', 'many', 'as'], ['as', 'much', 'as'], ['fewer', 'than'], ['less', 'than'], ['under'], ['at', 'most'], ['no', 'more', 'than'], ['below'], ['nearly'], ['almost'], ['just', 'under'], ['not', 'more', 'than']];
@@ -155,6 +155,7 @@ function isNonQuantity(doc: Readonly<Doc>, tokens: Token[], p: NumParse, sStart:
   if (next && MONTHS.has(next.lower) && p.e - p.s === 1 && Number(raw) <= 31) return true;
   // identifiers: "Flight 17", "No. 5", "Section 230", "Super Bowl 50"
   if (prev && ID_NOUNS.has(prev.lower)) return true;
+  if (prev && /^(Day|Week|Year|Month|Stage|Part)$/.test(prev.text)) return true;
   if (prev && prev.pos === 'PROPN' && /^\p{Lu}/u.test(prev.text) && !p.currency && p.e - p.s === 1 && /^\d+$/.test(raw) && !(next && (next.pos === 'NOUN' || next.lower in SCALE))) return true;
   if (prev && (prev.text === '#' || prev.text === '-' || prev.text === '/')) return true;
   // ages and compounds: "81-year-old", "the 1990s"

@@ -2,7 +2,7 @@
  * Noun-phrase chunking around cues (from POS tags only) and linking of a
  * source mention to `doc.entities` / their actor codes.
  */
-import type { Doc, Entity, TextSpan, Token } from '../doc.js';
+import type { Doc, Entity, Mention, TextSpan, Token } from '../doc.js';
 
 /** Token range [s, e) (token indices into `doc.tokens`). */
 export interface TokRange {
@@ -59,6 +59,10 @@ export function npLeft(tokens: Token[], min: number, end: number): TokRange | nu
     while (j >= min && j > i - 8 && tokens[j].text !== '(') j--;
     if (j >= min && tokens[j].text === '(') i = j - 1;
     else return null;
+  }
+  // "the general", "the former" (an adjective-tagged head after a determiner)
+  if (i - 1 >= min && tokens[i].pos === 'ADJ' && tokens[i - 1].pos === 'DET' && /^(the|a|an)$/.test(tokens[i - 1].lower) && !/^(same|other|latter|following|best|first|last|next)$/.test(tokens[i].lower)) {
+    return { s: i - 1, e: end };
   }
   if (i < min || !isNpTok(tokens[i]) || tokens[i].pos === 'DET' || tokens[i].pos === 'ADJ') {
     // allow an adjective-final NP only for "the former" etc. — not supported
@@ -226,6 +230,22 @@ function recentEntity(doc: Readonly<Doc>, pos: number, labels: Set<string>): Ent
   return best;
 }
 
+/** The coded actor mention that best covers [start, end): most overlap, then contained, then longest. */
+export function mentionFor(doc: Readonly<Doc>, start: number, end: number): Mention | null {
+  let best: Mention | null = null;
+  let bestScore = -1;
+  for (const m of doc.mentions ?? []) {
+    if (!m.code || m.end <= start || m.start >= end) continue;
+    const ov = Math.min(end, m.end) - Math.max(start, m.start);
+    const score = ov * 4 + (m.start >= start && m.end <= end ? 2 : 0) + (m.kind === 'name' ? 1 : 0);
+    if (score > bestScore) {
+      best = m;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
 /** Build the speaker object for a source mention span, resolving its actor code where possible. */
 export function linkSpeaker(doc: Readonly<Doc>, tokens: Token[], r: TokRange): Speaker {
   const start = tokens[r.s].start;
@@ -233,6 +253,9 @@ export function linkSpeaker(doc: Readonly<Doc>, tokens: Token[], r: TokRange): S
   const text = doc.document.text.slice(start, end);
   const words = tokens.slice(r.s, r.e).map((t) => t.lower);
   const head = words[words.length - 1];
+  // an actor mention (built by the actors component) covering the source decides first
+  const m = mentionFor(doc, start, end);
+  if (m) return { text, start, end, code: m.code, country: m.country };
   let ent: Entity | null = null;
   if (r.e - r.s === 1 && PER_PRONOUNS.has(head)) {
     ent = recentEntity(doc, start, new Set(['PER']));

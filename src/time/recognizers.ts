@@ -129,7 +129,7 @@ const slashDate = rx('time:slash-date', `${B}(?<m>0?[1-9]|1[0-2])/(?<d>${DAYNUM}
 const monthDay = rx(
   'time:month-day',
   `${B}(?:(?<wd>${WEEKDAY}),?\\s+(?:the\\s+)?)?(?<mon>${MONTH})\\s+(?<day>${DAY})(?!\\d|,\\d{3}|\\s*%|\\.\\d|:\\d)(?:(?:,\\s*|\\s+)(?<year>${YEAR4})(?![\\d,]\\d))?(?:(?<rsep>\\s*[-–]\\s*|\\s+(?:to|through|and|until|till)\\s+)(?<rday>${DAYNUM})(?:st|nd|rd|th)?(?![\\w%]|[.,]\\d|\\s+(?:${MONTH})))?${E}`,
-  (m) => {
+  (m, ctx) => {
     const g = m.groups!;
     if (!capitalised(g.mon)) return null;
     const mon = monthOf(g.mon);
@@ -194,6 +194,15 @@ const monthYear = rx('time:month-year', `${B}(?<pre>${PRE})?(?<mon>${MONTH})(?:,
   const mon = monthOf(g.mon);
   if (!mon) return null;
   return mk(m, 'time:month-year', 'DATE', (rc) => withMod(resolveMonth(rc, +g.year, mon), modOf(g.pre)));
+});
+
+/** Month and relative year: "February this year", "April next year", "early October last year". */
+const monthRelYear = rx('time:month-rel-year', `${B}(?<pre>${PRE})?(?<mon>${MONTH_FULL}|(?:${MONTH_ABBR})\\.)\\s+(?:of\\s+)?(?<rel>this|last|next)\\s+year${E}`, (m) => {
+  const g = m.groups!;
+  if (!capitalised(g.mon)) return null;
+  const mon = monthOf(g.mon)!;
+  const n = { this: 0, last: -1, next: 1 }[g.rel.toLowerCase() as 'this' | 'last' | 'next'];
+  return mk(m, 'time:month-rel-year', 'DATE', (rc) => withMod(rc.dct ? { value: `${pad(rc.dct.year + n, 4)}-${pad(mon)}`, anchor: 'DCT' } : { value: `XXXX-${pad(mon)}`, anchor: 'none' }, modOf(g.pre)));
 });
 
 /** A month alone: "in July", "last May", "early September", "this coming January". */
@@ -404,6 +413,12 @@ const quarter = rx(
     const explicit = g.pyear ?? g.oyear ?? g.ayear ?? (g.pfy ? g.pfy.replace(/\D/g, '') : undefined);
     const relShift = yearShiftWord(g.orel) ?? (g.prel ? yearShiftWord(g.prel) : null);
     if (g.pl) return mk(m, 'time:quarter-set', 'SET', fixed(`XXXX-Q${q}`));
+    // TimeBank spans: "the third quarter" keeps "the"; "its fourth quarter" and the adjective "a third-quarter (loss)" drop the determiner
+    const hyphen = /-\s*quarter/i.test(m[0]) || /[-]\s*quarter/.test(m[0]);
+    let dropDet = 0;
+    if (g.det && (g.det.toLowerCase() !== 'the' || hyphen) && !g.pyear && !g.pfy && !g.prel && !g.adj) dropDet = g.det.length + (m[0].slice(g.det.length).length - m[0].slice(g.det.length).trimStart().length);
+    m.index += dropDet;
+    (m as unknown as string[])[0] = m[0].slice(dropDet);
     return mk(m, 'time:quarter', 'DATE', (rc) => {
       if (explicit) return { value: `${explicit}-Q${q}`, anchor: 'none' };
       if (!rc.dct) return { value: `XXXX-Q${q}`, anchor: 'none' };
@@ -722,10 +737,17 @@ const theWeekend = rx('time:weekend', `${B}the\\s+weekend(?![-\\w])`, (m) => {
   });
 });
 
+/** "year-end", "year's end": the DCT year (mod END); "year-ago" / "year-earlier" as adjectives: the period one year back. */
+const yearEnd = rx('time:year-end', `${B}(?:(?<ye>year[-\\s]end|year['’]s\\s+end)|(?<ya>year-ago|year-earlier)(?!\\s+(?:quarter|period|third|fourth|first|second|nine|six|three)))(?![-\\w])`, (m) => {
+  const g = m.groups!;
+  if (g.ye) return mk(m, 'time:year-end', 'DATE', (rc) => withMod(relToDct(rc, 'year', 0), 'END'));
+  return mk(m, 'time:year-ago', 'DATE', (rc) => yearBefore(rc) ?? relToDct(rc, 'year', -1));
+});
+
 /** "N units ago", "a year earlier", "two days later", "three weeks from now", "more than four decades ago". */
 const ago = rx(
   'time:ago',
-  `${B}(?:(?<q>about|around|approximately|roughly|nearly|almost|some|more\\s+than|less\\s+than|over|just|only|at\\s+least|barely|fully)\\s+)?(?:(?<n>${NUM})|(?<v>${VAGUE}))[-\\s]+(?<u>${UNIT})s?\\s+(?<dir>ago|earlier|later|before|after|from\\s+now|hence|back|previously|prior)${E}`,
+  `${B}(?:(?<q>about|around|approximately|roughly|nearly|almost|some|more\\s+than|less\\s+than|over|at\\s+least|barely|fully)\\s+)?(?:(?<n>${NUM})|(?<v>${VAGUE}))[-\\s]+(?<u>${UNIT})s?\\s+(?<dir>ago|earlier|later|before|after|from\\s+now|hence|back|previously|prior)${E}`,
   (m, ctx) => {
     const g = m.groups!;
     const uname = g.u.toLowerCase().replace(/ie$/, 'y');
@@ -800,7 +822,7 @@ const anaphoric = rx(
 // durations
 // ---------------------------------------------------------------------------
 
-const DUR_Q = `(?:about|around|approximately|roughly|nearly|almost|some|more\\s+than|less\\s+than|fewer\\s+than|over|under|just\\s+over|just\\s+under|at\\s+least|at\\s+most|up\\s+to|no\\s+more\\s+than|only|just|another|an\\s+additional|a\\s+further|an\\s+extra|the\\s+(?:past|last|next|first|final|coming|previous|following|remaining|initial|latest|same|entire|whole|full|other)|the|each\\s+of\\s+the\\s+(?:past|last|next|first)|past|last|next|first|all)`;
+const DUR_Q = `(?:about|around|approximately|roughly|nearly|almost|some|more\\s+than|less\\s+than|fewer\\s+than|over(?!\\s+the\\b)|under(?!\\s+the\\b)|just\\s+over|just\\s+under|at\\s+least|at\\s+most|up\\s+to|no\\s+more\\s+than|only|just|another|an\\s+additional|a\\s+further|an\\s+extra|the\\s+(?:past|last|next|first|final|coming|previous|following|remaining|initial|latest|same|entire|whole|full|other)|each\\s+of\\s+the\\s+(?:past|last|next|first)|past|last|next|first|all)`;
 
 /** "three years", "48 hours", "two-week", "the past two months", "nearly five months", "a 10-year-old", "2 1/2 years". */
 const duration = rx(
@@ -817,7 +839,9 @@ const duration = rx(
     const before = ctx.text.slice(Math.max(0, m.index - 25), m.index).toLowerCase();
     const ntext = g.n.toLowerCase();
     if ((ntext === 'a' || ntext === 'an' || ntext === 'one') && !g.q) {
-      if (/(?:\d|\b(?:once|twice|times|million|billion|percent|dollars|cents|barrels|tons|people|each|per)\b)[\s%]*$/.test(before)) {
+      const prevWord = /([A-Za-z]+|\d[\d,.]*%?)\s*$/.exec(before)?.[1].toLowerCase() ?? '';
+      const durationLead = /^(?:for|in|within|after|about|than|over|nearly|almost|only|just|least|take|took|takes|taking|spent|spend|lasted|last|lasts|half|around|under|up|of|by|to|and|or|per|is|was|be|been|than|once|every|the|that|this|each)$/.test(prevWord);
+      if (/(?:\d|\b(?:once|twice|times|million|billion|percent|dollars|cents|barrels|tons|people|each|per)\b)[\s%]*$/.test(before) || (prevWord && /s$/.test(prevWord) && !durationLead && /^[a-z]+$/.test(prevWord))) {
         const freq = /\bonce\s*$/.test(before) ? 1 : /\btwice\s*$/.test(before) ? 2 : null;
         return mk(m, 'time:set-per', 'SET', fixed(durationValue(unit.factor, unit.unit, unit.time)), { priority: freq ? 0 : 0 });
       }
@@ -837,6 +861,11 @@ const duration = rx(
     void mod;
     const value = durationValue(n * unit.factor, unit.unit, unit.time);
     if (g.old) return null; // ages ("a 6-year-old") are not annotated in TimeBank
+    const afterD = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+    if (uname === 'quarter' && (/^-?century/i.test(afterD) || /^\s+of\s+(?:a|an|the|its|their|his|her)\b/i.test(afterD) || /\w-quarters$/i.test(m[0]))) return null;
+    if (/^[A-Z]/.test(g.u) && m.index > 0 && !/[.!?]\s*$/.test(ctx.text.slice(Math.max(0, m.index - 3), m.index))) return null;
+    // "a second consecutive day", "a second term": ordinal, not a duration
+    if (uname === 'second' && /^(?:a|an|the)$/i.test(g.n.trim()) && /^\s+[a-z]/.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 3))) return null;
     const c: Candidate = {
       start,
       end: m.index + m[0].length,
@@ -1039,9 +1068,9 @@ const holiday = rx('time:holiday', `${B}(?:(?<rel>last|next|this|this\\s+past|th
 // ---------------------------------------------------------------------------
 
 const REFS: Array<[string, string]> = [
-  ['now|right\\s+now|nowadays|these\\s+days|the\\s+time\\s+being|at\\s+present|the\\s+present(?!\\s+(?:day|time|tense))|the\\s+moment|currently|the\\s+present\\s+time|present[-\\s]day', 'PRESENT_REF'],
+  ['now|nowadays|these\\s+days|the\\s+time\\s+being|at\\s+present|the\\s+present(?!\\s+(?:day|time|tense))|currently|the\\s+present\\s+time|present[-\\s]day', 'PRESENT_REF'],
   ['recently|lately|the\\s+past(?!\\s+(?:\\d|' + NUM_WORD + '|few|several|year|month|week|day|decade|century|quarter|two))|in\\s+the\\s+old\\s+days|once\\s+upon\\s+a\\s+time', 'PAST_REF'],
-  ['the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+|immediate\\s+)?future|soon|shortly|the\\s+(?:near|long|short|medium)\\s+term|in\\s+the\\s+(?:coming|days|years)\\s+ahead|eventually|someday|one\\s+day\\s+soon|as\\s+soon\\s+as\\s+possible', 'FUTURE_REF'],
+  ['the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+|immediate\\s+)?future|the\\s+(?:near|long|short|medium)\\s+term|in\\s+the\\s+(?:coming|days|years)\\s+ahead|eventually|someday|one\\s+day\\s+soon|as\\s+soon\\s+as\\s+possible', 'FUTURE_REF'],
 ];
 
 /** "will one day", "may one day": FUTURE_REF. */
@@ -1093,6 +1122,7 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   monthDay,
   dayMonth,
   monthYear,
+  monthRelYear,
   monthAlone,
   year,
   shortYear,
@@ -1111,6 +1141,7 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   relPeriod,
   theUnit,
   theYear,
+  yearEnd,
   theWeekend,
   theDay,
   theYears,

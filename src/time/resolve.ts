@@ -40,7 +40,16 @@ export function relToDct(rc: ResolveCtx, gran: Granularity, n: number): Resoluti
 }
 
 /** `n` units from the previous day-level timex if there is one (same or previous 3 sentences), else from the DCT. */
+const GRAN_ORDER: Granularity[] = ['second', 'minute', 'hour', 'day', 'week', 'month', 'quarter', 'year', 'decade', 'century'];
+
 export function relToRef(rc: ResolveCtx, gran: Granularity, n: number, maxSentences = 3): Resolution {
+  // coarse units ("the following month", "the year before") may anchor on any previous timex at least that precise
+  if (GRAN_ORDER.indexOf(gran) >= GRAN_ORDER.indexOf('month') && rc.prev && rc.sentence - rc.prev.sentence <= maxSentences) {
+    const pv = parseValue(rc.prev.value);
+    if (pv && GRAN_ORDER.indexOf(pv.gran) <= GRAN_ORDER.indexOf(gran) && pv.gran !== 'week') {
+      return { value: fmtGran(shift(pv.dt, gran, n), gran), anchor: `timex:${rc.prev.index}` };
+    }
+  }
   const p = rc.prevDay;
   if (p && rc.sentence - p.sentence <= maxSentences) {
     const pv = parseValue(p.value);

@@ -44,6 +44,7 @@ export function makeDoc(text: string, ents: EntSpec[] = [], timexes: Array<{ tex
     tokens,
     sentences,
     entities,
+    mentions: [],
     timexes: tx,
     events: [],
     quotes: [],

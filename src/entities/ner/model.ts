@@ -6,9 +6,9 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Sentence } from '../../doc.js';
-import { staticFeatures, stage2Features, type FeatToken, type FeatureResources } from './features.js';
+import { visitStage2Features, visitStaticFeatures, type FeatToken, type FeatureResources, type FeatureSink } from './features.js';
 import { Gazetteer, type GazetteerData } from './gazetteer.js';
-import { bilouConstraints, decode, type Sequence } from './perceptron.js';
+import { bilouConstraints, emissions, viterbi, type Sequence } from './perceptron.js';
 
 const MAGIC = 'SNER1';
 
@@ -130,12 +130,60 @@ export function deserializeModel(gz: Buffer): ModelData {
   return { header, W1, T1, W2, T2 };
 }
 
+/** Feature ids straight from (template, value) pairs, without building feature strings. */
+class IdSink implements FeatureSink {
+  ids = new Int32Array(1 << 14);
+  n = 0;
+  offsets: Int32Array;
+  constructor(
+    nTokens: number,
+    private readonly maps: Map<string, Map<string, number>>,
+    private readonly add0: number,
+  ) {
+    this.offsets = new Int32Array(nTokens + 1);
+  }
+  start(i: number): void {
+    this.offsets[i] = this.n;
+  }
+  add(t: string, v: string): void {
+    const id = this.maps.get(t)?.get(v);
+    if (id === undefined) return;
+    if (this.n === this.ids.length) {
+      const grown = new Int32Array(this.ids.length * 2);
+      grown.set(this.ids);
+      this.ids = grown;
+    }
+    this.ids[this.n++] = id + this.add0;
+  }
+  /** The sequence of tokens [from, to). */
+  seq(from: number, to: number): Sequence {
+    const base = this.offsets[from];
+    const offsets = new Int32Array(to - from + 1);
+    for (let t = from; t <= to; t++) offsets[t - from] = (t === to ? this.offsets[to] : this.offsets[t]) - base;
+    return { ids: this.ids.subarray(base, this.offsets[to]), offsets };
+  }
+}
+
+/** Group feature strings by template: template -> value -> id. */
+function templateMaps(features: readonly string[]): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  features.forEach((f, i) => {
+    const eq = f.indexOf('=');
+    const t = f.slice(0, eq);
+    let m = out.get(t);
+    if (!m) out.set(t, (m = new Map()));
+    m.set(f.slice(eq + 1), i);
+  });
+  return out;
+}
+
 /** A loaded model ready to tag documents. */
 export class NerTagger {
   readonly names: string[];
   readonly types: string[];
-  readonly dict = new Map<string, number>();
-  readonly dict2 = new Map<string, number>();
+  readonly nFeatures: number;
+  private readonly maps1: Map<string, Map<string, number>>;
+  private readonly maps2: Map<string, Map<string, number>>;
   readonly res: FeatureResources;
   readonly lexicon: Map<string, Set<string>>;
   private readonly allowed: Uint8Array;
@@ -146,8 +194,9 @@ export class NerTagger {
     const h = model.header;
     this.names = h.names;
     this.types = h.types;
-    h.features.forEach((f, i) => this.dict.set(f, i));
-    h.s2features.forEach((f, i) => this.dict2.set(f, i));
+    this.nFeatures = h.features.length;
+    this.maps1 = templateMaps(h.features);
+    this.maps2 = templateMaps(h.s2features);
     this.res = { clusters: new Map(h.clusters), gazetteer: Gazetteer.fromJSON(h.gazetteer) };
     this.lexicon = new Map(Object.entries(h.lexicon).map(([k, v]) => [k, new Set(v)]));
     const c = bilouConstraints(this.names);
@@ -159,28 +208,35 @@ export class NerTagger {
   tag(tokens: readonly FeatToken[], sentences: readonly Pick<Sentence, 'tokenStart' | 'tokenEnd'>[]): Uint8Array {
     const K = this.names.length;
     const m = this.model;
-    const feats = staticFeatures(tokens, sentences, this.res);
-    const tags1 = new Uint8Array(tokens.length);
+    const n = tokens.length;
+    const s1 = new IdSink(n, this.maps1, 0);
+    visitStaticFeatures(tokens, sentences, this.res, s1);
+    s1.offsets[n] = s1.n;
+    const tags1 = new Uint8Array(n);
     const seqs: Sequence[] = [];
     for (const s of sentences) {
-      const seq = toSequence(feats, s.tokenStart, s.tokenEnd, this.dict);
+      const seq = s1.seq(s.tokenStart, s.tokenEnd);
       seqs.push(seq);
-      this.ensure(s.tokenEnd - s.tokenStart, K);
-      tags1.set(decode(seq, m.W1, m.T1, K, this.allowed, this.end, this.buf), s.tokenStart);
+      const E = emissions(seq, m.W1, K, this.ensure(s.tokenEnd - s.tokenStart, K));
+      tags1.set(viterbi(E, s.tokenEnd - s.tokenStart, K, m.T1, this.allowed, this.end), s.tokenStart);
     }
-    const f2 = stage2Features(tokens, sentences, tags1, this.names, this.types);
-    const tags2 = new Uint8Array(tokens.length);
-    const off = this.dict.size;
+    const s2 = new IdSink(n, this.maps2, this.nFeatures);
+    visitStage2Features(tokens, sentences, tags1, this.names, this.types, s2);
+    s2.offsets[n] = s2.n;
+    const tags2 = new Uint8Array(n);
     for (let si = 0; si < sentences.length; si++) {
       const s = sentences[si];
-      const seq = appendIds(seqs[si], f2, s.tokenStart, this.dict2, off);
-      tags2.set(decode(seq, m.W2, m.T2, K, this.allowed, this.end, this.buf), s.tokenStart);
+      const len = s.tokenEnd - s.tokenStart;
+      const E = emissions(seqs[si], m.W2, K, this.ensure(len, K));
+      emissions(s2.seq(s.tokenStart, s.tokenEnd), m.W2, K, E, true);
+      tags2.set(viterbi(E, len, K, m.T2, this.allowed, this.end), s.tokenStart);
     }
     return tags2;
   }
 
-  private ensure(n: number, K: number): void {
+  private ensure(n: number, K: number): Float64Array {
     if (this.buf.length < n * K) this.buf = new Float64Array(n * K * 2);
+    return this.buf;
   }
 }
 

@@ -34,10 +34,10 @@ export function bilouConstraints(names: readonly string[]): { allowed: Uint8Arra
 }
 
 /** Emission scores (n x K) of a sequence under weights `W` (nFeat x K, row-major). */
-export function emissions(seq: Sequence, W: ArrayLike<number>, K: number, out?: Float64Array): Float64Array {
+export function emissions(seq: Sequence, W: ArrayLike<number>, K: number, out?: Float64Array, accumulate = false): Float64Array {
   const n = seq.offsets.length - 1;
   const E = out && out.length >= n * K ? out : new Float64Array(n * K);
-  E.fill(0, 0, n * K);
+  if (!accumulate) E.fill(0, 0, n * K);
   const ids = seq.ids;
   for (let t = 0; t < n; t++) {
     const base = t * K;
@@ -47,6 +47,23 @@ export function emissions(seq: Sequence, W: ArrayLike<number>, K: number, out?: 
     }
   }
   return E;
+}
+
+const prevCache = new WeakMap<Uint8Array, Int32Array[]>();
+
+/** For each tag, the tags allowed before it (from the constraint matrix). */
+function allowedPrev(allowed: Uint8Array, K: number): Int32Array[] {
+  let p = prevCache.get(allowed);
+  if (!p) {
+    p = [];
+    for (let c = 0; c < K; c++) {
+      const l: number[] = [];
+      for (let q = 0; q < K; q++) if (allowed[q * K + c]) l.push(q);
+      p.push(Int32Array.from(l));
+    }
+    prevCache.set(allowed, p);
+  }
+  return p;
 }
 
 /**
@@ -64,6 +81,7 @@ export function viterbi(
   const out = new Uint8Array(n);
   if (n === 0) return out;
   const NEG = -1e30;
+  const prevs = allowedPrev(allowed, K);
   let prev = new Float64Array(K);
   let cur = new Float64Array(K);
   const back = new Uint8Array(n * K);
@@ -72,15 +90,16 @@ export function viterbi(
     for (let c = 0; c < K; c++) {
       let best = NEG;
       let arg = 0;
-      for (let p = 0; p < K; p++) {
-        if (!allowed[p * K + c] || prev[p] <= NEG) continue;
+      const ps = prevs[c];
+      for (let j = 0; j < ps.length; j++) {
+        const p = ps[j];
         const s = prev[p] + T[p * K + c];
         if (s > best) {
           best = s;
           arg = p;
         }
       }
-      cur[c] = best > NEG ? best + E[t * K + c] : NEG;
+      cur[c] = best > NEG / 2 ? best + E[t * K + c] : NEG;
       back[t * K + c] = arg;
     }
     const tmp = prev;

@@ -113,7 +113,7 @@ function pluralDemonym(d: string): string[] {
 
 /** Read the raw name lists from the shared data (and the project's data files, when present). */
 export function readRawLists(dataDir: string, projectDataDir?: string, log?: Log): RawLists {
-  const lists: RawLists = { country: [], demonym: [], city: [], admin1: [], person: [], region: [...LOC_NAMES], norp: [...NORP_NAMES] };
+  const lists: RawLists = { country: [], demonym: [], city: [], admin1: [], person: [], org: [], region: [...LOC_NAMES], norp: [...NORP_NAMES] };
   // countries
   const countries = readJson(join(dataDir, 'countries', 'countries.json')) as any[] | null;
   if (Array.isArray(countries)) {
@@ -183,6 +183,22 @@ export function readRawLists(dataDir: string, projectDataDir?: string, log?: Log
       collectStrings(pl, new Set(['name', 'names', 'aliases', 'person', 'officeholder']), out);
       lists.person.push(...out.filter((s) => /^[A-Z][^ ]* [A-Z]/.test(s)));
       log?.(`gazetteer: project leaders.json: ${out.length} names`);
+    }
+    // PETRARCH-style actor dictionary: dated role holders are people; MNC/IGO/NGO entries organisations
+    const pa = readJson(join(projectDataDir, 'actors.json')) as { actors?: { codes?: { code?: string; from?: string | null; to?: string | null }[]; names?: string[] }[] } | null;
+    if (pa && Array.isArray(pa.actors)) {
+      let np = 0;
+      let no = 0;
+      for (const a of pa.actors) {
+        const codes = a.codes ?? [];
+        const names = (a.names ?? []).filter((x) => typeof x === 'string');
+        if (codes.some((c) => c.from || c.to)) {
+          for (const x of names) if (x.includes(' ')) (lists.person.push(x), np++);
+        } else if (codes.some((c) => /^(MNC|IGO|NGO)/.test(c.code ?? ''))) {
+          for (const x of names) (lists.org.push(x), no++);
+        }
+      }
+      log?.(`gazetteer: project actors.json: ${np} people, ${no} organisations`);
     }
   }
   for (const k of Object.keys(lists)) lists[k] = [...new Set(lists[k].filter((s) => typeof s === 'string' && s.trim()))].sort();
