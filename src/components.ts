@@ -10,6 +10,8 @@ import { actorsComponent } from './entities/actors.js';
 import { extractTimexes } from './time/index.js';
 import { eventsComponent } from './events/coder.js';
 import { quotesComponent } from './quotes/attribution.js';
+import { quantitiesComponent } from './quotes/quantities.js';
+import { nerComponent } from './entities/ner/index.js';
 
 /** Tokens and sentences (wink-nlp). */
 export const textComponent: Component = {
@@ -28,4 +30,4 @@ export const timeComponent: Component = {
 };
 
 /** The default pipeline, in order. */
-export const COMPONENTS: readonly Component[] = [textComponent, { ...actorsComponent, requires: ['tokens', 'sentences'] }, timeComponent, quotesComponent, eventsComponent];
+export const COMPONENTS: readonly Component[] = [textComponent, nerComponent, actorsComponent, timeComponent, quotesComponent, quantitiesComponent, eventsComponent];

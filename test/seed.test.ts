@@ -69,15 +69,18 @@ describe.skipIf(!present)('seed article: Putin-Kim phone call (published 2025-08
     expect(e[0].modality).toContain('historical');
   });
 
-  it('codes the planned meeting with Trump in Alaska as a future event', () => {
-    const e = find('04', 'RUSGOV', (x) => x.recipient.some((r) => r.code === 'USAGOV') && x.modality.includes('future'));
+  // CAMEO codes a planned meeting as an intent to meet (036, PLOVER AGREE), and sitrep marks it future
+  it('codes the planned meeting with Trump in Alaska as a future intent to meet', () => {
+    const e = find('03', 'RUSGOV', (x) => x.recipient.some((r) => r.code === 'USAGOV') && x.modality.includes('future'));
     expect(e.length).toBeGreaterThan(0);
+    expect(e[0].cameo).toBe('036');
     expect(e.some((x) => x.location?.text === 'Alaska' && x.location.country === 'USA')).toBe(true);
   });
 
-  it('codes the negotiations of Aug. 15 as future', () => {
-    const e = find('04', 'RUSGOV', (x) => x.date === '2025-08-15');
+  it('codes the negotiations of Aug. 15 as a future intent to negotiate', () => {
+    const e = find('03', 'RUSGOV', (x) => x.date === '2025-08-15');
     expect(e.length).toBeGreaterThan(0);
+    expect(e[0].cameo).toBe('036');
     expect(e[0].modality).toContain('future');
   });
 

@@ -186,6 +186,12 @@ export function buildCameo(shared: string): string {
         }
       }
     }
+    if (!pl && root === '02') {
+      // CAMEO2PLOVER-2021 lists no 02 rows; the PLOVER manual's REQUEST covers CAMEO's appeals (02) as well as
+      // its demands (10), so appeals map to REQUEST (a sitrep supplement, marked by ploverFrom "manual:REQUEST").
+      pl = { event: 'REQUEST', mode: null, context: [] };
+      from = 'manual:REQUEST';
+    }
     entry.plover = pl ? { event: pl.event, mode: pl.mode, ...(pl.context.length ? { context: pl.context } : {}) } : null;
     if (pl && from) entry.ploverFrom = from;
     const rootEvents = ploverRoots.get(root);

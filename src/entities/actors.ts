@@ -97,6 +97,7 @@ function entityFromHit(doc: Readonly<Doc>, h: GazHit, rule: string, label?: NerL
 /** Refine a CoNLL-style label with what the gazetteer knows. */
 function refineLabel(ner: NerLabel, e: GazEntry): NerLabel {
   if (e.kind === 'leader') return 'PER';
+  if (e.kind === 'institution') return e.label;
   if (e.kind === 'demonym') return 'NORP';
   if (e.kind === 'country' || e.kind === 'capital' || e.kind === 'place') return ner === 'ORG' ? 'ORG' : 'GPE';
   return ner;
@@ -242,7 +243,7 @@ export function buildMentions(doc: Readonly<Doc>, entities: readonly Entity[], l
       if (content.length > 0) {
         const m = composeMention(doc, group, entities, lex, dct);
         if (m) {
-          const of = agentOf(doc, m, entities, entAt, s.tokenEnd);
+          const of = agentOf(doc, m, entities, entAt, s.tokenEnd, lex);
           if (of.length > 0) mentions.push(...of);
           else mentions.push(m);
         }
@@ -370,12 +371,12 @@ function textOf(doc: Readonly<Doc>, group: Array<{ from: number; to: number }>):
 }
 
 /** "the leaders of China, Belarus, and India": one mention per country, with the agent's sector. */
-function agentOf(doc: Readonly<Doc>, m: Mention, entities: readonly Entity[], entAt: Int32Array, limit: number): Mention[] {
+function agentOf(doc: Readonly<Doc>, m: Mention, entities: readonly Entity[], entAt: Int32Array, limit: number, lex: ActorLexicon): Mention[] {
   if (m.kind !== 'nominal' || m.country || !m.sector && m.code === null && !/\w/.test(m.text)) return [];
   const tokens = doc.tokens;
   let k = m.tokenEnd;
   if (k >= limit || tokens[k].lower !== 'of') return [];
-  const sector = m.sector ?? sectorFromText(m.text);
+  const sector = m.sector ?? sectorFromText(m.text, lex);
   if (!sector) return [];
   k++;
   const out: Mention[] = [];
@@ -407,8 +408,7 @@ function agentOf(doc: Readonly<Doc>, m: Mention, entities: readonly Entity[], en
   return out;
 }
 
-function sectorFromText(t: string): string | null {
-  const lex = actorLexicon();
+function sectorFromText(t: string, lex: ActorLexicon): string | null {
   const words = t.toLowerCase().split(/\s+/);
   for (let i = words.length - 1; i >= 0; i--) {
     const v = lex.agents.get(words[i]);
@@ -417,14 +417,19 @@ function sectorFromText(t: string): string | null {
   return null;
 }
 
+/** An actors component over a given lexicon (default: the project's, loaded on first use). */
+export function makeActorsComponent(lexicon?: () => ActorLexicon): Component {
+  return {
+    name: 'actors',
+    requires: ['tokens', 'sentences', 'entities'],
+    assigns: ['entities', 'mentions'],
+    run(doc) {
+      const lex = (lexicon ?? actorLexicon)();
+      const entities = resolveEntities(doc, lex);
+      return { entities, mentions: buildMentions(doc, entities, lex) };
+    },
+  };
+}
+
 /** Pipeline component: resolves entities to actors and builds actor mentions. */
-export const actorsComponent: Component = {
-  name: 'actors',
-  requires: ['tokens', 'sentences', 'entities'],
-  assigns: ['entities', 'mentions'],
-  run(doc) {
-    const lex = actorLexicon();
-    const entities = resolveEntities(doc, lex);
-    return { entities, mentions: buildMentions(doc, entities, lex) };
-  },
-};
+export const actorsComponent: Component = makeActorsComponent();

@@ -61,13 +61,35 @@ const INSTITUTIONS = fileURLToPath(new URL('../../data/lexicon/institutions.json
 
 /** Load (once) and return the actor gazetteer. @throws SitrepError `data_missing` when a data file is absent. */
 export function actorLexicon(): ActorLexicon {
-  if (cached) return cached;
+  if (!cached) cached = buildActorLexicon();
+  return cached;
+}
+
+/** Dictionaries an actor lexicon is built from (defaults: the project's data files). */
+export interface ActorSources {
+  countries?: ReturnType<typeof loadCountries>;
+  places?: ReturnType<typeof loadPlaces>;
+  leaders?: ReturnType<typeof loadLeaders>;
+  actors?: ReturnType<typeof loadActors>;
+  agents?: ReturnType<typeof loadAgents>;
+  /** Include the project's institutions list (default true). */
+  institutions?: boolean;
+  /** Phoenix-style actor names of one word are indexed too (default false: too ambiguous in news). */
+  singleWordActors?: boolean;
+}
+
+/**
+ * Build an actor lexicon from the given dictionaries (for example PETRARCH2's
+ * validation dictionaries, with empty country, place and leader lists).
+ */
+export function buildActorLexicon(src: ActorSources = {}): ActorLexicon {
+  const countries = src.countries ?? loadCountries();
   const names = new PhraseLexicon<GazEntry>(7);
   const agents = new PhraseLexicon<AgentEntry>(4);
   const countryName = new Map<string, string>();
   const leadersByCountry = new Map<string, GazEntry[]>();
 
-  for (const c of loadCountries()) {
+  for (const c of countries) {
     const iso3 = c.cameo ?? c.iso3;
     countryName.set(c.iso3, c.name);
     const base = { country: c.iso3, sector: null, name: c.name };
@@ -77,7 +99,11 @@ export function actorLexicon(): ActorLexicon {
       if (cap) names.add(cap, { kind: 'capital', label: 'GPE', code: iso3 + 'GOV', country: c.iso3, sector: 'GOV', name: c.name });
     }
   }
-  for (const p of loadPlaces()) {
+  const common = new Set(['west', 'east', 'north', 'south', 'centre', 'center', 'central', 'western', 'eastern', 'northern', 'southern', 'capital', 'coast', 'islands', 'lakes', 'plateau', 'river', 'forest', 'mountain', 'valley', 'border', 'upper', 'lower', 'littoral', 'federal', 'national', 'union', 'york', 'sport', 'pacific', 'atlantic', 'colon', 'victoria', 'george', 'hope', 'split', 'mobile', 'reading', 'nice', 'bath', 'orange', 'march', 'may', 'florida', 'santa', 'san', 'saint', 'st.', 'independence', 'liberty', 'unity', 'progress', 'arena', 'city']);
+  for (const p of src.places ?? loadPlaces()) {
+    // single common words that GeoNames also names places with ("West", "Forest", "George") are not places in news text
+    if (common.has(p.name.toLowerCase())) continue;
+    if (p.kind === 'city' && !p.name.includes(' ') && (p.population ?? 0) < 150_000 && !(p as { capital?: boolean }).capital) continue;
     names.add(p.name, {
       kind: 'place',
       label: 'GPE',
@@ -88,7 +114,7 @@ export function actorLexicon(): ActorLexicon {
       population: p.population ?? 0,
     });
   }
-  for (const l of loadLeaders()) {
+  for (const l of src.leaders ?? loadLeaders()) {
     const e: GazEntry = {
       kind: 'leader',
       label: 'PER',
@@ -100,14 +126,19 @@ export function actorLexicon(): ActorLexicon {
       to: l.end,
       role: l.role,
     };
-    for (const n of new Set([l.name, ...l.aliases])) names.add(n, e);
+    // a one-word alias must be the surname (last word of the canonical name): "Putin", not "Vladimir" or "Omar"
+    const surname = l.name.split(/\s+/).pop()!.toLowerCase();
+    for (const n of new Set([l.name, ...l.aliases])) {
+      if (!/\s/.test(n.trim()) && n.toLowerCase() !== surname && !/^[A-Z]{2,}$/.test(n) && !KNOWN_MONONYMS.has(n.toLowerCase())) continue;
+      names.add(n, e);
+    }
     const list = leadersByCountry.get(l.iso3) ?? [];
     list.push(e);
     leadersByCountry.set(l.iso3, list);
   }
-  const inst = JSON.parse(readFileSync(INSTITUTIONS, 'utf8')) as {
+  const inst = src.institutions === false ? { institutions: [] } : (JSON.parse(readFileSync(INSTITUTIONS, 'utf8')) as {
     institutions: Array<{ phrase: string; code: string; label: NerLabel; name: string; caseSensitive?: string }>;
-  };
+  });
   for (const i of inst.institutions) {
     const country = /^[A-Z]{3}/.test(i.code) && countryName.has(i.code.slice(0, 3)) ? i.code.slice(0, 3) : null;
     const sector = country ? i.code.slice(3) || null : null;
@@ -116,18 +147,19 @@ export function actorLexicon(): ActorLexicon {
   // Phoenix names that begin with a title or demonym ("russian president vladimir putin") would hide
   // the mention structure (demonym + title + name) that sitrep builds itself, so they are skipped.
   const demonymWords = new Set<string>();
-  for (const c of loadCountries()) for (const d of c.demonyms) demonymWords.add(d.toLowerCase().split(' ')[0]);
-  for (const a of loadActors().actors) {
+  for (const c of countries) for (const d of c.demonyms) demonymWords.add(d.toLowerCase().split(' ')[0]);
+  for (const a of (src.actors ?? loadActors()).actors) {
     if (a.codes.length === 0) continue;
     for (const n of a.names) {
       const words = n.split(' ');
-      if (words.length < 2) continue; // single words in Phoenix are too ambiguous for news text
+      if (words.length < 2 && !src.singleWordActors) continue; // single words in Phoenix are too ambiguous for news text
       if (TITLE_WORDS.has(words[0]) || demonymWords.has(words[0])) continue;
       for (const c of a.codes) {
-        const country = countryName.has(c.code.slice(0, 3)) ? c.code.slice(0, 3) : null;
+        const country = countryName.has(c.code.slice(0, 3)) || src.singleWordActors ? c.code.slice(0, 3) : null;
         names.add(n, {
           kind: 'actor',
-          label: 'PER',
+          // a bare country code names a state ("Arnor", "Hamas" aside): a GPE, not a person
+          label: c.code.length === 3 && country ? 'GPE' : 'PER',
           code: c.code,
           country,
           sector: country ? c.code.slice(3, 6) || null : null,
@@ -138,10 +170,12 @@ export function actorLexicon(): ActorLexicon {
       }
     }
   }
-  for (const a of loadAgents().agents) agents.add(a.phrase, { code: a.code.replace(/^~/, ''), phrase: a.phrase });
-  cached = { names, agents, countryName, leadersByCountry };
-  return cached;
+  for (const a of (src.agents ?? loadAgents()).agents) agents.add(a.phrase, { code: a.code.replace(/^~/, ''), phrase: a.phrase });
+  return { names, agents, countryName, leadersByCountry };
 }
+
+/** One-word leader names that news uses alone although they are not the surname. */
+const KNOWN_MONONYMS = new Set(['lula', 'zelenskyy', 'zelenskiy', 'kim', 'xi', 'erdogan', 'erdoğan', 'mbs', 'amlo', 'bolsonaro', 'lukashenka', 'sisi']);
 
 const TITLE_WORDS = new Set(['president', 'prime', 'minister', 'foreign', 'defense', 'defence', 'king', 'queen', 'prince', 'general', 'gen', 'gen.', 'chancellor', 'premier', 'secretary', 'senator', 'sen.', 'former', 'supreme', 'leader', 'chairman', 'vice', 'deputy', 'ambassador', 'governor', 'mayor', 'the', 'dr', 'dr.', 'mr', 'mr.', 'mrs', 'ms', 'sheikh', 'emir', 'crown']);
 

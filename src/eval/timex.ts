@@ -428,7 +428,7 @@ export async function evalTimex(opts: EvalTimexOptions = {}): Promise<TimexEvalR
 }
 
 function f(n: number): string {
-  return n.toFixed(1).padStart(5);
+  return n.toFixed(1).padStart(6);
 }
 
 /** A plain-text table of a report. */
@@ -437,11 +437,11 @@ export function formatTimexReport(r: TimexEvalReport): string {
   lines.push(`TIMEX3 evaluation (split: ${r.split}; ${r.splitRule})`);
   lines.push(`data: ${r.dataDir}`);
   lines.push('');
-  const head = 'corpus     split  docs  gold   sys | strict P    R    F1 | relaxed P   R    F1 | type acc | value acc  value F1';
+  const head = 'corpus     split  docs  gold   sys | strict P     R     F1 | relaxed P    R     F1 | type acc | value acc value F1';
   lines.push(head);
   lines.push('-'.repeat(head.length));
   const row = (name: string, split: string, s: TimexScores): string =>
-    `${name.padEnd(10)} ${split.padEnd(5)} ${String(s.docs).padStart(5)} ${String(s.gold).padStart(5)} ${String(s.system).padStart(5)} |  ${f(s.strict.p)}${f(s.strict.r)}${f(s.strict.f1)} | ${f(s.relaxed.p)}${f(s.relaxed.r)}${f(s.relaxed.f1)} |   ${f(s.typeAccuracy)}  |    ${f(s.valueAccuracy)}    ${f(s.valueF1)}`;
+    `${name.padEnd(10)} ${split.padEnd(5)} ${String(s.docs).padStart(5)} ${String(s.gold).padStart(5)} ${String(s.system).padStart(5)} | ${f(s.strict.p)}${f(s.strict.r)}${f(s.strict.f1)} | ${f(s.relaxed.p)}${f(s.relaxed.r)}${f(s.relaxed.f1)} |  ${f(s.typeAccuracy)}  |  ${f(s.valueAccuracy)}   ${f(s.valueF1)}`;
   for (const s of r.sections) lines.push(row(s.corpus, s.split, s.scores));
   lines.push(row('overall', r.split, r.overall));
   return lines.join('\n');

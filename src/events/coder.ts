@@ -647,6 +647,15 @@ function modalityOf(doc: Readonly<Doc>, tr: Trigger, si: number, date: string | 
   return (['historical', 'future', 'hypothetical', 'negation'] as Modality[]).filter((m) => mods.has(m));
 }
 
+/** The 03x intent code for a cooperative code (04-08), longest prefix first; null otherwise. */
+function intentCode(code: string, lex: EventLexicon): string | null {
+  for (let n = code.length; n >= 2; n--) {
+    const c = lex.intentCodes.get(code.slice(0, n));
+    if (c) return c;
+  }
+  return null;
+}
+
 function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Mention[], live: readonly Trigger[], lex: EventLexicon, ctx: SentenceContext): DocEvent | null {
   const tokens = doc.tokens;
   let { actors, passive } = findActors(doc, tr, si, mentions, lex, ctx.pluralResolved);
@@ -665,12 +674,21 @@ function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Menti
   const timex = findDate(doc, tr, si, actors);
   const dct = doc.document.published;
   const date = timex ? timex.value : dct;
-  const code = tr.code;
+  const modality = modalityOf(doc, tr, si, date, lex);
+  let code = tr.code;
+  let rule = tr.rule;
+  if (code && (modality.includes('future') || modality.includes('hypothetical')) && !modality.includes('negation')) {
+    // CAMEO codes a promised or planned cooperative action as an intent (03x; PLOVER AGREE)
+    const intent = intentCode(code, lex);
+    if (intent) {
+      code = intent;
+      rule = `${rule}+intent`;
+    }
+  }
   const c = code ? lex.cameo.codes[code] ?? lex.cameo.codes[code.slice(0, 3)] : undefined;
   const trigStart = tokens[tr.from].start;
   const trigEnd = tokens[tr.to - 1].end;
   const attribution: Attribution | null = findAttribution(doc, si, { start: trigStart, end: trigEnd });
-  const modality = modalityOf(doc, tr, si, date, lex);
   let confidence = tr.rule.includes('pattern') ? 0.8 : code ? 0.65 : 0.3;
   if (recipients.length > 0) confidence += 0.1;
   if (actors.some((a) => a.kind !== 'name')) confidence -= 0.1;
@@ -692,17 +710,22 @@ function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Menti
     attribution,
     modality,
     sentence: si,
-    rule: tr.rule,
+    rule,
     confidence,
   };
 }
 
+/** An events component over a given lexicon (default: the project's, loaded on first use). */
+export function makeEventsComponent(lexicon: () => EventLexicon = eventLexicon): Component {
+  return {
+    name: 'events',
+    requires: ['tokens', 'sentences', 'entities', 'mentions', 'timexes', 'quotes'],
+    assigns: ['events'],
+    run: (doc) => ({ events: codeEvents(doc, lexicon()) }),
+  };
+}
+
 /** Pipeline component: codes events. */
-export const eventsComponent: Component = {
-  name: 'events',
-  requires: ['tokens', 'sentences', 'entities', 'mentions', 'timexes', 'quotes'],
-  assigns: ['events'],
-  run: (doc) => ({ events: codeEvents(doc) }),
-};
+export const eventsComponent: Component = makeEventsComponent();
 
 void phraseKey;

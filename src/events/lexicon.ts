@@ -53,6 +53,8 @@ export interface EventLexicon {
   notVerbs: Set<string>;
   /** Verbs whose default code stands without a recipient ("Zelensky rejected ..."). */
   soloVerbs: Set<string>;
+  /** Cooperative code prefix -> CAMEO 03x intent code, for actions stated as future or hypothetical. */
+  intentCodes: Map<string, string>;
   cameo: ReturnType<typeof loadCameo>;
 }
 
@@ -61,9 +63,19 @@ const EVENTS_JSON = fileURLToPath(new URL('../../data/lexicon/events.json', impo
 
 /** Load (once) the event lexicon. @throws SitrepError `data_missing` when a data file is absent. */
 export function eventLexicon(): EventLexicon {
-  if (cached) return cached;
+  if (!cached) cached = buildEventLexicon(loadVerbs());
+  return cached;
+}
+
+/**
+ * Build an event lexicon from a verb dictionary in the shape of `data/verbs.json`
+ * (e.g. PETRARCH2's validation dictionary) plus the project's event lexicon.
+ * `opts.projectVerbs: false` leaves out the project's verb overrides (for running
+ * another coder's test suite with its own dictionary).
+ */
+export function buildEventLexicon(vd: ReturnType<typeof loadVerbs>, opts: { projectVerbs?: boolean } = {}): EventLexicon {
   const raw = JSON.parse(readFileSync(EVENTS_JSON, 'utf8'));
-  const vd = loadVerbs();
+  if (opts.projectVerbs === false) raw.verbOverrides = {};
   const synsets = new Map<string, Set<string>>();
   for (const [name, phrases] of Object.entries(vd.synsets)) {
     const set = new Set<string>();
@@ -96,7 +108,7 @@ export function eventLexicon(): EventLexicon {
   }
   const nouns = new Map<string, NounEntry>();
   for (const [k, v] of Object.entries(raw.nouns as Record<string, NounEntry>)) nouns.set(phraseKey(k), v);
-  cached = {
+  return {
     verbs,
     forms,
     nouns,
@@ -110,9 +122,9 @@ export function eventLexicon(): EventLexicon {
     historicalMarkers: new Set(raw.historicalMarkers),
     notVerbs: new Set(raw.notVerbs),
     soloVerbs: new Set(raw.soloVerbs.lemmas),
+    intentCodes: new Map(Object.entries(raw.intentCodes as Record<string, string>).filter(([k]) => !k.startsWith('_'))),
     cameo: loadCameo(),
   };
-  return cached;
 }
 
 /** "072:086" -> "072"; ":020" -> "020"; "---" or empty -> null. */

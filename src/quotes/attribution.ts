@@ -192,7 +192,7 @@ function findCues(ctx: Ctx, si: number): CueCand[] {
     const next = tokens[i + 1];
     if (prev && (prev.lower === 'so-' || prev.text === '-' || prev.lower === 'so')) continue;
     if (/^so-called$/i.test(t.text)) continue;
-    if (prev && prev.pos === 'DET' && next && (next.pos === 'NOUN' || next.pos === 'PROPN') && t.lower.endsWith('ed')) continue;
+    if (prev && (prev.pos === 'DET' || prev.pos === 'NUM' || prev.pos === 'ADJ') && next && (next.pos === 'NOUN' || next.pos === 'PROPN') && t.lower.endsWith('ed')) continue;
     // "Asked about X, Trump said ...": a sentence-initial participle is not the cue
     if ((i === sent.tokenStart || (i === sent.tokenStart + 1 && isQuoteMark(tokens[sent.tokenStart]))) && /ed$/.test(t.lower) && t.lower !== 'said') continue;
     // verb group to the left: auxiliaries, negation, adverbs
@@ -510,6 +510,8 @@ function sentenceRelations(ctx: Ctx, si: number, prevRels: Relation[]): Relation
     let rightStart = cue.group.e;
     let rule = 'attr:' + cue.kind;
     const minLeft = prevCue ? prevCue.group.e : sent.tokenStart;
+    // content to the left of a sentence-final cue starts at the sentence start (the final attribution is the outer one)
+    const leftStartTok = prevCue && prevCue.kind === 'colon' ? prevCue.group.e : sent.tokenStart;
 
     if (cue.kind === 'colon') {
       source = npLeft(tokens, sent.tokenStart, cue.core.s);
@@ -529,7 +531,7 @@ function sentenceRelations(ctx: Ctx, si: number, prevRels: Relation[]): Relation
         if (cue.group.s === sent.tokenStart || (cue.group.s === sent.tokenStart + 1 && tokens[sent.tokenStart].pos === 'CCONJ')) {
           rightStart = e;
         } else {
-          leftContent = { start: tokens[minLeft].start, end: tokens[cue.group.s].start };
+          leftContent = { start: tokens[leftStartTok].start, end: tokens[cue.group.s].start };
           rightStart = -1;
         }
       } else continue;
@@ -544,53 +546,58 @@ function sentenceRelations(ctx: Ctx, si: number, prevRels: Relation[]): Relation
       const beforeTok = tokens[leftBoundary - 1];
       // inverted: '"...," said X' / '..., said X.'
       const invertedCtx = beforeTok && (beforeTok.text === ',' || isClosingMark(ctx, leftBoundary - 1) || (isQuoteMark(beforeTok) && leftBoundary - 2 >= sent.tokenStart && tokens[leftBoundary - 2].text === ','));
-      if (invertedCtx && !cue.passive && cue.lemma !== 'add' || (invertedCtx && cue.lemma === 'add' && afterGroup < sent.tokenEnd && tokens[afterGroup].pos === 'PROPN')) {
-        const np = npRight(tokens, afterGroup, sent.tokenEnd, { appositive: true });
-        if (np && (restIsTrivial(ctx, np.e, sent.tokenEnd) || (np.e < sent.tokenEnd && tokens[np.e].text === ','))) {
-          source = np;
-          leftContent = { start: tokens[minLeft].start, end: tokens[leftBoundary - 1].end };
-          rightStart = np.e;
-          rule = 'attr:inverted';
+      const afterIsContent = afterGroup < sent.tokenEnd && (tokens[afterGroup].lower === 'that' || tokens[afterGroup].text === ':' || isOpeningMark(ctx, afterGroup) || (tokens[afterGroup].text === ',' && afterGroup + 1 < sent.tokenEnd && isOpeningMark(ctx, afterGroup + 1)));
+      if (cue.passive) {
+        // "was asked", "is expected": source only as a by-phrase
+        if (afterGroup < sent.tokenEnd && tokens[afterGroup].lower === 'by') {
+          const np = npRight(tokens, afterGroup + 1, sent.tokenEnd);
+          if (np) {
+            source = np;
+            rightStart = np.e;
+          }
         }
-      }
-      if (!source) {
-        if (cue.passive) {
-          // "was asked", "is expected": source only as a by-phrase
-          if (afterGroup < sent.tokenEnd && tokens[afterGroup].lower === 'by') {
-            const np = npRight(tokens, afterGroup + 1, sent.tokenEnd);
-            if (np) {
-              source = np;
-              rightStart = np.e;
-            }
+        // "X is expected to ...", "She is assured of ...": the subject holds the attitude
+        if (!source && /^(expect|assure|poise|set|determine|commit|convince|resolve|intend|inclined|plan)$/.test(cue.lemma)) source = sourceLeft(ctx, sent, cue, minLeft);
+        rule = 'attr:passive';
+      } else {
+        // 1. subject to the left, possibly a sentence-final attribution: '"...," X said.' / '..., X said.'
+        source = sourceLeft(ctx, sent, cue, minLeft);
+        if (source) {
+          let b = source.s - 1;
+          // the quote closed at the end of the previous sentence: '"... emails." Trump said.'
+          const prevClose = source.s === sent.tokenStart && b >= 0 && isClosingMark(ctx, b);
+          const finalCtx = (b >= sent.tokenStart || prevClose) && (tokens[b].text === ',' || isClosingMark(ctx, b) || (isQuoteMark(tokens[b]) && b - 1 >= sent.tokenStart && tokens[b - 1].text === ',') || tokens[b].text === '—' || tokens[b].text === '--');
+          const quoteBefore = isClosingMark(ctx, b) || (b - 1 >= 0 && isClosingMark(ctx, b - 1)) || ctx.tokRegion[b] >= 0;
+          const hasLeft = b > minLeft || quoteBefore;
+          const restNoClause = !tokens.slice(cue.group.e, sent.tokenEnd).some((t, k) => (t.pos === 'VERB' || t.pos === 'AUX') && ctx.tokRegion[cue.group.e + k] < 0);
+          if (finalCtx && hasLeft && (restIsTrivial(ctx, cue.group.e, sent.tokenEnd) || (quoteBefore && !afterIsContent && (!prevClose || restNoClause)))) {
+            leftContent = { start: Math.min(tokens[leftStartTok].start, tokens[b].start), end: tokens[b].end };
+            rule = 'attr:final';
+            if (!afterIsContent) rightStart = -1;
+          } else if (finalCtx && hasLeft && afterGroup < sent.tokenEnd && (tokens[afterGroup].text === ',' || tokens[afterGroup].text === ':') && (isOpeningMark(ctx, afterGroup + 1) || ctx.tokRegion[b] >= 0)) {
+            // '"Q1," X said, "Q2."' — content on both sides
+            leftContent = { start: Math.min(tokens[leftStartTok].start, tokens[b].start), end: tokens[b].end };
+            rule = 'attr:final-split';
           }
-          // "X is expected to ...", "She is assured of ...": the subject holds the attitude
-          if (!source && /^(expect|assure|poise|set|determine|commit|convince|resolve|intend|inclined|plan)$/.test(cue.lemma)) source = sourceLeft(ctx, sent, cue, minLeft);
-          rule = 'attr:passive';
-        } else {
-          source = sourceLeft(ctx, sent, cue, minLeft);
-          if (!source) {
-            // coordinated verb phrase: "He left the stage and said ..."
-            let b = skipLeftAdjuncts(ctx, minLeft, cue.group.s) - 1;
-            if (b >= sent.tokenStart && (tokens[b].lower === 'and' || tokens[b].lower === 'but' || tokens[b].lower === 'or')) {
-              source = mainSubject(ctx, sent, b, rels);
-              if (source) rule = 'attr:coordinated';
-            }
-            void b;
+          void b;
+          b = 0;
+        }
+        // 2. inverted: '"...," said X' / '..., said X.'
+        if ((!source || rule === 'attr:verb') && invertedCtx && (cue.lemma !== 'add' || (afterGroup < sent.tokenEnd && tokens[afterGroup].pos === 'PROPN')) && cue.group.e === cue.core.e) {
+          const np = npRight(tokens, afterGroup, sent.tokenEnd, { appositive: true });
+          if (np && (restIsTrivial(ctx, np.e, sent.tokenEnd) || (np.e < sent.tokenEnd && tokens[np.e].text === ','))) {
+            source = np;
+            leftContent = { start: Math.min(tokens[leftStartTok].start, tokens[leftBoundary - 1].start), end: tokens[leftBoundary - 1].end };
+            rightStart = np.e;
+            rule = 'attr:inverted';
           }
-          // sentence-final: "..., X said." / '"...," X said.'
-          if (source) {
-            const b = source.s - 1;
-            const finalCtx = b >= sent.tokenStart && (tokens[b].text === ',' || isClosingMark(ctx, b) || (isQuoteMark(tokens[b]) && b - 1 >= sent.tokenStart && tokens[b - 1].text === ',') || tokens[b].text === '—' || tokens[b].text === '--');
-            const afterIsContent = afterGroup < sent.tokenEnd && (tokens[afterGroup].lower === 'that' || tokens[afterGroup].text === ':' || isOpeningMark(ctx, afterGroup) || (tokens[afterGroup].text === ',' && afterGroup + 1 < sent.tokenEnd && isOpeningMark(ctx, afterGroup + 1)));
-            if (finalCtx && b > minLeft && (restIsTrivial(ctx, cue.group.e, sent.tokenEnd) || ((isClosingMark(ctx, b) || isClosingMark(ctx, b - 1) || ctx.tokRegion[b] >= 0) && !afterIsContent))) {
-              leftContent = { start: tokens[minLeft].start, end: tokens[b].end };
-              rule = 'attr:final';
-              if (!afterIsContent) rightStart = -1;
-            } else if (finalCtx && b > minLeft && afterGroup < sent.tokenEnd && (tokens[afterGroup].text === ',' || tokens[afterGroup].text === ':') && (isOpeningMark(ctx, afterGroup + 1) || ctx.tokRegion[b] >= 0)) {
-              // '"Q1," X said, "Q2."' — content on both sides
-              leftContent = { start: tokens[minLeft].start, end: tokens[b].end };
-              rule = 'attr:final-split';
-            }
+        }
+        // 3. coordinated verb phrase: "He left the stage and said ..."
+        if (!source) {
+          const b = skipLeftAdjuncts(ctx, minLeft, cue.group.s) - 1;
+          if (b >= sent.tokenStart && (tokens[b].lower === 'and' || tokens[b].lower === 'but' || tokens[b].lower === 'or')) {
+            source = mainSubject(ctx, sent, b, rels);
+            if (source) rule = 'attr:coordinated';
           }
         }
       }
@@ -699,6 +706,7 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
 }
 
 const analysisCache = new WeakMap<object, Relation[]>();
+const NEAR_SENTENCES = Number(process.env.Q_NEAR ?? 4);
 
 /** All attribution relations in the document (cached per Doc object). */
 export function findRelations(doc: Readonly<Doc>): Relation[] {
@@ -747,6 +755,14 @@ export function findRelations(doc: Readonly<Doc>): Relation[] {
       if (prev && ok) {
         const piece: Piece = { start: reg.start, end: reg.end, direct: true, region: reg };
         extra.push({ cue: prev.cue, cueTok: prev.cueTok, source: prev.source, speaker: null, pieces: [piece], sentence: si, rule: 'quote:continuation' });
+        continue;
+      }
+      // a stand-alone quoted paragraph shortly after a quoted speaker: that speaker goes on
+      const recent = [...rels, ...extra]
+        .filter((r) => r.source && r.cue && r.cue.end <= reg.start && r.pieces.some((p) => p.direct || ctx.regions.some((x) => x.end === p.end || x.end === p.end + 1)))
+        .sort((a, b) => b.cue!.start - a.cue!.start)[0];
+      if (recent && si - sentenceAt(doc, recent.cue!.start) <= NEAR_SENTENCES) {
+        extra.push({ cue: recent.cue, cueTok: recent.cueTok, source: recent.source, speaker: null, pieces: [{ start: reg.start, end: reg.end, direct: true, region: reg }], sentence: si, rule: 'quote:continuation-near' });
         continue;
       }
       extra.push({ cue: null, cueTok: null, source: null, speaker: null, pieces: [{ start: reg.start, end: reg.end, direct: true, region: reg }], sentence: si, rule: 'quote:bare' });

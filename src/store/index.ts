@@ -34,8 +34,10 @@ import type {
   TimexType,
 } from '../doc.js';
 import { SitrepError } from '../errors.js';
+import { DateTime } from 'luxon';
 import { boundRange, timexRange } from './dates.js';
 import { MIGRATIONS } from './migrations.js';
+import { mergeDocumentEvents, rebuildSituations, recordNearDuplicate } from './situations.js';
 
 export { MIGRATIONS } from './migrations.js';
 export { timexRange, type DayRange } from './dates.js';
@@ -118,11 +120,305 @@ function prefixEnd(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }
 
+/** One page of a list with the total number of matching rows. */
+export interface Page<T> {
+  total: number;
+  limit: number;
+  offset: number;
+  items: T[];
+}
+
+/** Sort orders of {@link Store.searchEvents}: by event date, publication date, Goldstein or confidence; `-` descends. */
+export type EventSort = 'date' | '-date' | 'published' | '-published' | 'goldstein' | '-goldstein' | 'confidence' | '-confidence';
+
+/** {@link EventQuery} plus the HTTP API's filters and sorting. */
+export interface EventSearch extends EventQuery {
+  /** PLOVER event type, case-insensitive (`ACCUSE`, `CONSULT`, ...). */
+  plover?: string;
+  /** CAMEO QuadClass 1-4. */
+  quadClass?: number;
+  /** Only events merged into this situation event. */
+  situation?: number;
+  sort?: EventSort;
+}
+
+/** An event as the API lists it: an EventRow plus its document title and situation event id. */
+export interface EventHit extends EventRow {
+  title: string | null;
+  situationId: number | null;
+}
+
+/** A stored document without its text. */
+export interface DocumentSummary {
+  id: string;
+  title: string | null;
+  published: string | null;
+  url: string | null;
+  source: string | null;
+  /** Length of the text in UTF-16 code units. */
+  chars: number;
+  events: number;
+  /** The original when this document is a near-duplicate (wire copy), else null. */
+  duplicateOf: string | null;
+  /** Jaccard similarity of word 5-gram shingles with the original, or null. */
+  similarity: number | null;
+  /** Near-duplicates of this document (only from {@link Store.documentSummary}). */
+  duplicates?: string[];
+}
+
+/** Filters of {@link Store.searchSituations}. */
+export interface SituationSearch {
+  actor?: string;
+  recipient?: string;
+  code?: string;
+  plover?: string;
+  from?: string;
+  to?: string;
+  doc?: string;
+  id?: number;
+  minSources?: number;
+  sort?: 'date' | '-date' | 'sources' | '-sources';
+  limit?: number;
+  offset?: number;
+}
+
+/** One report of a situation event: which document, which event, which span and sentence. */
+export interface SituationMention {
+  docId: string;
+  idx: number;
+  title: string | null;
+  published: string | null;
+  cameo: string | null;
+  date: string | null;
+  trigger: TextSpan;
+  sentence: number;
+  sentenceSpan: { start: number; end: number } | null;
+  /** Set when the reporting document is a near-duplicate: its original (the report then adds no source). */
+  duplicateOf: string | null;
+}
+
+/** An event merged across documents. */
+export interface SituationEvent {
+  id: number;
+  /** Sorted actor codes shared by all reports. */
+  actor: string[];
+  recipient: string[];
+  root: string;
+  /** The most frequent CAMEO code among the reports (ties: the lowest). */
+  cameo: string | null;
+  quadClass: 1 | 2 | 3 | 4 | null;
+  /** Mean Goldstein value of the reports. */
+  goldstein: number | null;
+  plover: string | null;
+  /** The most precise date the reports give. */
+  date: string | null;
+  location: string | null;
+  /** Distinct reporting documents, a near-duplicate counting as its original. */
+  sources: number;
+  mentionCount: number;
+  firstReport: { docId: string | null; published: string | null };
+  mentions: SituationMention[];
+}
+
+/** Events per ISO week between two actors. */
+export interface DyadSeries {
+  a: string;
+  b: string;
+  unit: 'events' | 'situations';
+  weeks: Array<{
+    /** ISO week `YYYY-Www`. */
+    week: string;
+    /** Monday of the week, `YYYY-MM-DD`. */
+    start: string;
+    events: number;
+    /** a as actor, b as recipient / the reverse. */
+    aToB: number;
+    bToA: number;
+    goldstein: number | null;
+    quadClass: { 1: number; 2: number; 3: number; 4: number };
+  }>;
+  total: number;
+  /** Events dated only to a month or coarser (not placed in a week). */
+  imprecise: number;
+  /** Events without a calendar date. */
+  undated: number;
+}
+
+export interface Network {
+  nodes: Array<{ code: string; name: string | null; events: number; goldstein: number | null }>;
+  edges: Array<{ source: string; target: string; events: number; goldstein: number | null; quadClass: { 1: number; 2: number; 3: number; 4: number } }>;
+}
+
+export interface PlaceCount {
+  /** ISO 3166-1 alpha-3 (or a CAMEO region code for non-state actors). */
+  country: string;
+  events: number;
+  /** How many of them state the location (the others are placed at the recipient's or actor's country). */
+  stated: number;
+  /** Events of QuadClass 3 or 4. */
+  conflict: number;
+  goldstein: number | null;
+}
+
+/** An actor merged across documents by its canonical code. */
+export interface ActorEntry extends ActorSummary {
+  documents: number;
+  /** Distinct names given to the code (at most 20). */
+  names: string[];
+}
+
+export const EVENT_SORTS: Record<EventSort, string> = {
+  date: 'e.date_from IS NULL, e.date_from, e.date IS NULL, e.date, e.doc_id, e.idx',
+  '-date': 'e.date_from IS NULL, e.date_from DESC, e.date IS NULL, e.date DESC, e.doc_id DESC, e.idx DESC',
+  published: 'd.published IS NULL, d.published, e.doc_id, e.idx',
+  '-published': 'd.published IS NULL, d.published DESC, e.doc_id DESC, e.idx DESC',
+  goldstein: 'e.goldstein IS NULL, e.goldstein, e.doc_id, e.idx',
+  '-goldstein': 'e.goldstein IS NULL, e.goldstein DESC, e.doc_id, e.idx',
+  confidence: 'e.confidence, e.doc_id, e.idx',
+  '-confidence': 'e.confidence DESC, e.doc_id, e.idx',
+};
+
+/** Validate an actor code prefix argument (letters and digits), upper-cased. */
+function actorArg(v: string, name: string): string {
+  const code = String(v).toUpperCase();
+  if (!/^[A-Z0-9]{1,40}$/.test(code)) throw new SitrepError('invalid_argument', `${name}: expected a CAMEO actor code prefix such as RUS or RUSGOV, got ${JSON.stringify(v)}`, name);
+  return code;
+}
+
+function ploverArg(v: string): string {
+  const p = String(v).toUpperCase();
+  if (!/^[A-Z_]{1,40}$/.test(p)) throw new SitrepError('invalid_argument', `plover: expected a PLOVER event type such as ACCUSE, got ${JSON.stringify(v)}`, 'plover');
+  return p;
+}
+
+/** WHERE clauses (over `events e`) for an event query. @throws SitrepError invalid_argument / invalid_date */
+function eventFilter(q: EventSearch): { where: string[]; args: unknown[] } {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  for (const role of ['actor', 'recipient'] as const) {
+    const v = q[role];
+    if (v === undefined) continue;
+    const code = actorArg(String(v), role);
+    where.push(`e.id IN (SELECT p.event_id FROM event_participants p WHERE p.role = '${role}' AND p.code >= ? AND p.code < ?)`);
+    args.push(code, prefixEnd(code));
+  }
+  if (q.code !== undefined) {
+    if (!/^\d{1,4}$/.test(String(q.code))) throw new SitrepError('invalid_argument', `code: expected a CAMEO event code prefix of 1-4 digits, got ${JSON.stringify(q.code)}`, 'code');
+    where.push('e.cameo >= ? AND e.cameo < ?');
+    args.push(String(q.code), prefixEnd(String(q.code)));
+  }
+  if (q.plover !== undefined) {
+    where.push('e.plover_event = ?');
+    args.push(ploverArg(q.plover));
+  }
+  if (q.quadClass !== undefined) {
+    if (![1, 2, 3, 4].includes(q.quadClass)) throw new SitrepError('invalid_argument', `quadClass: expected 1, 2, 3 or 4, got ${q.quadClass}`, 'quadClass');
+    where.push('e.quad_class = ?');
+    args.push(q.quadClass);
+  }
+  let from: string | null = null;
+  let to: string | null = null;
+  for (const k of ['from', 'to'] as const) {
+    const v = q[k];
+    if (v === undefined) continue;
+    const r = typeof v === 'string' ? boundRange(v) : null;
+    if (!r) throw new SitrepError('invalid_date', `${k}: expected YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(v)}`, k);
+    if (k === 'from') from = r.from;
+    else to = r.to;
+  }
+  if (from !== null && to !== null && from > to) throw new SitrepError('invalid_argument', `from (${q.from}) is after to (${q.to})`, 'from');
+  if (from !== null) {
+    where.push('e.date_to >= ?');
+    args.push(from);
+  }
+  if (to !== null) {
+    where.push('e.date_from <= ?');
+    args.push(to);
+  }
+  if (q.doc !== undefined) {
+    where.push('e.doc_id = ?');
+    args.push(q.doc);
+  }
+  if (q.situation !== undefined) {
+    if (!Number.isSafeInteger(q.situation)) throw new SitrepError('invalid_argument', `situation: expected an integer id, got ${q.situation}`, 'situation');
+    where.push('e.id IN (SELECT event_id FROM situation_mentions WHERE situation_id = ?)');
+    args.push(q.situation);
+  }
+  return { where, args };
+}
+
+/** Validated limit (-1 = none) and offset. */
+function paging(q: { limit?: number; offset?: number }): { limit: number; offset: number } {
+  let limit = -1;
+  let offset = 0;
+  if (q.limit !== undefined) {
+    if (!Number.isSafeInteger(q.limit) || q.limit < 1) throw new SitrepError('invalid_argument', `limit: expected a positive integer, got ${q.limit}`, 'limit');
+    limit = q.limit;
+  }
+  if (q.offset !== undefined) {
+    if (!Number.isSafeInteger(q.offset) || q.offset < 0) throw new SitrepError('invalid_argument', `offset: expected a non-negative integer, got ${q.offset}`, 'offset');
+    offset = q.offset;
+  }
+  return { limit, offset };
+}
+
+const round2 = (v: number | null): number | null => (v === null ? null : Math.round(v * 100) / 100);
+
+function docSummary(r: Row): DocumentSummary {
+  return {
+    id: String(r.id), title: str(r.title), published: str(r.published), url: str(r.url), source: str(r.source),
+    chars: Number(r.chars), events: Number(r.events), duplicateOf: str(r.original_id), similarity: num(r.similarity),
+  };
+}
+
+/** Bucket dated rows into ISO weeks (see {@link Store.dyadSeries}). */
+function weekSeries(a: string, b: string, unit: 'events' | 'situations', rows: Row[]): DyadSeries {
+  const weeks = new Map<string, DyadSeries['weeks'][number] & { gsum: number; gn: number }>();
+  let imprecise = 0;
+  let undated = 0;
+  for (const r of rows) {
+    if (r.date_from === null) {
+      undated++;
+      continue;
+    }
+    const from = DateTime.fromISO(String(r.date_from), { zone: 'utc' });
+    const to = DateTime.fromISO(String(r.date_to), { zone: 'utc' });
+    if (to.diff(from, 'days').days > 6 || from.weekNumber !== to.weekNumber || from.weekYear !== to.weekYear) {
+      imprecise++;
+      continue;
+    }
+    const week = `${from.weekYear}-W${String(from.weekNumber).padStart(2, '0')}`;
+    let w = weeks.get(week);
+    if (!w) {
+      w = { week, start: from.startOf('week').toISODate() as string, events: 0, aToB: 0, bToA: 0, goldstein: null, quadClass: { 1: 0, 2: 0, 3: 0, 4: 0 }, gsum: 0, gn: 0 };
+      weeks.set(week, w);
+    }
+    w.events++;
+    if (Number(r.ab) === 1) w.aToB++;
+    else w.bToA++;
+    const q = num(r.quad_class);
+    if (q === 1 || q === 2 || q === 3 || q === 4) w.quadClass[q]++;
+    if (r.goldstein !== null) {
+      w.gsum += Number(r.goldstein);
+      w.gn++;
+    }
+  }
+  const list = [...weeks.values()]
+    .sort((x, y) => (x.start < y.start ? -1 : 1))
+    .map(({ gsum, gn, ...w }) => ({ ...w, goldstein: gn ? Math.round((gsum / gn) * 100) / 100 : null }));
+  return { a, b, unit, weeks: list, total: list.reduce((n, w) => n + w.events, 0), imprecise, undated };
+}
+
 /** The SQLite store. Not safe to share one instance across threads; several processes may open one file (WAL). */
 export class Store {
   /** The file the store was opened from. */
   readonly file: string;
   private readonly db: Database.Database;
+  private readonly stmts = new Map<string, Database.Statement>();
+  /** Writes committed through this instance (with PRAGMA data_version: the cache key of counts). */
+  private writes = 0;
+  private counts = new Map<string, number>();
+  private countVersion = '';
 
   private constructor(file: string, db: Database.Database) {
     this.file = file;
@@ -191,6 +487,8 @@ export class Store {
       db.transaction(() => {
         db.exec(MIGRATIONS[v - 1]);
         db.prepare('INSERT INTO schema_migrations (version) VALUES (?)').run(v);
+        // 3 adds cross-document merging: compute it for the documents already stored
+        if (v === 3 && db.prepare('SELECT 1 FROM documents LIMIT 1').get()) rebuildSituations(db);
       }).immediate();
     }
   }
@@ -298,6 +596,10 @@ export class Store {
     (doc.quantities ?? []).forEach((x, i) =>
       qu.run(d.id, i, x.text, x.start, x.end, x.value ?? null, x.min ?? null, x.max ?? null, x.unit ?? null, bool(x.approximate), json(x.attribution), x.sentence, x.rule),
     );
+    // cross-document merging, in the same transaction (see situations.ts)
+    recordNearDuplicate(db, d.id, d.text);
+    mergeDocumentEvents(db, d.id);
+    this.writes++;
     return { stored: true };
   }
 
@@ -379,8 +681,24 @@ export class Store {
     return out;
   }
 
-  private eventFromRow(r: Row): DocEvent {
-    const p = this.participants(r.id);
+  /** Participants of several events in one query. */
+  private participantsOf(ids: number[]): Map<number, { actor: Participant[]; recipient: Participant[] }> {
+    const out = new Map<number, { actor: Participant[]; recipient: Participant[] }>();
+    if (!ids.length) return out;
+    const rows = this.prep(
+      'SELECT event_id, role, text, start, "end", code, country, sector FROM event_participants WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY event_id, role, idx',
+    ).all(JSON.stringify(ids)) as Row[];
+    for (const r of rows) {
+      const id = Number(r.event_id);
+      let p = out.get(id);
+      if (!p) out.set(id, (p = { actor: [], recipient: [] }));
+      p[r.role as 'actor' | 'recipient'].push({ text: String(r.text), start: Number(r.start), end: Number(r.end), code: str(r.code), country: str(r.country), sector: str(r.sector) });
+    }
+    return out;
+  }
+
+  private eventFromRow(r: Row, given?: { actor: Participant[]; recipient: Participant[] }): DocEvent {
+    const p = given ?? this.participants(r.id);
     let plover: DocEvent['plover'] = null;
     if (r.plover_event !== null) {
       plover = { event: String(r.plover_event), mode: str(r.plover_mode) };
@@ -417,66 +735,413 @@ export class Store {
    *   or `from` after `to`; `store_failed` on SQLite errors.
    */
   queryEvents(q: EventQuery = {}): EventRow[] {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    for (const role of ['actor', 'recipient'] as const) {
-      const v = q[role];
-      if (v === undefined) continue;
-      const code = String(v).toUpperCase();
-      if (!/^[A-Z0-9]{1,40}$/.test(code)) throw new SitrepError('invalid_argument', `${role}: expected a CAMEO actor code prefix such as RUS or RUSGOV, got ${JSON.stringify(v)}`, role);
-      where.push(`e.id IN (SELECT p.event_id FROM event_participants p WHERE p.role = '${role}' AND p.code >= ? AND p.code < ?)`);
-      args.push(code, prefixEnd(code));
-    }
-    if (q.code !== undefined) {
-      if (!/^\d{1,4}$/.test(String(q.code))) throw new SitrepError('invalid_argument', `code: expected a CAMEO event code prefix of 1-4 digits, got ${JSON.stringify(q.code)}`, 'code');
-      where.push('e.cameo >= ? AND e.cameo < ?');
-      args.push(String(q.code), prefixEnd(String(q.code)));
-    }
-    let from: string | null = null;
-    let to: string | null = null;
-    for (const k of ['from', 'to'] as const) {
-      const v = q[k];
-      if (v === undefined) continue;
-      const r = typeof v === 'string' ? boundRange(v) : null;
-      if (!r) throw new SitrepError('invalid_date', `${k}: expected YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(v)}`, k);
-      if (k === 'from') from = r.from;
-      else to = r.to;
-    }
-    if (from !== null && to !== null && from > to) throw new SitrepError('invalid_argument', `from (${q.from}) is after to (${q.to})`, 'from');
-    if (from !== null) {
-      where.push('e.date_to >= ?');
-      args.push(from);
-    }
-    if (to !== null) {
-      where.push('e.date_from <= ?');
-      args.push(to);
-    }
-    if (q.doc !== undefined) {
-      where.push('e.doc_id = ?');
-      args.push(q.doc);
-    }
-    let limit = -1;
-    let offset = 0;
-    if (q.limit !== undefined) {
-      if (!Number.isSafeInteger(q.limit) || q.limit < 1) throw new SitrepError('invalid_argument', `limit: expected a positive integer, got ${q.limit}`, 'limit');
-      limit = q.limit;
-    }
-    if (q.offset !== undefined) {
-      if (!Number.isSafeInteger(q.offset) || q.offset < 0) throw new SitrepError('invalid_argument', `offset: expected a non-negative integer, got ${q.offset}`, 'offset');
-      offset = q.offset;
-    }
+    const { where, args } = eventFilter(q);
+    const { limit, offset } = paging(q);
     const sql = `SELECT e.*, d.published AS doc_published FROM events e JOIN documents d ON d.id = e.doc_id
       ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-      ORDER BY e.date_from IS NULL, e.date_from, e.date IS NULL, e.date, e.doc_id, e.idx
+      ORDER BY ${EVENT_SORTS.date}
       LIMIT ? OFFSET ?`;
     try {
       return this.db.transaction(() => {
-        const rows = this.db.prepare(sql).all(...args, limit, offset) as Row[];
-        return rows.map((r) => ({ docId: String(r.doc_id), idx: Number(r.idx), published: str(r.doc_published), ...this.eventFromRow(r) }));
+        const rows = this.prep(sql).all(...args, limit, offset) as Row[];
+        return this.eventRows(rows);
       })();
     } catch (e) {
       throw storeError(e, this.file);
     }
+  }
+
+  /** Rows of `events` (joined with `doc_published`) to EventRows, participants read in one query. */
+  private eventRows(rows: Row[]): EventRow[] {
+    const parts = this.participantsOf(rows.map((r) => Number(r.id)));
+    return rows.map((r) => ({ docId: String(r.doc_id), idx: Number(r.idx), published: str(r.doc_published), ...this.eventFromRow(r, parts.get(Number(r.id))) }));
+  }
+
+  /** A cached prepared statement. */
+  private prep(sql: string): Database.Statement {
+    let s = this.stmts.get(sql);
+    if (!s) this.stmts.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
+  /** A number that changes whenever this or another connection commits a write. */
+  private dataVersion(): string {
+    return `${this.writes}:${this.prep('PRAGMA data_version').pluck().get()}`;
+  }
+
+  /** COUNT(*) of a query, cached until the data changes. */
+  private cachedCount(sql: string, args: unknown[]): number {
+    const key = sql + '\u0000' + JSON.stringify(args);
+    const v = this.dataVersion();
+    if (this.countVersion !== v) {
+      this.counts.clear();
+      this.countVersion = v;
+    }
+    let n = this.counts.get(key);
+    if (n === undefined) {
+      n = Number(this.prep(sql).pluck().get(...args));
+      if (this.counts.size > 500) this.counts.clear();
+      this.counts.set(key, n);
+    }
+    return n;
+  }
+
+  /**
+   * Events matching a query, one page of them, with the total count and sorting (the HTTP API's events).
+   * Filters as {@link queryEvents} plus `plover`, `quadClass` and `situation`; `limit` defaults to 50.
+   * @throws SitrepError as {@link queryEvents}; `invalid_argument` for an unknown sort.
+   */
+  searchEvents(q: EventSearch = {}): Page<EventHit> {
+    const { where, args } = eventFilter(q);
+    const { limit, offset } = paging({ limit: 50, ...q });
+    const sort = q.sort ?? 'date';
+    if (!(sort in EVENT_SORTS)) throw new SitrepError('invalid_argument', `sort: expected one of ${Object.keys(EVENT_SORTS).join(', ')}, got ${JSON.stringify(sort)}`, 'sort');
+    const w = where.length ? 'WHERE ' + where.join(' AND ') : '';
+    try {
+      return this.db.transaction(() => {
+        const total = this.cachedCount(`SELECT COUNT(*) FROM events e ${w}`, args);
+        const rows = this.prep(
+          `SELECT e.*, d.published AS doc_published, d.title AS doc_title, sm.situation_id AS situation_id
+           FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN situation_mentions sm ON sm.event_id = e.id
+           ${w} ORDER BY ${EVENT_SORTS[sort]} LIMIT ? OFFSET ?`,
+        ).all(...args, limit, offset) as Row[];
+        const evs = this.eventRows(rows);
+        const items = evs.map((e, i) => ({ ...e, title: str(rows[i].doc_title), situationId: num(rows[i].situation_id) }));
+        return { total, limit, offset, items };
+      })();
+    } catch (e) {
+      throw storeError(e, this.file);
+    }
+  }
+
+  /**
+   * Stored documents, newest publication first (undated last), then id; one page with the total.
+   * @throws SitrepError `invalid_argument` for bad paging; `store_failed`.
+   */
+  listDocuments(q: { limit?: number; offset?: number; duplicates?: boolean } = {}): Page<DocumentSummary> {
+    const { limit, offset } = paging({ limit: 50, ...q });
+    const w = q.duplicates === false ? 'WHERE dd.doc_id IS NULL' : '';
+    try {
+      return this.db.transaction(() => {
+        const total = this.cachedCount(`SELECT COUNT(*) FROM documents d LEFT JOIN doc_duplicates dd ON dd.doc_id = d.id ${w}`, []);
+        const rows = this.prep(
+          `SELECT d.id, d.title, d.published, d.url, d.source, length(d.text) AS chars,
+                  (SELECT COUNT(*) FROM events e WHERE e.doc_id = d.id) AS events,
+                  dd.original_id, dd.similarity
+           FROM documents d LEFT JOIN doc_duplicates dd ON dd.doc_id = d.id ${w}
+           ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT ? OFFSET ?`,
+        ).all(limit, offset) as Row[];
+        return { total, limit, offset, items: rows.map(docSummary) };
+      })();
+    } catch (e) {
+      throw storeError(e, this.file);
+    }
+  }
+
+  /** Summary of one document (as in {@link listDocuments}), or null. @throws SitrepError `store_failed`. */
+  documentSummary(id: string): DocumentSummary | null {
+    try {
+      const r = this.prep(
+        `SELECT d.id, d.title, d.published, d.url, d.source, length(d.text) AS chars,
+                (SELECT COUNT(*) FROM events e WHERE e.doc_id = d.id) AS events, dd.original_id, dd.similarity
+         FROM documents d LEFT JOIN doc_duplicates dd ON dd.doc_id = d.id WHERE d.id = ?`,
+      ).get(id) as Row | undefined;
+      if (!r) return null;
+      const s = docSummary(r);
+      s.duplicates = (this.prep('SELECT doc_id FROM doc_duplicates WHERE original_id = ? ORDER BY doc_id').pluck().all(id) as string[]);
+      return s;
+    } catch (e) {
+      throw storeError(e, this.file);
+    }
+  }
+
+  /**
+   * Situation events (events merged across documents, see situations.ts), one page with the total.
+   * Filters: `actor` / `recipient` (code prefix of any merged report's participants), `code` (prefix of the
+   * situation's CAMEO code), `plover`, `from` / `to` (overlap with the situation's date range), `doc` (reported
+   * by this document), `minSources`. Sort: `date` (default), `-date`, `-sources`, `sources`.
+   * Each item lists its mentions (every report: document, event index, trigger, sentence span), earliest report first.
+   */
+  searchSituations(q: SituationSearch = {}): Page<SituationEvent> {
+    const f = eventFilter({ from: q.from, to: q.to });
+    const where: string[] = [];
+    const args: unknown[] = [];
+    for (const role of ['actor', 'recipient'] as const) {
+      if (q[role] === undefined) continue;
+      const code = actorArg(String(q[role]), role);
+      where.push(`s.id IN (SELECT sm.situation_id FROM event_participants p JOIN situation_mentions sm ON sm.event_id = p.event_id
+                   WHERE p.role = '${role}' AND p.code >= ? AND p.code < ?)`);
+      args.push(code, prefixEnd(code));
+    }
+    if (q.code !== undefined) {
+      if (!/^\d{1,4}$/.test(String(q.code))) throw new SitrepError('invalid_argument', `code: expected a CAMEO event code prefix of 1-4 digits, got ${JSON.stringify(q.code)}`, 'code');
+      where.push('s.cameo >= ? AND s.cameo < ?');
+      args.push(String(q.code), prefixEnd(String(q.code)));
+    }
+    if (q.plover !== undefined) {
+      where.push('s.plover_event = ?');
+      args.push(ploverArg(q.plover));
+    }
+    f.where.forEach((x) => where.push(x.replace('e.', 's.')));
+    args.push(...f.args);
+    if (q.doc !== undefined) {
+      where.push('s.id IN (SELECT situation_id FROM situation_mentions WHERE doc_id = ?)');
+      args.push(q.doc);
+    }
+    if (q.id !== undefined) {
+      where.push('s.id = ?');
+      args.push(q.id);
+    }
+    if (q.minSources !== undefined) {
+      if (!Number.isSafeInteger(q.minSources) || q.minSources < 1) throw new SitrepError('invalid_argument', `minSources: expected a positive integer, got ${q.minSources}`, 'minSources');
+      where.push('s.sources >= ?');
+      args.push(q.minSources);
+    }
+    const sorts: Record<string, string> = {
+      date: 's.date_from IS NULL, s.date_from, s.id',
+      '-date': 's.date_from IS NULL, s.date_from DESC, s.id DESC',
+      '-sources': 's.sources DESC, s.mentions DESC, s.id',
+      sources: 's.sources, s.id',
+    };
+    const sort = q.sort ?? 'date';
+    if (!(sort in sorts)) throw new SitrepError('invalid_argument', `sort: expected one of ${Object.keys(sorts).join(', ')}, got ${JSON.stringify(sort)}`, 'sort');
+    const { limit, offset } = paging({ limit: 50, ...q });
+    const w = where.length ? 'WHERE ' + where.join(' AND ') : '';
+    try {
+      return this.db.transaction(() => {
+        const total = this.cachedCount(`SELECT COUNT(*) FROM situation_events s ${w}`, args);
+        const rows = this.prep(`SELECT s.* FROM situation_events s ${w} ORDER BY ${sorts[sort]} LIMIT ? OFFSET ?`).all(...args, limit, offset) as Row[];
+        const ids = rows.map((r) => Number(r.id));
+        const ments = this.prep(
+          `SELECT sm.situation_id, sm.source_doc, e.doc_id, e.idx, e.trigger_text, e.trigger_start, e.trigger_end, e.cameo, e.date,
+                  e.sentence, se.start AS s_start, se."end" AS s_end, d.title, d.published, dd.original_id
+           FROM situation_mentions sm JOIN events e ON e.id = sm.event_id JOIN documents d ON d.id = e.doc_id
+           LEFT JOIN sentences se ON se.doc_id = e.doc_id AND se.idx = e.sentence
+           LEFT JOIN doc_duplicates dd ON dd.doc_id = e.doc_id
+           WHERE sm.situation_id IN (SELECT value FROM json_each(?))
+           ORDER BY d.published IS NULL, d.published, e.doc_id, e.idx`,
+        ).all(JSON.stringify(ids)) as Row[];
+        const bySit = new Map<number, SituationMention[]>();
+        for (const m of ments) {
+          const list = bySit.get(Number(m.situation_id)) ?? [];
+          list.push({
+            docId: String(m.doc_id), idx: Number(m.idx), title: str(m.title), published: str(m.published),
+            cameo: str(m.cameo), date: str(m.date),
+            trigger: { text: String(m.trigger_text), start: Number(m.trigger_start), end: Number(m.trigger_end) },
+            sentence: Number(m.sentence),
+            sentenceSpan: m.s_start === null ? null : { start: Number(m.s_start), end: Number(m.s_end) },
+            duplicateOf: str(m.original_id),
+          });
+          bySit.set(Number(m.situation_id), list);
+        }
+        const items: SituationEvent[] = rows.map((r) => ({
+          id: Number(r.id),
+          actor: r.actor_key ? String(r.actor_key).split('+') : [],
+          recipient: r.recipient_key ? String(r.recipient_key).split('+') : [],
+          root: String(r.root),
+          cameo: str(r.cameo),
+          quadClass: num(r.quad_class) as SituationEvent['quadClass'],
+          goldstein: num(r.goldstein),
+          plover: str(r.plover_event),
+          date: str(r.date),
+          location: str(r.location_country),
+          sources: Number(r.sources),
+          mentionCount: Number(r.mentions),
+          firstReport: { docId: str(r.first_doc_id), published: str(r.first_published) },
+          mentions: bySit.get(Number(r.id)) ?? [],
+        }));
+        return { total, limit, offset, items };
+      })();
+    } catch (e) {
+      throw storeError(e, this.file);
+    }
+  }
+
+  /**
+   * Events between two actors in both directions (code prefixes: `a` as actor and `b` as recipient, or the
+   * reverse), per ISO week of the event date. Only events dated to a day or a week count (a month or a year
+   * cannot be placed in a week): the others are counted in `imprecise`, events without a calendar date in `undated`.
+   * `unit: 'situations'` counts merged situation events (each once, at its own date) instead of reports.
+   * @throws SitrepError `invalid_argument` / `invalid_date` for bad codes or dates; `store_failed`.
+   */
+  dyadSeries(a: string, b: string, q: { from?: string; to?: string; unit?: 'events' | 'situations' } = {}): DyadSeries {
+    const A = actorArg(a, 'a');
+    const B = actorArg(b, 'b');
+    const f = eventFilter({ from: q.from, to: q.to });
+    const unit = q.unit ?? 'events';
+    if (unit !== 'events' && unit !== 'situations') throw new SitrepError('invalid_argument', `unit: expected events or situations, got ${JSON.stringify(unit)}`, 'unit');
+    const dir = (x: string, y: string): string =>
+      `(e.id IN (SELECT event_id FROM event_participants WHERE role = 'actor' AND code >= '${x}' AND code < '${prefixEnd(x)}')
+        AND e.id IN (SELECT event_id FROM event_participants WHERE role = 'recipient' AND code >= '${y}' AND code < '${prefixEnd(y)}'))`;
+    const where = [`(${dir(A, B)} OR ${dir(B, A)})`, "e.status = 'coded'", ...f.where];
+    try {
+      return this.db.transaction(() => {
+        let rows: Row[];
+        if (unit === 'events') {
+          rows = this.prep(
+            `SELECT e.date_from, e.date_to, e.goldstein, e.quad_class,
+                    (e.id IN (SELECT event_id FROM event_participants WHERE role = 'actor' AND code >= '${A}' AND code < '${prefixEnd(A)}')) AS ab
+             FROM events e WHERE ${where.join(' AND ')}`,
+          ).all(...f.args) as Row[];
+        } else {
+          rows = this.prep(
+            `SELECT s.date_from, s.date_to, s.goldstein, s.quad_class, MAX(e.id IN (SELECT event_id FROM event_participants WHERE role = 'actor' AND code >= '${A}' AND code < '${prefixEnd(A)}')) AS ab
+             FROM events e JOIN situation_mentions sm ON sm.event_id = e.id JOIN situation_events s ON s.id = sm.situation_id
+             WHERE ${where.join(' AND ')} GROUP BY s.id`,
+          ).all(...f.args) as Row[];
+        }
+        return weekSeries(A, B, unit, rows);
+      })();
+    } catch (e) {
+      throw storeError(e, this.file);
+    }
+  }
+
+  /**
+   * Actor network: one edge per (actor code, recipient code) pair of the matching events, with counts by
+   * QuadClass and mean Goldstein; nodes are the codes with their number of events (as actor or recipient).
+   * Events with several actors or recipients give one edge per pair. At most `limit` (default 150) edges,
+   * the busiest first.
+   */
+  network(q: EventSearch & { limit?: number } = {}): Network {
+    const { where, args } = eventFilter(q);
+    const { limit } = paging({ limit: 150, ...q });
+    const w = where.length ? 'AND ' + where.join(' AND ') : '';
+    try {
+      return this.db.transaction(() => {
+        const edges = this.prep(
+          `SELECT a.code AS source, r.code AS target, COUNT(*) AS events, AVG(e.goldstein) AS goldstein,
+                  SUM(e.quad_class = 1) AS q1, SUM(e.quad_class = 2) AS q2, SUM(e.quad_class = 3) AS q3, SUM(e.quad_class = 4) AS q4
+           FROM events e JOIN event_participants a ON a.event_id = e.id AND a.role = 'actor' AND a.code IS NOT NULL
+                         JOIN event_participants r ON r.event_id = e.id AND r.role = 'recipient' AND r.code IS NOT NULL
+           WHERE e.status = 'coded' AND a.code <> r.code ${w}
+           GROUP BY a.code, r.code ORDER BY events DESC, source, target LIMIT ?`,
+        ).all(...args, limit) as Row[];
+        const nodes = this.prep(
+          `SELECT p.code AS code, COUNT(DISTINCT e.id) AS events, AVG(e.goldstein) AS goldstein
+           FROM events e JOIN event_participants p ON p.event_id = e.id AND p.code IS NOT NULL
+           WHERE e.status = 'coded' ${w} GROUP BY p.code ORDER BY events DESC, code LIMIT ?`,
+        ).all(...args, limit) as Row[];
+        const names = this.actorNames();
+        const keep = new Set(nodes.map((n) => String(n.code)));
+        const es = edges.filter((e) => keep.has(String(e.source)) && keep.has(String(e.target)));
+        return {
+          nodes: nodes.map((n) => ({ code: String(n.code), name: names.get(String(n.code)) ?? null, events: Number(n.events), goldstein: round2(num(n.goldstein)) })),
+          edges: es.map((e) => ({
+            source: String(e.source), target: String(e.target), events: Number(e.events), goldstein: round2(num(e.goldstein)),
+            quadClass: { 1: Number(e.q1), 2: Number(e.q2), 3: Number(e.q3), 4: Number(e.q4) },
+          })),
+        };
+      })();
+    } catch (e) {
+      throw storeError(e, this.file);
+    }
+  }
+
+  /**
+   * Where events happen, per country (ISO alpha-3): the stated location's country, else the first recipient's
+   * country, else the first actor's (`basis` tells which). Same filters as {@link searchEvents}.
+   */
+  places(q: EventSearch = {}): PlaceCount[] {
+    const { where, args } = eventFilter(q);
+    const w = where.length ? 'AND ' + where.join(' AND ') : '';
+    try {
+      const rows = this.prep(
+        `WITH placed AS (
+           SELECT e.goldstein, e.quad_class,
+             CASE WHEN e.location_country IS NOT NULL THEN e.location_country
+                  ELSE COALESCE((SELECT country FROM event_participants WHERE event_id = e.id AND role = 'recipient' AND country IS NOT NULL ORDER BY idx LIMIT 1),
+                                (SELECT country FROM event_participants WHERE event_id = e.id AND role = 'actor' AND country IS NOT NULL ORDER BY idx LIMIT 1)) END AS country,
+             e.location_country IS NOT NULL AS stated
+           FROM events e WHERE e.status = 'coded' ${w})
+         SELECT country, COUNT(*) AS events, SUM(stated) AS stated, AVG(goldstein) AS goldstein,
+                SUM(quad_class >= 3) AS conflict
+         FROM placed WHERE country IS NOT NULL GROUP BY country ORDER BY events DESC, country`,
+      ).all(...args) as Row[];
+      return rows.map((r) => ({ country: String(r.country), events: Number(r.events), stated: Number(r.stated), conflict: Number(r.conflict), goldstein: round2(num(r.goldstein)) }));
+    } catch (e) {
+      throw storeError(e, this.file);
+    }
+  }
+
+  /** Code -> most frequent name (see {@link listActors}). */
+  private actorNames(): Map<string, string> {
+    const names = new Map<string, { name: string; n: number }>();
+    for (const r of this.prep(
+      `SELECT code, name, COUNT(*) AS n FROM (
+         SELECT actor_code AS code, name FROM entities WHERE actor_code IS NOT NULL AND name IS NOT NULL
+         UNION ALL SELECT code, name FROM mentions WHERE code IS NOT NULL AND name IS NOT NULL
+       ) GROUP BY code, name`,
+    ).all() as Row[]) {
+      const code = String(r.code);
+      const cur = names.get(code);
+      const cand = { name: String(r.name), n: Number(r.n) };
+      if (!cur || cand.n > cur.n || (cand.n === cur.n && cand.name < cur.name)) names.set(code, cand);
+    }
+    return new Map([...names].map(([k, v]) => [k, v.name]));
+  }
+
+  /**
+   * Actors merged across documents by canonical code: {@link listActors} plus the number of documents that
+   * mention each code (entities, mentions or event participants) and the distinct names it was given.
+   */
+  actorDirectory(): ActorEntry[] {
+    try {
+      return this.db.transaction(() => {
+        const base = this.listActors();
+        const docs = new Map<string, number>();
+        for (const r of this.prep(
+          `SELECT code, COUNT(DISTINCT doc_id) AS n FROM (
+             SELECT actor_code AS code, doc_id FROM entities WHERE actor_code IS NOT NULL
+             UNION ALL SELECT code, doc_id FROM mentions WHERE code IS NOT NULL
+             UNION ALL SELECT p.code, e.doc_id FROM event_participants p JOIN events e ON e.id = p.event_id WHERE p.code IS NOT NULL
+           ) GROUP BY code`,
+        ).all() as Row[]) docs.set(String(r.code), Number(r.n));
+        const aliases = new Map<string, string[]>();
+        for (const r of this.prep(
+          `SELECT DISTINCT code, name FROM (
+             SELECT actor_code AS code, name FROM entities WHERE actor_code IS NOT NULL AND name IS NOT NULL
+             UNION SELECT code, name FROM mentions WHERE code IS NOT NULL AND name IS NOT NULL
+           ) ORDER BY code, name`,
+        ).all() as Row[]) {
+          const l = aliases.get(String(r.code)) ?? [];
+          if (l.length < 20) l.push(String(r.name));
+          aliases.set(String(r.code), l);
+        }
+        return base.map((a) => ({ ...a, documents: docs.get(a.code) ?? 0, names: aliases.get(a.code) ?? [] }));
+      })();
+    } catch (e) {
+      throw storeError(e, this.file);
+    }
+  }
+
+  /** Update the query planner's statistics (run after large loads). */
+  optimize(): void {
+    try {
+      this.db.exec('ANALYZE');
+    } catch (e) {
+      throw storeError(e, this.file);
+    }
+  }
+
+  /** Recompute near-duplicates and situation events for the whole store (see situations.ts). */
+  rebuildMerges(): void {
+    try {
+      this.db.transaction(() => rebuildSituations(this.db)).immediate();
+      this.writes++;
+    } catch (e) {
+      throw storeError(e, this.file);
+    }
+  }
+
+  /**
+   * Store many documents, each in its own transaction (as {@link putDocument}); stops at the first error.
+   * @returns how many were newly stored.
+   */
+  putDocuments(docs: Iterable<Doc>): number {
+    let n = 0;
+    for (const d of docs) if (this.putDocument(d).stored) n++;
+    return n;
   }
 
   /**

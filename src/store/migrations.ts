@@ -177,4 +177,61 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX mentions_code ON mentions(code);
   `,
+  // 3: cross-document merging (near-duplicates, situation events) and query indexes (see situations.ts)
+  `
+  CREATE TABLE doc_duplicates (
+    doc_id      TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    original_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    similarity  REAL NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX doc_duplicates_original ON doc_duplicates(original_id);
+
+  CREATE TABLE doc_lsh (
+    band   INTEGER NOT NULL,
+    hash   INTEGER NOT NULL,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    PRIMARY KEY (band, hash, doc_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX doc_lsh_doc ON doc_lsh(doc_id);
+
+  CREATE TABLE situation_events (
+    id               INTEGER PRIMARY KEY,
+    actor_key        TEXT NOT NULL,
+    recipient_key    TEXT NOT NULL,
+    root             TEXT NOT NULL,
+    match_from       TEXT,
+    match_to         TEXT,
+    location_country TEXT,
+    cameo            TEXT,
+    quad_class       INTEGER,
+    plover_event     TEXT,
+    goldstein        REAL,
+    date             TEXT,
+    date_from        TEXT,
+    date_to          TEXT,
+    sources          INTEGER NOT NULL,
+    mentions         INTEGER NOT NULL,
+    first_doc_id     TEXT,
+    first_published  TEXT
+  );
+  CREATE INDEX situation_events_match ON situation_events(actor_key, recipient_key, root, match_from);
+  CREATE INDEX situation_events_date ON situation_events(date_from, id);
+  CREATE INDEX situation_events_sources ON situation_events(sources, id);
+
+  CREATE TABLE situation_mentions (
+    event_id     INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+    situation_id INTEGER NOT NULL REFERENCES situation_events(id),
+    doc_id       TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    source_doc   TEXT NOT NULL
+  );
+  CREATE INDEX situation_mentions_situation ON situation_mentions(situation_id, event_id);
+  CREATE INDEX situation_mentions_doc ON situation_mentions(doc_id);
+
+  CREATE INDEX events_sort ON events(date_from IS NULL, date_from, date IS NULL, date, doc_id, idx);
+  CREATE INDEX events_sort_desc ON events(date_from IS NULL, date_from DESC, date IS NULL, date DESC, doc_id DESC, idx DESC);
+  CREATE INDEX events_plover ON events(plover_event, date_from);
+  CREATE INDEX events_root ON events(root, date_from);
+  CREATE INDEX events_quad ON events(quad_class, date_from);
+  CREATE INDEX events_location ON events(location_country);
+  `,
 ];

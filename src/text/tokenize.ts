@@ -45,9 +45,9 @@ export function tokenize(text: string): Tokenized {
     if (!block.trim()) continue;
     const wdoc = n.readDoc(block);
     const values = wdoc.tokens().out(its.value) as string[];
-    const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
+    const spaces = wdoc.tokens().out(its.precedingSpaces as never) as unknown as string[];
     const pos = wdoc.tokens().out(its.pos) as string[];
-    const lemma = wdoc.tokens().out(its.lemma) as string[];
+    const lemma = wdoc.tokens().out(its.lemma as never) as string[];
     const starts: number[] = new Array(values.length);
     let off = 0;
     for (let i = 0; i < values.length; i++) {

@@ -149,5 +149,5 @@ export const IRREGULAR_PAST: ReadonlySet<string> = new Set([
 export const FUTURE_VERBS: ReadonlySet<string> = new Set([
   'plan', 'expect', 'schedule', 'intend', 'aim', 'hope', 'set', 'due', 'prepare', 'seek', 'propose', 'vow', 'pledge',
   'promise', 'threaten', 'want', 'agree', 'decide', 'going', 'slate', 'poise', 'likely', 'poised', 'slated', 'scheduled',
-  'expected', 'planned', 'set',
+  'expected', 'planned', 'set', 'suppose', 'supposed', 'timed', 'tentatively',
 ]);

@@ -28,7 +28,7 @@ const YEAR4 = `(?:1[0-9]\\d\\d|20\\d\\d|2100)`;
 const YEAR = `(?:${YEAR4}|'\\d\\d|’\\d\\d)`;
 const PART = `(?:morning|afternoon|evening|night|overnight)`;
 /** Start/middle/end modifier before a date phrase. */
-const PRE = `(?:(?:the\\s+)?(?:very\\s+)?(?:beginning|start|middle|end|close|turn|first\\s+half|second\\s+half|latter\\s+part|early\\s+part|later\\s+part)\\s+of\\s+|(?:early|mid|late)(?:-|\\s+)|mid)`;
+const PRE = `(?:(?:the\\s+)?(?:very\\s+)?(?:beginning|start|middle|end|close|turn|latter\\s+part|early\\s+part|later\\s+part)\\s+of\\s+|(?:early|mid|late)(?:-|\\s+)|mid)`;
 const UNIT = `(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))`;
 const B = '(?<![\\w$€£.-])'; // left boundary: not inside a word, number or amount
 const E = '(?![\\w]|-\\d)'; // right boundary
@@ -258,6 +258,7 @@ const year = rx(
     const strong = !!g.pre || !!g.fy || YEAR_CONTEXT.test(before);
     // money, identifiers, counts, scores
     if (/[$€£#¥]\s*$/.test(before) || /\b(?:us|usd|eur|rs|c)\$?\s*$/i.test(before)) return null;
+    if (!g.pre && !g.fy && /\d[\s.]*$/.test(before)) return null; // digit groups: phone numbers, '555 2021'
     if (!g.pre && !g.fy && ID_BEFORE.test(before) && !YEAR_CONTEXT.test(before)) return null;
     if (COUNT_NOUN.test(after)) return null;
     if (/^\s*(?:[-–]\s*\d{1,2}\b(?!\d)|:\s*\d)/.test(after) && !g.fy2) return null; // scores 2024-3? times
@@ -457,13 +458,10 @@ function focusQuarter(rc: ResolveCtx, window = 8): { value: string; index: numbe
     if (!/^\d{4}-Q[1-4]$/.test(t.value)) continue;
     if (/year-ago|year-earlier|year\s+ago|year\s+earlier|last\s+year|previous|prior/i.test(t.text)) continue;
     if (t.rule !== 'time:quarter' && t.rule !== 'time:quarter-ref') continue;
+    if (t.rule === 'time:quarter-ref' && /\d{4}/.test(t.text)) continue; // "the 1988 period": a comparison
     return { value: t.value, index: i };
   }
   return null;
-}
-
-function lastQuarter(rc: ResolveCtx): string | null {
-  return focusQuarter(rc)?.value ?? null;
 }
 
 /** The quarter the text talks about: the last quarter mentioned, else the last completed quarter. */
@@ -547,7 +545,7 @@ const DAY_WORDS: Record<string, number> = { yesterday: -1, today: 0, tomorrow: 1
 const dayWord = rx(
   'time:day-word',
   `${B}(?:(?<pre>early|late|earlier|later)\\s+)?(?:(?<dbf>the\\s+day\\s+(?:before|after)\\s+))?(?<w>yesterday|today|tomorrow|tonight)(?:\\s+(?<part>${PART}))?${E}`,
-  (m) => {
+  (m, ctx) => {
     const g = m.groups!;
     const w = g.w.toLowerCase();
     let n = DAY_WORDS[w];
@@ -555,6 +553,12 @@ const dayWord = rx(
     const part = g.part ? PARTS_OF_DAY[g.part.toLowerCase()] : w === 'tonight' ? 'NI' : undefined;
     const pre = g.pre?.toLowerCase();
     const mod = pre === 'early' || pre === 'earlier' ? 'START' : pre === 'late' || pre === 'later' ? 'END' : undefined;
+    // titles mid-sentence ("VOA Today") are names, not dates
+    if (/^[A-Z]/.test(g.w) && !g.pre && m.index > 0 && /[A-Za-z]\s+$/.test(ctx.text.slice(Math.max(0, m.index - 3), m.index)) && /^[A-Z]/.test(/(\S+)\s+$/.exec(ctx.text.slice(Math.max(0, m.index - 20), m.index))?.[1] ?? '')) return null;
+    // generic "today's world", "the people of tomorrow": the present / future in general
+    const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 24).toLowerCase();
+    if ((w === 'today' || w === 'tomorrow') && !g.part && /^['’]s\s+(?:world|youth|society|generation|children|kids|young|economy|standards|technology|culture|media|politics)\b/.test(after)) return mk(m, 'time:ref', 'DATE', fixed(w === 'today' ? 'PRESENT_REF' : 'FUTURE_REF'));
+    if (w === 'tomorrow' && /\bof\s+$/.test(ctx.text.slice(Math.max(0, m.index - 4), m.index).toLowerCase())) return mk(m, 'time:ref', 'DATE', fixed('FUTURE_REF'));
     if (part) {
       return mk(m, 'time:day-part', 'TIME', (rc) => {
         const r = relToDct(rc, 'day', n);
@@ -650,6 +654,7 @@ const relPeriod = rx(
     const g = m.groups!;
     const rel = g.rel.toLowerCase().replace(/\s+/g, ' ');
     const gran = unitGran(g.u);
+    if (/^[A-Z][a-z]+\s+[A-Z]/.test(m[0]) && m.index > 0 && /["“'‘]\s*$/.test(ctx.text.slice(Math.max(0, m.index - 2), m.index))) return null; // '"This Week"' (a programme)
     const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 20);
     const the = !!g.the;
     const preMod = g.pre ? (/^earlier/i.test(g.pre) ? 'START' : /^later/i.test(g.pre) ? 'END' : modOf(g.pre)) : undefined;
@@ -865,7 +870,7 @@ const duration = rx(
     if (uname === 'quarter' && (/^-?century/i.test(afterD) || /^\s+of\s+(?:a|an|the|its|their|his|her)\b/i.test(afterD) || /\w-quarters$/i.test(m[0]))) return null;
     if (/^[A-Z]/.test(g.u) && m.index > 0 && !/[.!?]\s*$/.test(ctx.text.slice(Math.max(0, m.index - 3), m.index))) return null;
     // "a second consecutive day", "a second term": ordinal, not a duration
-    if (uname === 'second' && /^(?:a|an|the)$/i.test(g.n.trim()) && /^\s+[a-z]/.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 3))) return null;
+    if (uname === 'second' && /^(?:a|an|the)$/i.test(g.n.trim()) && /^\s+[a-zA-Z]/.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 3))) return null;
     const c: Candidate = {
       start,
       end: m.index + m[0].length,
@@ -928,7 +933,7 @@ const setAdverb = rx('time:set', `${B}(?<w>daily|weekly|monthly|yearly|annually|
   // "daily newspaper", "Daily Telegraph": proper names and publication nouns are not sets
   if (/^[A-Z]/.test(m[0]) && m.index > 0 && !/[.!?"]\s*$/.test(ctx.text.slice(Math.max(0, m.index - 3), m.index))) return null;
   const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 16).toLowerCase();
-  if (/^\s+(?:newspaper|paper|mail|news|telegraph|star|beast|show|record|journal|report|bulletin|briefing|deal)\b/.test(after)) return null;
+  if (/^\s+(?:newspaper|paper|mail|news|telegraph|star|beast|show|record|journal|report|bulletin|briefing|deal|volume|turnover|trading|flights|flight)\b/.test(after)) return null;
   return mk(m, 'time:set', 'SET', fixed(SET_ADVERBS[w]));
 });
 

@@ -121,7 +121,7 @@ export function resolveWeekday(rc: ResolveCtx, dow: number, dir: -1 | 0 | 1 | nu
   if (!rc.dct) return `XXXX-WXX-${dow}`;
   let d: -1 | 0 | 1;
   if (dir !== null) d = dir;
-  else if (rc.tense === 'future' || (rc.tense === 'present' && !rc.reporting)) d = 1;
+  else if (rc.tense === 'future' || rc.tense === 'conditional' || (rc.tense === 'present' && !rc.reporting)) d = 1;
   else d = -1;
   if (dir === -1 && dow === rc.dct.weekday) return rc.dct.minus({ days: 7 });
   if (dir === 1 && dow === rc.dct.weekday) return rc.dct.plus({ days: 7 });

@@ -54,8 +54,11 @@ function groupTense(tokens: readonly Token[], i: number, lo: number, hi: number)
     if (FUTURE_AUX.has(t.lower)) return { tense: 'future', finite: true };
     if (t.lower === 'going' && tokens[k + 1]?.lower === 'to') return { tense: 'future', finite: true };
     if (isVerb(t) && FUTURE_VERBS.has(t.lemma) && tokens[k + 1]?.lower === 'to' && !isPastForm(t)) return { tense: 'future', finite: true };
-    if ((t.lower === 'expected' || t.lower === 'scheduled' || t.lower === 'set' || t.lower === 'due' || t.lower === 'slated' || t.lower === 'poised') && tokens[k + 1]?.lower === 'to' && k > a) return { tense: 'future', finite: true };
-    if (head < 0 && isVerb(t) && t.lower !== 'to') head = k;
+    if ((t.lower === 'expected' || t.lower === 'scheduled' || t.lower === 'set' || t.lower === 'due' || t.lower === 'slated' || t.lower === 'poised' || t.lower === 'supposed') && tokens[k + 1]?.lower === 'to' && k > a) return { tense: 'future', finite: true };
+    // "a summit set for April", "talks scheduled for Monday", "was planned for early March"
+    if (/^(?:set|scheduled|planned|slated|due|timed|expected|tentatively)$/.test(t.lower) && tokens[k + 1]?.lower === 'for') return { tense: 'future', finite: true };
+    // the head is the first verb, skipping a gerund subject ("Fighting resumed")
+    if (head < 0 && isVerb(t) && t.lower !== 'to' && !(t.lower.endsWith('ing') && k < b && isVerb(tokens[k + 1]))) head = k;
   }
   if (head < 0) return { tense: 'none', finite: false };
   const h = tokens[head];
@@ -64,9 +67,11 @@ function groupTense(tokens: readonly Token[], i: number, lo: number, hi: number)
   if (toIdx >= 0 && toIdx < head) {
     const gov = tokens[toIdx - 1];
     if (gov && (FUTURE_VERBS.has(gov.lemma) || FUTURE_VERBS.has(gov.lower) || PRESENT_BE.has(gov.lower) || gov.lower === 'was' || gov.lower === 'were' || gov.lower === 'able' || gov.lower === 'ready')) return { tense: 'future', finite: true };
+    // "an agreement to acquire ... in January", "the decision to resume talks on Monday": an intended event
+    if (gov && (gov.pos === 'NOUN' || gov.pos === 'ADJ')) return { tense: 'future', finite: true };
     return { tense: 'none', finite: false };
   }
-  if (COND_AUX.has(h.lower)) return { tense: h.lower === 'would' || h.lower === "'d" ? 'future' : 'present', finite: true };
+  if (COND_AUX.has(h.lower)) return { tense: h.lower === 'would' || h.lower === "'d" ? 'conditional' : 'present', finite: true };
   if (PERFECT.has(h.lower) && head < b) return { tense: 'past', finite: true };
   if (isPastForm(h)) return { tense: 'past', finite: true };
   if (PRESENT_BE.has(h.lower) || h.lower === 'has' || h.lower === 'does' || h.lower === 'do') return { tense: 'present', finite: true };
@@ -101,7 +106,17 @@ export function clauseAround(doc: Readonly<Doc>, start: number, end: number): { 
     if (!isVerb(t)) continue;
     const g = groupTense(tokens, k, sent.tokenStart, sent.tokenEnd);
     // nearest finite verb group; verbs before the expression win ties, non-finite ones (gerunds, infinitives) count only as a fallback
-    const cost = (k < a ? a - k : k - b + 1.5) + (g.finite ? 0 : 40);
+    const dist = k < a ? a - k : k - b + 1.5;
+    // a reporting verb ("an official said") decides only when it is next to the expression ("said Friday", "said on Wednesday")
+    const rep = REPORTING.has(t.lemma) && dist > 4.5 ? 6 : 0;
+    // crossing a clause boundary (that, quotes, semicolons, brackets) makes a verb less likely to govern the expression
+    let cross = 0;
+    const [x, y] = k < a ? [k + 1, a] : [b, k];
+    for (let j = x; j < y; j++) {
+      const w = tokens[j].lower;
+      if (w === 'that' || w === ';' || w === '"' || w === '“' || w === '”' || w === '``' || w === "''" || w === '(' || w === ')' || w === 'but' || w === 'while' || w === 'because' || w === 'which' || w === 'who') cross += 4;
+    }
+    const cost = dist + (g.finite ? 0 : 40) + rep + cross;
     if (cost < bestCost) {
       best = k;
       bestCost = cost;

@@ -5,7 +5,8 @@
 import type { DateTime } from 'luxon';
 import type { Doc, Timex, TimexType } from '../doc.js';
 
-export type Tense = 'past' | 'present' | 'future' | 'none';
+/** Clause tense; `conditional` is "would" (future seen from the past: near future for weekdays, nearest for months). */
+export type Tense = 'past' | 'present' | 'future' | 'conditional' | 'none';
 
 /** What a candidate resolves to. */
 export interface Resolution {

@@ -40,7 +40,7 @@ describe.skipIf(!haveTE3)('timex eval on TempEval-3 (skipped: shared/data/tempev
       expect(s[k].f1).toBeGreaterThan(0);
       expect(s[k].p).toBeLessThanOrEqual(100);
     }
-    // measured on these 25 documents: see the report in the lead's notes; floor = measured - 5
+    // measured on these 25 dev documents: relaxed F1 95.6, value F1 76.8; floors = measured - ~5
     expect(s.relaxed.f1).toBeGreaterThan(FLOOR_RELAXED);
     expect(s.valueF1).toBeGreaterThan(FLOOR_VALUE);
     expect(formatTimexReport(r)).toMatch(/tempeval3\s+dev/);
@@ -58,6 +58,7 @@ describe.skipIf(!haveMeantime)('timex eval on MEANTIME (skipped: shared/data/mea
 
 if (!haveTE3) console.warn(`[timex eval test] skipped: no TempEval-3 data under ${dataDir}`);
 
-const FLOOR_RELAXED = 80;
-const FLOOR_VALUE = 60;
-const FLOOR_MEANTIME_VALUE = 60;
+const FLOOR_RELAXED = 90;
+const FLOOR_VALUE = 71;
+// measured on these 15 dev documents: value F1 82.5
+const FLOOR_MEANTIME_VALUE = 75;

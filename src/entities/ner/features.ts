@@ -28,6 +28,9 @@ interface DocContext {
   tokens: readonly FeatToken[];
   sentences: readonly Pick<Sentence, 'tokenStart' | 'tokenEnd'>[];
   capsLine: Uint8Array; // per sentence
+  numLine: Uint8Array; // per sentence: a table row (many numbers)
+  /** First word of the document when it opens with a capitals line ("SOCCER", "TENNIS"), else ''. */
+  topic: string;
   lowerSeen: Set<string>; // lower forms seen written in lower case
   capSeen: Set<string>; // lower forms seen capitalized (mixed case) in a non-initial, non-caps-line position
   shapes: string[];
@@ -39,6 +42,7 @@ const UPPER = /^[A-Z]/;
 const HAS_LOWER = /[a-z]/;
 const HAS_UPPER = /[A-Z]/;
 const HAS_LETTER = /[A-Za-z]/;
+const DIGIT = /^[\d.,:/-]*\d[\d.,:/-]*$/;
 
 /** Word shape with runs collapsed: "McDonald's" -> "XxXx'x", "1996-08-22" -> "d-d-d". */
 export function shape(w: string): string {
@@ -80,6 +84,7 @@ function buildContext(
   res: FeatureResources,
 ): DocContext {
   const capsLine = new Uint8Array(sentences.length);
+  const numLine = new Uint8Array(sentences.length);
   for (let s = 0; s < sentences.length; s++) {
     let caps = 0;
     let low = 0;
@@ -89,6 +94,14 @@ function buildContext(
       else if (HAS_UPPER.test(w) && w.length > 1) caps++;
     }
     capsLine[s] = caps > 0 && caps >= low * 3 ? 1 : 0;
+    let nums = 0;
+    for (let i = sentences[s].tokenStart; i < sentences[s].tokenEnd; i++) if (DIGIT.test(tokens[i].text)) nums++;
+    numLine[s] = nums >= 2 && nums * 3 >= sentences[s].tokenEnd - sentences[s].tokenStart ? 1 : 0;
+  }
+  let topic = '';
+  if (sentences.length && capsLine[0]) {
+    const t0 = tokens[sentences[0].tokenStart];
+    if (t0 && HAS_UPPER.test(t0.text) && t0.text.length > 1) topic = t0.lower;
   }
   const lowerSeen = new Set<string>();
   const capSeen = new Set<string>();
@@ -104,16 +117,36 @@ function buildContext(
   const shapes = tokens.map((t) => shape(t.text));
   const cluster = tokens.map((t) => clusterOf(res.clusters, t.text, t.lower, capsLine[t.sentence] === 1));
   const gaz = res.gazetteer.tag(tokens);
-  return { tokens, sentences, capsLine, lowerSeen, capSeen, shapes, cluster, gaz };
+  return { tokens, sentences, capsLine, numLine, topic, lowerSeen, capSeen, shapes, cluster, gaz };
 }
 
-const PAD = ['<s>', '<s2>'];
-const PAD_R = ['</s>', '</s2>'];
 
-/** Receives features as (template, value) pairs; `start` announces the token they belong to. */
+/**
+ * Receives features as (template, value) pairs; `start` announces the token
+ * they belong to. `add2` is a pair feature (value `v1 SEP v2`); `word` emits
+ * the word-intrinsic features of a token (see {@link emitWordFeatures}), which
+ * a sink may cache per word.
+ */
 export interface FeatureSink {
   start(token: number): void;
   add(template: string, value: string): void;
+  add2(template: string, v1: string, v2: string): void;
+  word(w: string, lw: string): void;
+}
+
+/** Separator of the two values of a pair feature. */
+export const PAIR_SEP = '\u0001';
+
+/** Features that depend on the word alone: identity, lower case, affixes, length. */
+export function emitWordFeatures(w: string, lw: string, f: FeatureSink): void {
+  f.add('w', w);
+  f.add('l', lw);
+  const n = w.length;
+  for (let k = 1; k <= 4 && k <= n; k++) {
+    f.add(PRE[k], w.slice(0, k));
+    f.add(SUF[k], lw.slice(n - k));
+  }
+  f.add('len', LEN[n > 8 ? 9 : n]);
 }
 
 /** The feature string of a (template, value) pair, as stored in the model. */
@@ -132,9 +165,10 @@ export function visitStaticFeatures(
   for (let s = 0; s < sentences.length; s++) {
     const { tokenStart: a, tokenEnd: b } = sentences[s];
     const caps = ctx.capsLine[s] === 1;
+    const num = ctx.numLine[s] === 1;
     for (let i = a; i < b; i++) {
       sink.start(i);
-      tokenFeatures(ctx, i, a, b, caps, sink);
+      tokenFeatures(ctx, i, a, b, caps, num, sink);
     }
   }
 }
@@ -148,6 +182,12 @@ class StringSink implements FeatureSink {
   }
   add(t: string, v: string): void {
     this.cur.push(t + '=' + v);
+  }
+  add2(t: string, v1: string, v2: string): void {
+    this.cur.push(t + '=' + v1 + PAIR_SEP + v2);
+  }
+  word(w: string, lw: string): void {
+    emitWordFeatures(w, lw, this);
   }
 }
 
@@ -177,59 +217,64 @@ function clusterPrefixes(c: string): string[] {
   return p;
 }
 
-function tokenFeatures(ctx: DocContext, i: number, a: number, b: number, caps: boolean, f: FeatureSink): void {
-  const T = ctx.tokens;
-  const t = T[i];
+function lowAt(ctx: DocContext, a: number, b: number, k: number): string {
+  return k < a ? (k === a - 1 ? '<s>' : '<s2>') : k >= b ? (k === b ? '</s>' : '</s2>') : ctx.tokens[k].lower;
+}
+
+function shapeAt(ctx: DocContext, a: number, b: number, k: number): string {
+  return k < a ? '<s>' : k >= b ? '</s>' : ctx.shapes[k];
+}
+
+function posAt(ctx: DocContext, a: number, b: number, k: number): string {
+  return k < a ? '<s>' : k >= b ? '</s>' : ctx.tokens[k].pos;
+}
+
+const CCTX = ['', 'F', 'C', 'CF', 'N', 'NF', 'CN', 'CNF'];
+
+function tokenFeatures(ctx: DocContext, i: number, a: number, b: number, caps: boolean, num: boolean, f: FeatureSink): void {
+  const t = ctx.tokens[i];
   const w = t.text;
   const lw = t.lower;
-  const low = (k: number) => (k < a ? PAD[a - k - 1] ?? '<s>' : k >= b ? PAD_R[k - b] ?? '</s>' : T[k].lower);
-  const shp = (k: number) => (k < a ? '<s>' : k >= b ? '</s>' : ctx.shapes[k]);
-  const pos = (k: number) => (k < a ? '<s>' : k >= b ? '</s>' : T[k].pos);
   const sh = ctx.shapes[i];
   const cap = UPPER.test(w);
   const allCaps = isAllCaps(w);
   const first = i === a;
   f.add('b', '');
-  f.add('w', w);
-  f.add('l', lw);
-  const lm1 = low(i - 1);
-  const lp1 = low(i + 1);
+  f.word(w, lw);
+  const lm1 = lowAt(ctx, a, b, i - 1);
+  const lp1 = lowAt(ctx, a, b, i + 1);
+  const lm2 = lowAt(ctx, a, b, i - 2);
+  const lp2 = lowAt(ctx, a, b, i + 2);
   f.add('l-1', lm1);
   f.add('l+1', lp1);
-  f.add('l-2', low(i - 2));
-  f.add('l+2', low(i + 2));
-  f.add('l-1l', lm1 + '|' + lw);
-  f.add('ll+1', lw + '|' + lp1);
-  f.add('l-2-1', low(i - 2) + '|' + lm1);
-  f.add('l+1+2', lp1 + '|' + low(i + 2));
-  const shm1 = shp(i - 1);
-  const shp1 = shp(i + 1);
+  f.add('l-2', lm2);
+  f.add('l+2', lp2);
+  f.add2('l-1l', lm1, lw);
+  f.add2('ll+1', lw, lp1);
+  f.add2('l-2-1', lm2, lm1);
+  f.add2('l+1+2', lp1, lp2);
+  const shm1 = shapeAt(ctx, a, b, i - 1);
+  const shp1 = shapeAt(ctx, a, b, i + 1);
   f.add('sh', sh);
   f.add('sh-1', shm1);
   f.add('sh+1', shp1);
-  f.add('sh-1,0', shm1 + '|' + sh);
-  f.add('sh0,+1', sh + '|' + shp1);
+  f.add2('sh-1,0', shm1, sh);
+  f.add2('sh0,+1', sh, shp1);
   f.add('sh-1,0,+1', shm1 + '|' + sh + '|' + shp1);
-  const n = w.length;
-  for (let k = 1; k <= 4 && k <= n; k++) {
-    f.add(PRE[k], w.slice(0, k));
-    f.add(SUF[k], lw.slice(n - k));
-  }
-  f.add('len', LEN[n > 8 ? 9 : n]);
   const p = t.pos;
-  const pm1 = pos(i - 1);
-  const pp1 = pos(i + 1);
+  const pm1 = posAt(ctx, a, b, i - 1);
+  const pp1 = posAt(ctx, a, b, i + 1);
   f.add('pos', p);
   f.add('pos-1', pm1);
   f.add('pos+1', pp1);
-  f.add('pos-1,0', pm1 + '|' + p);
-  f.add('pos0,+1', p + '|' + pp1);
-  f.add('pos,sh', p + '|' + sh);
-  // capitalisation in context
-  const cctx = (caps ? 'C' : '') + (first ? 'F' : '');
+  f.add2('pos-1,0', pm1, p);
+  f.add2('pos0,+1', p, pp1);
+  f.add2('pos,sh', p, sh);
+  // capitalisation and layout in context: C = capitals line, N = table row, F = sentence-initial
+  const cctx = CCTX[(first ? 1 : 0) + (caps ? 2 : 0) + (num ? 4 : 0)];
   if (cctx) {
-    f.add('cc', cctx + '|' + sh);
-    f.add('ccl', cctx + '|' + lw);
+    f.add2('cc', cctx, sh);
+    f.add2('ccl', cctx, lw);
   }
   if (cap || allCaps) {
     const lo = ctx.lowerSeen.has(lw);
@@ -238,6 +283,8 @@ function tokenFeatures(ctx: DocContext, i: number, a: number, b: number, caps: b
     if (ca) f.add('dCap', cctx);
     if (!lo && !ca) f.add('dNone', cctx);
   }
+  // document topic (sports desk etc.) with the word's shape
+  if (ctx.topic && (cap || allCaps)) f.add2('tsh', ctx.topic, sh);
   // word clusters
   const c = ctx.cluster[i];
   if (c !== undefined) {
@@ -247,22 +294,28 @@ function tokenFeatures(ctx: DocContext, i: number, a: number, b: number, caps: b
     f.add('c10', cp[3]);
     f.add('c', c);
   } else f.add('c', 'none');
-  for (const k of [i - 1, i + 1]) {
-    const ck = k >= a && k < b ? ctx.cluster[k] : '<>';
-    if (ck === undefined) continue;
-    const cp = clusterPrefixes(ck);
-    if (k < i) {
+  if (i > a) {
+    const ck = ctx.cluster[i - 1];
+    if (ck !== undefined) {
+      const cp = clusterPrefixes(ck);
       f.add('c4-', cp[0]);
       f.add('c8-', cp[2]);
-    } else {
+    }
+  } else f.add('c4-', '<>');
+  if (i + 1 < b) {
+    const ck = ctx.cluster[i + 1];
+    if (ck !== undefined) {
+      const cp = clusterPrefixes(ck);
       f.add('c4+', cp[0]);
       f.add('c8+', cp[2]);
     }
-  }
+  } else f.add('c4+', '<>');
   // gazetteers
   for (const g of ctx.gaz[i]) {
     f.add('g', g);
-    f.add('gsh', g + '|' + sh);
+    f.add2('gsh', g, sh);
+    if (ctx.topic) f.add2('tg', ctx.topic, g);
+    if (cctx) f.add2('gcc', g, cctx);
   }
   if (i > a) for (const g of ctx.gaz[i - 1]) f.add('g-1', g);
   if (i + 1 < b) for (const g of ctx.gaz[i + 1]) f.add('g+1', g);
@@ -343,7 +396,7 @@ export function visitStage2Features(
       sink.add('s1+1', tp1);
       sink.add('s1-2', tg(i - 2));
       sink.add('s1+2', tg(i + 2));
-      sink.add('s1-1,+1', tm1 + '|' + tp1);
+      sink.add2('s1-1,+1', tm1, tp1);
       const c = byWord.get(tokens[i].lower);
       if (c && HAS_UPPER.test(tokens[i].text.charAt(0))) {
         // counts excluding this token

@@ -6,7 +6,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Sentence } from '../../doc.js';
-import { visitStage2Features, visitStaticFeatures, type FeatToken, type FeatureResources, type FeatureSink } from './features.js';
+import { emitWordFeatures, PAIR_SEP, visitStage2Features, visitStaticFeatures, type FeatToken, type FeatureResources, type FeatureSink } from './features.js';
 import { Gazetteer, type GazetteerData } from './gazetteer.js';
 import { bilouConstraints, emissions, viterbi, type Sequence } from './perceptron.js';
 
@@ -130,6 +130,37 @@ export function deserializeModel(gz: Buffer): ModelData {
   return { header, W1, T1, W2, T2 };
 }
 
+/** Feature dictionary by template: single values and pair values (`v1 PAIR_SEP v2`). */
+interface TemplateMaps {
+  single: Map<string, Map<string, number>>;
+  pair: Map<string, Map<string, Map<string, number>>>;
+}
+
+/** Group feature strings by template. */
+function templateMaps(features: readonly string[]): TemplateMaps {
+  const single = new Map<string, Map<string, number>>();
+  const pair = new Map<string, Map<string, Map<string, number>>>();
+  features.forEach((f, i) => {
+    const eq = f.indexOf('=');
+    const t = f.slice(0, eq);
+    const v = f.slice(eq + 1);
+    const sep = v.indexOf(PAIR_SEP);
+    if (sep >= 0) {
+      let m = pair.get(t);
+      if (!m) pair.set(t, (m = new Map()));
+      const v1 = v.slice(0, sep);
+      let m2 = m.get(v1);
+      if (!m2) m.set(v1, (m2 = new Map()));
+      m2.set(v.slice(sep + 1), i);
+    } else {
+      let m = single.get(t);
+      if (!m) single.set(t, (m = new Map()));
+      m.set(v, i);
+    }
+  });
+  return { single, pair };
+}
+
 /** Feature ids straight from (template, value) pairs, without building feature strings. */
 class IdSink implements FeatureSink {
   ids = new Int32Array(1 << 14);
@@ -137,17 +168,16 @@ class IdSink implements FeatureSink {
   offsets: Int32Array;
   constructor(
     nTokens: number,
-    private readonly maps: Map<string, Map<string, number>>,
+    private readonly maps: TemplateMaps,
     private readonly add0: number,
+    private readonly wordCache: Map<string, Int32Array>,
   ) {
     this.offsets = new Int32Array(nTokens + 1);
   }
   start(i: number): void {
     this.offsets[i] = this.n;
   }
-  add(t: string, v: string): void {
-    const id = this.maps.get(t)?.get(v);
-    if (id === undefined) return;
+  private push(id: number): void {
     if (this.n === this.ids.length) {
       const grown = new Int32Array(this.ids.length * 2);
       grown.set(this.ids);
@@ -155,26 +185,32 @@ class IdSink implements FeatureSink {
     }
     this.ids[this.n++] = id + this.add0;
   }
+  add(t: string, v: string): void {
+    const id = this.maps.single.get(t)?.get(v);
+    if (id !== undefined) this.push(id);
+  }
+  add2(t: string, v1: string, v2: string): void {
+    const id = this.maps.pair.get(t)?.get(v1)?.get(v2);
+    if (id !== undefined) this.push(id);
+  }
+  word(w: string, lw: string): void {
+    const hit = this.wordCache.get(w);
+    if (hit) {
+      for (let k = 0; k < hit.length; k++) this.push(hit[k]);
+      return;
+    }
+    const from = this.n;
+    emitWordFeatures(w, lw, this);
+    if (this.wordCache.size > 200000) this.wordCache.clear();
+    this.wordCache.set(w, this.ids.slice(from, this.n));
+  }
   /** The sequence of tokens [from, to). */
   seq(from: number, to: number): Sequence {
     const base = this.offsets[from];
     const offsets = new Int32Array(to - from + 1);
-    for (let t = from; t <= to; t++) offsets[t - from] = (t === to ? this.offsets[to] : this.offsets[t]) - base;
+    for (let t = from; t <= to; t++) offsets[t - from] = this.offsets[t] - base;
     return { ids: this.ids.subarray(base, this.offsets[to]), offsets };
   }
-}
-
-/** Group feature strings by template: template -> value -> id. */
-function templateMaps(features: readonly string[]): Map<string, Map<string, number>> {
-  const out = new Map<string, Map<string, number>>();
-  features.forEach((f, i) => {
-    const eq = f.indexOf('=');
-    const t = f.slice(0, eq);
-    let m = out.get(t);
-    if (!m) out.set(t, (m = new Map()));
-    m.set(f.slice(eq + 1), i);
-  });
-  return out;
 }
 
 /** A loaded model ready to tag documents. */
@@ -182,8 +218,9 @@ export class NerTagger {
   readonly names: string[];
   readonly types: string[];
   readonly nFeatures: number;
-  private readonly maps1: Map<string, Map<string, number>>;
-  private readonly maps2: Map<string, Map<string, number>>;
+  private readonly maps1: TemplateMaps;
+  private readonly maps2: TemplateMaps;
+  private readonly wordCache = new Map<string, Int32Array>();
   readonly res: FeatureResources;
   readonly lexicon: Map<string, Set<string>>;
   private readonly allowed: Uint8Array;
@@ -209,7 +246,7 @@ export class NerTagger {
     const K = this.names.length;
     const m = this.model;
     const n = tokens.length;
-    const s1 = new IdSink(n, this.maps1, 0);
+    const s1 = new IdSink(n, this.maps1, 0, this.wordCache);
     visitStaticFeatures(tokens, sentences, this.res, s1);
     s1.offsets[n] = s1.n;
     const tags1 = new Uint8Array(n);
@@ -220,7 +257,7 @@ export class NerTagger {
       const E = emissions(seq, m.W1, K, this.ensure(s.tokenEnd - s.tokenStart, K));
       tags1.set(viterbi(E, s.tokenEnd - s.tokenStart, K, m.T1, this.allowed, this.end), s.tokenStart);
     }
-    const s2 = new IdSink(n, this.maps2, this.nFeatures);
+    const s2 = new IdSink(n, this.maps2, this.nFeatures, this.wordCache);
     visitStage2Features(tokens, sentences, tags1, this.names, this.types, s2);
     s2.offsets[n] = s2.n;
     const tags2 = new Uint8Array(n);

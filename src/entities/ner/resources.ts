@@ -239,6 +239,7 @@ export function buildGazetteer(opts: { dataDir: string; projectDataDir?: string;
       for (const k of keys) {
         const parts = k.split(' ');
         if (parts.length >= 2 && parts[parts.length - 1].length > 2) g.add(parts[parts.length - 1], 'surname');
+        if (parts.length >= 2 && /^[a-z]{3,}$/.test(parts[0])) g.add(parts[0], 'first');
       }
     }
     opts.log?.(`gazetteer ${cat}: ${keys.length}`);
@@ -254,6 +255,10 @@ export function trainGazetteer(docs: readonly TokenizedConllDoc[]): Gazetteer {
       const toks = d.tokens.filter((t) => t.start >= s.start && t.end <= s.end);
       if (!toks.length) continue;
       g.add(toks.map((t) => t.lower).join(' '), 'tr' + s.type);
+      if (s.type === 'PER' && toks.length > 1) {
+        g.add(toks[0].lower, 'trPERf');
+        g.add(toks[toks.length - 1].lower, 'trPERl');
+      }
     }
   }
   return g;

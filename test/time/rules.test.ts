@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { find, tx } from './helpers.js';
+
+// DCT Wednesday 2025-08-13 unless stated.
+describe('tense-driven resolution', () => {
+  it('possessive weekday is past', () => {
+    expect(find(tx("Analysts studied Monday's vote."), 'Monday').value).toBe('2025-08-11');
+  });
+  it('"set for" and "planned to" project into the future', () => {
+    expect(find(tx('A summit set for Nairobi on Friday will address the crisis.'), 'Friday').value).toBe('2025-08-15');
+    expect(find(tx('The delegation planned to leave on Thursday.'), 'Thursday').value).toBe('2025-08-14');
+    expect(find(tx('The ceasefire is supposed to expire in November.'), 'November').value).toBe('2025-11');
+  });
+  it('a reported "told ... on Wednesday" is past even when the quote speaks of the future', () => {
+    expect(find(tx('The premier told reporters on Monday that "we will win".'), 'Monday').value).toBe('2025-08-11');
+  });
+  it('present tense without a reporting verb looks ahead for weekdays', () => {
+    expect(find(tx('The two leaders meet Saturday in Doha.'), 'Saturday').value).toBe('2025-08-16');
+  });
+  it('month-day far from the DCT moves to the nearest year', () => {
+    expect(find(tx('Turnout figures for Dec. 20 are final.', '2026-01-10'), 'Dec. 20').value).toBe('2025-12-20');
+    expect(find(tx('The court will rule on Jan. 5.', '2025-12-20'), 'Jan. 5').value).toBe('2026-01-05');
+  });
+});
+
+describe('relative and anaphoric expressions', () => {
+  it('"the following month" anchors on the previous month', () => {
+    const list = tx('The coalition collapsed in March 2024. The following month, new elections were called.');
+    expect(find(list, 'The following month').value).toBe('2024-04');
+  });
+  it('"a year earlier" follows the quarter under discussion', () => {
+    const list = tx('Exports rose 4% in the second quarter. A year earlier, they had fallen.');
+    expect(find(list, 'the second quarter').value).toBe('2025-Q2');
+    expect(find(list, 'A year earlier').value).toBe('2024-Q2');
+  });
+  it('"a year ago" without a quarter is the previous year', () => {
+    expect(find(tx('The party won a year ago.'), 'a year ago').value).toBe('2024');
+  });
+  it('months plus relative year', () => {
+    expect(find(tx('The law passed in February this year.'), 'February this year').value).toBe('2025-02');
+    expect(find(tx('Troops will leave in April next year.'), 'April next year').value).toBe('2026-04');
+  });
+  it('the weekend, the year, year-end', () => {
+    expect(find(tx('Clashes erupted over the weekend.'), 'the weekend').value).toBe('2025-W32-WE');
+    expect(find(tx('Revenue for the year ended June 30 rose.'), 'the year')).toMatchObject({ type: 'DURATION', value: 'P1Y' });
+    expect(find(tx('The deal should close by year-end.'), 'year-end')).toMatchObject({ value: '2025', mod: 'END' });
+  });
+  it('holidays', () => {
+    expect(find(tx('The truce held through Christmas.'), 'Christmas').value).toBe('2024-12-25');
+    expect(find(tx('Talks resume after Thanksgiving.'), 'Thanksgiving').value).toBe('2025-11-27');
+  });
+});
+
+describe('more expression shapes', () => {
+  it('decades, centuries, spoken years', () => {
+    expect(find(tx('Reforms began in the early 1990s.'), 'the early 1990s')).toMatchObject({ value: '199', mod: 'START' });
+    expect(find(tx('The dispute dates to the 19th century.'), 'the 19th century').value).toBe('18');
+    expect(find(tx('It happened in nineteen ninety-four.'), 'nineteen ninety-four').value).toBe('1994');
+  });
+  it('quarters, halves and fiscal years', () => {
+    expect(find(tx('Sales fell in Q3 2024.'), 'Q3 2024').value).toBe('2024-Q3');
+    expect(find(tx('Growth resumed in the first half of 2024.'), 'the first half of 2024').value).toBe('2024-H1');
+    expect(find(tx('The budget for fiscal 2026 was cut.'), 'fiscal 2026').value).toBe('2026');
+  });
+  it('seasons follow the DCT and tense', () => {
+    expect(find(tx('The offensive stalled last summer.'), 'last summer').value).toBe('2024-SU');
+    expect(find(tx('The offensive stalled in the spring.'), 'the spring').value).toBe('2025-SP');
+    expect(find(tx('Elections will be held this fall.'), 'this fall').value).toBe('2025-FA');
+  });
+  it('sets', () => {
+    expect(find(tx('The council meets twice a week.'), 'a week')).toMatchObject({ type: 'SET', value: 'P1W' });
+    expect(find(tx('Patrols run every Monday.'), 'every Monday')).toMatchObject({ type: 'SET', value: 'XXXX-WXX-1' });
+    expect(find(tx('Elections are held every four years.'), 'every four years')).toMatchObject({ type: 'SET', value: 'P4Y' });
+  });
+  it('clock times join adjacent dates and carry UTC', () => {
+    expect(find(tx('Polls close at 8 p.m. Sunday.'), '8 p.m. Sunday')).toMatchObject({ type: 'TIME', value: '2025-08-10T20:00' });
+    expect(find(tx('The blast was recorded at 14:58 UTC.'), '14:58 UTC')).toMatchObject({ type: 'TIME', value: '2025-08-13T14:58Z' });
+    expect(find(tx('Filed 2025-08-12T09:30 by the clerk.'), '2025-08-12T09:30')).toMatchObject({ type: 'TIME', value: '2025-08-12T09:30' });
+  });
+  it('vague durations and references', () => {
+    expect(find(tx('The siege lasted several months.'), 'several months')).toMatchObject({ type: 'DURATION', value: 'PXM' });
+    expect(find(tx('Peace may come in the near future.'), 'the near future').value).toBe('FUTURE_REF');
+    expect(find(tx('The rebels currently hold the port.'), 'currently').value).toBe('PRESENT_REF');
+  });
+  it('no DCT: months and weekdays stay underspecified', () => {
+    const list = tx('The army withdrew in July and returned on Friday.', null);
+    expect(find(list, 'July').value).toBe('XXXX-07');
+    expect(find(list, 'Friday').value).toBe('XXXX-WXX-5');
+  });
+  it('anchors point at earlier timexes in text order', () => {
+    const list = tx('On Aug. 3 the talks opened; at 9 a.m. the envoy spoke. The next day they closed.');
+    const next = find(list, 'The next day');
+    expect(next.value).toBe('2025-08-04');
+    expect(list[Number(next.anchor!.slice(6))].text).toBe('Aug. 3');
+    expect(find(list, '9 a.m.').value).toBe('2025-08-03T09:00');
+  });
+});
+
+describe('non-dates', () => {
+  it('quantities and identifiers', () => {
+    const texts = [
+      'Police detained 1200 protesters.',
+      'The Boeing 737 landed safely.',
+      'The index closed at 1987.5 points.',
+      'Room 2010 was searched.',
+      'Revenue reached $2024 million.',
+      'The vote was 1999-2003 against.',
+      'Call +1 202 555 2021 for details.',
+      'Prices rose 2.5% in a month.',
+    ];
+    for (const t of texts) {
+      const dates = tx(t).filter((x) => x.type === 'DATE');
+      expect(dates, t).toEqual([]);
+    }
+  });
+  it('person names are not months', () => {
+    expect(tx('April Ryan asked the spokesman a question.').filter((x) => x.type === 'DATE')).toEqual([]);
+  });
+  it('"May" the modal is not a month', () => {
+    expect(tx('The talks may collapse, officials said.')).toEqual([]);
+  });
+});
