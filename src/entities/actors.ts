@@ -131,6 +131,10 @@ export function resolveEntities(doc: Readonly<Doc>, lex: ActorLexicon = actorLex
         // a name inside a longer recognized span ("President Putin"): keep the span, take the actor
         e.actor = { code: h.entry.code, country: h.entry.country, sector: h.entry.sector, name: h.entry.name };
         e.rule = e.rule + '+gazetteer-inner';
+      } else if (!e.actor && (e.label === 'ORG' || e.label === 'MISC') && e.start === start && (h.entry.kind === 'demonym' || h.entry.kind === 'country') && h.entry.country) {
+        // "Palestinian Islamic Jihad", "Iraqi National Congress": an organisation named after its country
+        e.actor = { code: h.entry.country, country: h.entry.country, sector: null, name: e.text };
+        e.rule = e.rule + '+country-prefix';
       }
     }
   }
@@ -331,6 +335,12 @@ function composeMention(
   }
   const last = group[group.length - 1];
   const lastIsAgent = last.kind === 'agent';
+  if (head !== null && !entities[head].actor && (entities[head].label === 'PER' || entities[head].label === 'ORG') && country && lastAgent) {
+    // "Palestinian Prime Minister Ismail Haniyeh": an unknown name with a country and a role
+    sector = lastAgent.slice(-3);
+    code = country + sector;
+    name = entities[head].text;
+  }
   if (lastIsAgent || (lastAgent && head !== null && entities[head].label !== 'PER' && entities[head].label !== 'ORG')) {
     // the head is an agent noun: "North Korean state media", "the Russian president", "Ukrainian officials"
     const sec = lastAgent!.slice(-3);
@@ -370,15 +380,28 @@ function textOf(doc: Readonly<Doc>, group: Array<{ from: number; to: number }>):
   return doc.document.text.slice(doc.tokens[group[0].from].start, doc.tokens[group[group.length - 1].to - 1].end);
 }
 
-/** "the leaders of China, Belarus, and India": one mention per country, with the agent's sector. */
+/**
+ * "the leaders of China, Belarus, and India": one mention per country, with the agent's sector;
+ * "rebels in the Ivory Coast", "soldiers from Gondor": one mention spanning agent and country.
+ */
 function agentOf(doc: Readonly<Doc>, m: Mention, entities: readonly Entity[], entAt: Int32Array, limit: number, lex: ActorLexicon): Mention[] {
   if (m.kind !== 'nominal' || m.country || !m.sector && m.code === null && !/\w/.test(m.text)) return [];
   const tokens = doc.tokens;
   let k = m.tokenEnd;
-  if (k >= limit || tokens[k].lower !== 'of') return [];
+  const prep = tokens[k]?.lower;
+  if (k >= limit || (prep !== 'of' && prep !== 'from' && prep !== 'in')) return [];
   const sector = m.sector ?? sectorFromText(m.text, lex);
   if (!sector) return [];
   k++;
+  if (prep !== 'of') {
+    if (tokens[k]?.lower === 'the') k++;
+    const ei = entAt[k];
+    const e = ei >= 0 ? entities[ei] : null;
+    if (!e?.actor?.country || e.label !== 'GPE') return [];
+    let end = k;
+    while (end < limit && entAt[end] === ei) end++;
+    return [{ ...m, text: doc.document.text.slice(m.start, e.end), end: e.end, tokenEnd: end, rule: `mentions:agent-${prep}`, code: e.actor.country + sector, country: e.actor.country, sector }];
+  }
   const out: Mention[] = [];
   while (k < limit) {
     const ei = entAt[k];

@@ -22,7 +22,9 @@
  *  - cue P/R/F1: cue spans, exact (letter/digit positions equal) and overlap;
  *  - source accuracy on overlap-matched relations: correct when both have no source,
  *    or the predicted speaker mention shares a letter/digit with the gold source;
- *    also reported with exact spans.
+ *    also reported with exact spans, and on the subset of matched pairs whose cues
+ *    also overlap (the same attribution relation was found: "given the relation,
+ *    is the speaker right?").
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -72,6 +74,9 @@ export interface QuotesEvalReport {
   /** Source accuracy on overlap-matched relations (span overlap). */
   sourceAccuracy: number;
   sourceAccuracyExact: number;
+  /** Source accuracy on relations matched by content and by cue (both overlap): the same relation found. */
+  sourceAccuracySameCue: number;
+  sameCueMatched: number;
   matched: number;
   /** Precision by extraction rule: [matched, predicted]. */
   byRule: Record<string, [number, number]>;
@@ -245,6 +250,9 @@ export interface DocScore {
   matched: number;
   sourceOk: number;
   sourceExact: number;
+  /** Overlap-matched pairs whose cues also overlap (the same attribution relation). */
+  sameRelation: number;
+  sameRelationSourceOk: number;
   byRule: Record<string, [number, number]>;
   /** Pairs (gold index, pred index) matched by overlap. */
   pairs: Array<[number, number]>;
@@ -281,17 +289,27 @@ export function scoreDoc(text: string, gold: GoldRelation[], quotes: Quote[]): D
   const exactPairs = greedyMatch(gold.length, preds.length, (i, j) => (setEq(gCx[i], pCx[j]) && gCx[i].size > 0 ? 1 : 0));
   let sourceOk = 0;
   let sourceExact = 0;
+  let sameRelation = 0;
+  let sameRelationSourceOk = 0;
   for (const [i, j] of pairs) {
     const gs = gold[i].source;
     const ps = preds[j].source;
+    let ok = false;
     if (!gs && !ps) {
-      sourceOk++;
+      ok = true;
       sourceExact++;
     } else if (gs && ps) {
       const a = charSet(text, gs);
       const b = charSet(text, [ps]);
-      if (interSize(a, b) > 0) sourceOk++;
+      if (interSize(a, b) > 0) ok = true;
       if (setEq(a, b)) sourceExact++;
+    }
+    if (ok) sourceOk++;
+    const gc = gold[i].cue;
+    const pc = preds[j].cue;
+    if (gc && pc && interSize(charSet(text, gc), charSet(text, [pc])) > 0) {
+      sameRelation++;
+      if (ok) sameRelationSourceOk++;
     }
   }
   const gCue = gold.filter((g) => g.cue).map((g) => charSet(text, g.cue!));
@@ -318,6 +336,8 @@ export function scoreDoc(text: string, gold: GoldRelation[], quotes: Quote[]): D
     matched: pairs.length,
     sourceOk,
     sourceExact,
+    sameRelation,
+    sameRelationSourceOk,
     byRule,
     pairs,
     preds,
@@ -337,7 +357,7 @@ export async function evalQuotes(opts: { dataDir?: string; split?: Split; limit?
   const t0 = Date.now();
   const articles = loadPolnear(dataDir, split, opts.limit);
   const list = evalPipeline();
-  const tot = { gold: 0, pred: 0, tpO: 0, tpE: 0, cP: 0, cG: 0, cE: 0, cO: 0, m: 0, sOk: 0, sEx: 0 };
+  const tot = { gold: 0, pred: 0, tpO: 0, tpE: 0, cP: 0, cG: 0, cE: 0, cO: 0, m: 0, sOk: 0, sEx: 0, sr: 0, srOk: 0 };
   const byRule: Record<string, [number, number]> = {};
   for (const a of articles) {
     const doc = annotate(a.text, a.stem, list);
@@ -353,6 +373,8 @@ export async function evalQuotes(opts: { dataDir?: string; split?: Split; limit?
     tot.m += s.matched;
     tot.sOk += s.sourceOk;
     tot.sEx += s.sourceExact;
+    tot.sr += s.sameRelation;
+    tot.srOk += s.sameRelationSourceOk;
     for (const [k, [a1, b1]] of Object.entries(s.byRule)) {
       const r = (byRule[k] ??= [0, 0]);
       r[0] += a1;
@@ -371,6 +393,8 @@ export async function evalQuotes(opts: { dataDir?: string; split?: Split; limit?
     cueOverlap: prf(tot.cO, tot.cP, tot.cG),
     sourceAccuracy: tot.m ? tot.sOk / tot.m : 0,
     sourceAccuracyExact: tot.m ? tot.sEx / tot.m : 0,
+    sourceAccuracySameCue: tot.sr ? tot.srOk / tot.sr : 0,
+    sameCueMatched: tot.sr,
     matched: tot.m,
     byRule,
     seconds: (Date.now() - t0) / 1000,
@@ -391,7 +415,8 @@ export function formatQuotesReport(r: QuotesEvalReport): string {
     line('content exact', r.contentExact),
     line('cue exact', r.cueExact),
     line('cue overlap', r.cueOverlap),
-    `source accuracy    ${pct(r.sourceAccuracy)}% overlap, ${pct(r.sourceAccuracyExact)}% exact (on ${r.matched} matched relations)`,
+    `source accuracy    ${pct(r.sourceAccuracy)}% overlap, ${pct(r.sourceAccuracyExact)}% exact (on ${r.matched} content-matched relations)`,
+    `source accuracy    ${pct(r.sourceAccuracySameCue)}% overlap on ${r.sameCueMatched} relations matched by content and cue`,
     'by rule:',
     ...rules,
   ].join('\n');

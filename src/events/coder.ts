@@ -117,6 +117,22 @@ function verbEntry(t: Token, lex: EventLexicon): VerbEntry | undefined {
   return lex.verbs.get(t.lemma) ?? lex.verbs.get(lex.forms.get(t.lower) ?? '');
 }
 
+/**
+ * "their previously signed agreement", "Newly appointed Prime Minister X": a past
+ * participle between a determiner (or the sentence start) and a noun acts as an adjective.
+ */
+function adjectivalParticiple(doc: Readonly<Doc>, i: number): boolean {
+  const t = doc.tokens[i];
+  if (!/(ed|en)$/.test(t.lower)) return false;
+  const start = doc.sentences[t.sentence].tokenStart;
+  let k = i - 1;
+  while (k >= start && doc.tokens[k].pos === 'ADV') k--;
+  const det = k >= start ? doc.tokens[k] : null;
+  const next = doc.tokens[i + 1];
+  const detLike = !det || det.pos === 'DET' || (det.pos === 'PRON' && /^(their|its|his|her|our|my|your)$/.test(det.lower));
+  return detLike && !!next && next.sentence === t.sentence && ['NOUN', 'PROPN', 'ADJ'].includes(next.pos);
+}
+
 /** A token that acts as a verb here (not "following" as a preposition, not "growing" as an adjective). */
 function isVerbal(doc: Readonly<Doc>, i: number, lex: EventLexicon): boolean {
   const t = doc.tokens[i];
@@ -131,14 +147,7 @@ function isVerbal(doc: Readonly<Doc>, i: number, lex: EventLexicon): boolean {
     // "negotiations on ending the war": a gerund after a topic preposition names a topic, not an event
     if (prev && ['on', 'about', 'of', 'for', 'toward', 'towards', 'regarding'].includes(prev.lower)) return false;
   }
-  if (/(ed|en)$/.test(t.lower)) {
-    // "their previously signed agreement": a participle between a determiner and a noun
-    let k = i - 1;
-    while (k >= 0 && doc.tokens[k].pos === 'ADV') k--;
-    const det = doc.tokens[k];
-    const next = doc.tokens[i + 1];
-    if (det && (det.pos === 'DET' || (det.pos === 'PRON' && /^(their|its|his|her|our|my|your)$/.test(det.lower))) && next && ['NOUN', 'PROPN', 'ADJ'].includes(next.pos)) return false;
-  }
+  if (adjectivalParticiple(doc, i)) return false;
   return true;
 }
 
@@ -412,7 +421,7 @@ function isObjectOfVerb(doc: Readonly<Doc>, m: Mention): boolean {
   let k = m.tokenStart - 1;
   const s = doc.sentences[m.sentence];
   while (k >= s.tokenStart && ['DET', 'ADJ', 'NUM'].includes(tokens[k].pos)) k--;
-  return k >= s.tokenStart && tokens[k].pos === 'VERB' && !BE.has(tokens[k].lower);
+  return k >= s.tokenStart && tokens[k].pos === 'VERB' && !BE.has(tokens[k].lower) && !adjectivalParticiple(doc, k);
 }
 
 function coordinated(doc: Readonly<Doc>, first: Mention, pool: Mention[], dir: 1 | -1): Mention[] {
@@ -473,6 +482,28 @@ function resolveAnaphor(doc: Readonly<Doc>, before: number, wantCountry: boolean
   return null;
 }
 
+/**
+ * The antecedent of a subject pronoun at token `at`: the nearest earlier coded
+ * mention in subject position (not in a PP, not a possessor) in this or the
+ * previous sentence; he/she want a person-like mention (a name with a sector).
+ */
+function resolvePronoun(doc: Readonly<Doc>, at: number, pron: string): Mention | null {
+  const si = doc.tokens[at].sentence;
+  const ix = docIndex(doc);
+  for (const s of [si, si - 1]) {
+    if (s < 0) continue;
+    const ms = ix.mentionsBySentence[s];
+    for (let k = ms.length - 1; k >= 0; k--) {
+      const m = ms[k];
+      if (m.tokenEnd > at || !m.code || isPossessor(doc, m) || inPP(doc, m, doc.sentences[s].tokenStart)) continue;
+      if ((pron === 'he' || pron === 'she') && !(m.entity !== null && doc.entities[m.entity]?.label === 'PER') && m.kind !== 'nominal') continue;
+      if (pron === 'it' && m.entity !== null && doc.entities[m.entity]?.label === 'PER') continue;
+      return m;
+    }
+  }
+  return null;
+}
+
 function findActors(doc: Readonly<Doc>, tr: Trigger, si: number, mentions: Mention[], lex: EventLexicon, pluralResolved: Map<number, Mention[]>): { actors: Mention[]; passive: boolean } {
   const tokens = doc.tokens;
   const s = doc.sentences[si];
@@ -522,6 +553,12 @@ function findActors(doc: Readonly<Doc>, tr: Trigger, si: number, mentions: Menti
     const m = mentions.find((x) => x.tokenEnd === ante && x.code);
     // "negotiations that exclude Kyiv": the antecedent is not an actor, so neither is anyone else
     return { actors: m ? [m] : [], passive: false };
+  }
+  // a pronoun subject right before the verb group ("Iraq said it is prepared to ...")
+  const pron = tokens[g - 1];
+  if (pron && pron.sentence === si && /^(it|they|he|she)$/.test(pron.lower)) {
+    const r = resolvePronoun(doc, g - 1, pron.lower);
+    if (r) return { actors: [{ ...r, text: pron.text, start: pron.start, end: pron.end, tokenStart: g - 1, tokenEnd: g }], passive: false };
   }
   for (let k = mentions.length - 1; k >= 0; k--) {
     const m = mentions[k];
@@ -647,10 +684,10 @@ function modalityOf(doc: Readonly<Doc>, tr: Trigger, si: number, date: string | 
   return (['historical', 'future', 'hypothetical', 'negation'] as Modality[]).filter((m) => mods.has(m));
 }
 
-/** The 03x intent code for a cooperative code (04-08), longest prefix first; null otherwise. */
-function intentCode(code: string, lex: EventLexicon): string | null {
+/** The code a table gives for `code`'s longest listed prefix (intent and rejection tables), or null. */
+function prefixCode(code: string, table: Map<string, string>): string | null {
   for (let n = code.length; n >= 2; n--) {
-    const c = lex.intentCodes.get(code.slice(0, n));
+    const c = table.get(code.slice(0, n));
     if (c) return c;
   }
   return null;
@@ -677,9 +714,16 @@ function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Menti
   const modality = modalityOf(doc, tr, si, date, lex);
   let code = tr.code;
   let rule = tr.rule;
-  if (code && (modality.includes('future') || modality.includes('hypothetical')) && !modality.includes('negation')) {
+  if (code && modality.includes('negation')) {
+    // "would not meet the demands", "refused to restore ties": a refused cooperative action is a rejection (12x)
+    const rejection = prefixCode(code, lex.negatedCodes);
+    if (rejection) {
+      code = rejection;
+      rule = `${rule}+negated`;
+    }
+  } else if (code && (modality.includes('future') || modality.includes('hypothetical'))) {
     // CAMEO codes a promised or planned cooperative action as an intent (03x; PLOVER AGREE)
-    const intent = intentCode(code, lex);
+    const intent = prefixCode(code, lex.intentCodes);
     if (intent) {
       code = intent;
       rule = `${rule}+intent`;

@@ -55,6 +55,8 @@ export interface EventLexicon {
   soloVerbs: Set<string>;
   /** Cooperative code prefix -> CAMEO 03x intent code, for actions stated as future or hypothetical. */
   intentCodes: Map<string, string>;
+  /** Cooperative code prefix -> CAMEO 12x rejection code, for negated cooperative actions. */
+  negatedCodes: Map<string, string>;
   cameo: ReturnType<typeof loadCameo>;
 }
 
@@ -123,6 +125,7 @@ export function buildEventLexicon(vd: ReturnType<typeof loadVerbs>, opts: { proj
     notVerbs: new Set(raw.notVerbs),
     soloVerbs: new Set(raw.soloVerbs.lemmas),
     intentCodes: new Map(Object.entries(raw.intentCodes as Record<string, string>).filter(([k]) => !k.startsWith('_'))),
+    negatedCodes: new Map(Object.entries(raw.negatedCodes as Record<string, string>).filter(([k]) => !k.startsWith('_'))),
     cameo: loadCameo(),
   };
 }

@@ -706,7 +706,7 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
 }
 
 const analysisCache = new WeakMap<object, Relation[]>();
-const NEAR_SENTENCES = Number(process.env.Q_NEAR ?? 4);
+const NEAR_SENTENCES = 3;
 
 /** All attribution relations in the document (cached per Doc object). */
 export function findRelations(doc: Readonly<Doc>): Relation[] {
