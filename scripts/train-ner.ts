@@ -41,6 +41,7 @@ const { values: args } = parseArgs({
     'no-stage2': { type: 'boolean', default: false },
     'no-train-gaz': { type: 'boolean', default: false },
     'prune': { type: 'string', default: '0.01' },
+    seeds: { type: 'string', default: '1' },
   },
 });
 
@@ -107,6 +108,30 @@ function score(docs: DocData[], tagsOf: (d: DocData, i: number) => Uint8Array): 
   return sc.result().micro.f1 * 100;
 }
 
+/**
+ * Average the weights of `extra` more models trained like `base` (same epochs)
+ * with other shuffling seeds: a cheap ensemble that lowers the perceptron's variance.
+ */
+function seedAverage(
+  base: { W: Float32Array; T: Float32Array; epochs: number; f1: number },
+  nFeat: number,
+  train: Sequence[],
+  extra: number,
+  label: string,
+): { W: Float32Array; T: Float32Array } {
+  if (extra <= 0) return base;
+  const W = Float32Array.from(base.W);
+  const T = Float32Array.from(base.T);
+  for (let k = 1; k <= extra; k++) {
+    const m = trainTuned(nFeat, train, base.epochs, base.epochs, null, `${label} seed ${k + 1}`, SEED + 7919 * k);
+    for (let i = 0; i < W.length; i++) W[i] += m.W[i];
+    for (let i = 0; i < T.length; i++) T[i] += m.T[i];
+  }
+  for (let i = 0; i < W.length; i++) W[i] /= extra + 1;
+  for (let i = 0; i < T.length; i++) T[i] /= extra + 1;
+  return { W, T };
+}
+
 /** Train with per-epoch validation; returns the best averaged weights and epoch. */
 function trainTuned(
   nFeat: number,
@@ -115,9 +140,10 @@ function trainTuned(
   fixedEpochs: number | undefined,
   validF1: ((W: Float32Array, T: Float32Array, p: StructuredPerceptron) => number) | null,
   label: string,
+  seed = SEED,
 ): { W: Float32Array; T: Float32Array; epochs: number; f1: number } {
   const p = new StructuredPerceptron(nFeat, names);
-  const r = rng(SEED);
+  const r = rng(seed);
   let best: { W: Float32Array; T: Float32Array; epochs: number; f1: number } = { W: new Float32Array(0), T: new Float32Array(0), epochs: 0, f1: -1 };
   const n = fixedEpochs ?? maxEpochs;
   let sinceBest = 0;
@@ -170,8 +196,17 @@ async function main() {
 
   const maxEp = Number(args['max-epochs']);
   const fixed = args.epochs ? Number(args.epochs) : undefined;
+  const pTmp0 = new StructuredPerceptron(0, names);
   const s1 = trainTuned(nF, trainSeqs, maxEp, fixed, (W, T, p) => score(valid, (d) => tagDoc(d, d.seqs, W, T, p)), 'stage1');
   log(`stage 1: ${s1.epochs} epochs, valid F1 ${s1.f1.toFixed(2)}`);
+  const extraSeeds = Number(args.seeds) - 1;
+  if (extraSeeds > 0) {
+    const avg = seedAverage(s1, nF, trainSeqs, extraSeeds, 'stage1');
+    s1.W = avg.W;
+    s1.T = avg.T;
+    s1.f1 = score(valid, (d) => tagDoc(d, d.seqs, s1.W, s1.T, pTmp0));
+    log(`stage 1 averaged over ${extraSeeds + 1} seeds: valid F1 ${s1.f1.toFixed(2)}`);
+  }
 
   let W2: Float32Array;
   let T2: Float32Array;
@@ -207,6 +242,13 @@ async function main() {
       'stage2',
     );
     log(`stage 2: ${s2.epochs} epochs, valid F1 ${s2.f1.toFixed(2)}`);
+    if (extraSeeds > 0) {
+      const avg = seedAverage(s2, nF + dict2.size, train2.flat(), extraSeeds, 'stage2');
+      s2.W = avg.W;
+      s2.T = avg.T;
+      s2.f1 = score(valid, (d, i) => tagDoc(d, valid2[i], s2.W, s2.T, pTmp));
+      log(`stage 2 averaged over ${extraSeeds + 1} seeds: valid F1 ${s2.f1.toFixed(2)}`);
+    }
     W2 = s2.W;
     T2 = s2.T;
     s2meta = { stage2Epochs: s2.epochs, stage2ValidF1: +s2.f1.toFixed(2) };

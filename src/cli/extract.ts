@@ -9,6 +9,7 @@ import type { Doc } from '../doc.js';
 import { formatSummary } from './format.js';
 import { choice, dateOption } from './main.js';
 import { loadCameo } from '../data/load.js';
+import { toGdeltRows, toPlover } from '../events/formats.js';
 
 /** Outcome of analysing one input article. */
 export type Extracted = { ok: true; doc: Doc; origin: string } | { ok: false; origin: string; error: SitrepError };
@@ -43,7 +44,7 @@ export function extractCommand(): Command {
     .description('Extract actors, events, dates, quotes and quantities from articles (files, folders, URLs, JSON Lines, or - for stdin)')
     .argument('<input...>', 'plain-text or HTML file, folder, http(s) URL, .jsonl file, or - for standard input')
     .option('--published <date>', 'publication date (YYYY-MM-DD) used as the reference for relative dates')
-    .addOption(choice('--format <format>', 'output format', ['json', 'jsonl', 'text'], 'json'))
+    .addOption(choice('--format <format>', 'output format: json (one document), jsonl (one document a line), text (summary), plover (PLOVER JSON Lines, one event a line), gdelt (GDELT 2.0 event rows, tab-separated)', ['json', 'jsonl', 'text', 'plover', 'gdelt'], 'json'))
     .option('--tokens', 'include tokens in JSON output')
     .action(async (inputs: string[], o: { published?: string; format: string; tokens?: boolean }) => {
       if (o.published !== undefined) dateOption(o.published, '--published');
@@ -54,6 +55,10 @@ export function extractCommand(): Command {
         if (!x.ok) failures++;
         if (o.format === 'jsonl') {
           out.write(JSON.stringify(x.ok ? docToJson(x.doc, { tokens: o.tokens }) : { origin: x.origin, error: x.error.toJSON() }) + '\n');
+        } else if (o.format === 'plover' || o.format === 'gdelt') {
+          if (!x.ok) process.stderr.write(`sitrep: ${x.error.code}: ${x.origin}: ${x.error.message}\n`);
+          else if (o.format === 'plover') for (const r of toPlover(x.doc)) out.write(JSON.stringify(r) + '\n');
+          else for (const r of toGdeltRows(x.doc)) out.write(r.join('\t') + '\n');
         } else if (o.format === 'text') {
           if (x.ok) out.write(formatSummary(x.doc, cameoName) + '\n\n');
           else process.stderr.write(`sitrep: ${x.error.code}: ${x.origin}: ${x.error.message}\n`);

@@ -58,7 +58,7 @@ interface Ctx {
 }
 
 const LEFT_CUE_POS = new Set(['AUX', 'PART', 'ADV']);
-const NEG_OR_ADV_BLOCK = new Set(['however', 'so', 'when', 'where', 'why', 'how', 'there', 'here', 'instead', 'meanwhile', 'still', 'yet', 'too', 'as']);
+const NEG_OR_ADV_BLOCK = new Set(['however', 'so', 'when', 'where', 'why', 'how', 'there', 'here', 'instead', 'meanwhile', 'yet', 'too', 'as']);
 const SAYING_PARTICIPLES = new Set(['saying', 'adding', 'noting', 'arguing', 'explaining', 'claiming', 'insisting', 'warning', 'telling', 'asking', 'suggesting', 'stating', 'calling', 'declaring', 'writing', 'pointing', 'acknowledging', 'urging', 'describing', 'predicting', 'promising', 'vowing', 'recalling', 'accusing', 'questioning', 'announcing', 'charging', 'complaining', 'denying', 'admitting', 'conceding', 'citing', 'touting', 'referring', 'blaming', 'praising', 'criticizing', 'tweeting', 'reminding', 'reiterating', 'stressing', 'emphasizing', 'asserting', 'contending', 'confirming', 'indicating', 'boasting', 'joking', 'lamenting', 'demanding', 'pledging', 'proposing', 'revealing', 'hinting']);
 const STATEMENT_LEAD = new Set(['in', 'during', 'on', 'via', 'through']);
 const CONTENT_STOP_AFTER_CUE = new Set(['.', '!', '?']);
@@ -149,6 +149,8 @@ function matchWords(tokens: Token[], i: number, end: number, words: string[]): b
 }
 
 const SAY_FORMS = new Set(['said', 'says', 'say', 'told', 'tells', 'saying']);
+/** Speech cues that, after "and", usually share the subject of the previous cue. */
+const COORD_SPEECH = new Set(['say', 'add', 'note', 'tell', 'announce', 'insist', 'argue', 'warn', 'predict', 'explain', 'declare', 'acknowledge', 'suggest', 'state', 'claim', 'vow', 'promise', 'pledge', 'urge', 'call', 'deny', 'admit', 'stress', 'reiterate', 'accuse', 'criticize', 'praise', 'dismiss', 'reject', 'ask', 'question', 'recall', 'describe', 'cite']);
 
 function findCues(ctx: Ctx, si: number): CueCand[] {
   const lex = cueLexicon();
@@ -265,16 +267,18 @@ function skipLeftAdjuncts(ctx: Ctx, min: number, end: number): number {
     const before = e;
     // bare temporal: "Tuesday", "last week", "on Monday", "earlier this month"
     let k = e - 1;
-    while (k >= min && k >= e - 4 && (isTemporalWord(tokens[k].lower) || (tokens[k].pos === 'NUM' && k > min && isTemporalWord(tokens[k - 1].lower)) || ((tokens[k].lower === 'last' || tokens[k].lower === 'this' || tokens[k].lower === 'next' || tokens[k].lower === 'early' || tokens[k].lower === 'late') && k + 1 < e && isTemporalWord(tokens[k + 1].lower)))) k--;
+    while (k >= min && k >= e - 4 && (isTemporalWord(tokens[k].lower) || (tokens[k].pos === 'NUM' && k > min && isTemporalWord(tokens[k - 1].lower)) || ((tokens[k].lower === 'last' || tokens[k].lower === 'this' || tokens[k].lower === 'next' || tokens[k].lower === 'early' || tokens[k].lower === 'late' || tokens[k].lower === 'the') && k + 1 < e && isTemporalWord(tokens[k + 1].lower)))) k--;
     if (k < e - 1) {
       if (k >= min && tokens[k].pos === 'ADP') k--;
       e = k + 1;
     }
+    // "both", "all", "each", "still", "further" between subject and verb
+    while (e - 1 >= min && /^(both|all|each|still|further|jointly|together|themselves|himself|herself|itself)$/.test(tokens[e - 1].lower)) e--;
     // ", in a statement," / ", in an interview with CNN,"
     if (e - 1 >= min && tokens[e - 1].text === ',') {
       let j = e - 2;
-      while (j >= min && j >= e - 10 && tokens[j].text !== ',') j--;
-      if (j >= min && tokens[j].text === ',' && j + 1 < e - 1 && (tokens[j + 1].pos === 'ADP' || tokens[j + 1].pos === 'ADV' || isTemporalWord(tokens[j + 1].lower))) {
+      while (j >= min && j >= e - 16 && tokens[j].text !== ',') j--;
+      if (j >= min && tokens[j].text === ',' && j + 1 < e - 1 && (tokens[j + 1].pos === 'ADP' || tokens[j + 1].pos === 'ADV' || isTemporalWord(tokens[j + 1].lower)) && tokens[j + 1].lower !== 'of') {
         e = j;
       }
     }
@@ -325,10 +329,19 @@ function sourceLeftOf(ctx: Ctx, groupStart: number, min: number): TokRange | nul
     if (np) return np;
     // "NP, appositive or relative clause, said": "The head of the group, Mike Murphy, said",
     // "Eaton, a Republican who voted for Clinton, said", "Graham, who is running, said"
-    if (e - 1 > min && tokens[e - 1].text === ',') {
+    if (e - 1 > min && (tokens[e - 1].text === ',' || tokens[e - 1].text === '—' || tokens[e - 1].text === '--')) {
+      const delim = tokens[e - 1].text;
+      // "..., Gov. John Kasich (R-OH), said": a stray comma after an NP that follows a boundary
+      const np0 = npLeft(tokens, min, e - 1);
+      if (np0 && delim === ',') {
+        const b0 = np0.s - 1;
+        if (b0 < min || tokens[b0].text === ',' || isClosingMark(ctx, b0)) {
+          if (!(b0 >= min && tokens[b0].text === ',' && b0 - 1 >= min && npLeft(tokens, min, b0))) return np0;
+        }
+      }
       let j = e - 2;
-      while (j > min && j >= e - 30 && !(tokens[j].text === ',' && ctx.tokRegion[j] < 0)) j--;
-      if (j > min && tokens[j].text === ',' && j + 1 < e - 1) {
+      while (j > min && j >= e - 30 && !(tokens[j].text === delim && ctx.tokRegion[j] < 0)) j--;
+      if (j > min && tokens[j].text === delim && j + 1 < e - 1) {
         const np1 = npLeft(tokens, min, j);
         const c = tokens[j + 1];
         if (np1) {
@@ -336,9 +349,13 @@ function sourceLeftOf(ctx: Ctx, groupStart: number, min: number): TokRange | nul
           const boundary = b < min || tokens[b].text === ',' || isQuoteMark(tokens[b]) || tokens[b].pos === 'SCONJ' || tokens[b].pos === 'CCONJ' || tokens[b].text === '—' || tokens[b].text === ':';
           if (boundary) {
             if (c.lower === 'who' || c.lower === 'which' || c.lower === 'whose') return np1;
+            // participial modifier: "Sanders, celebrating a victory in Vermont, is pledging"
+            if (c.pos === 'VERB' && /(ing|ed)$/.test(c.lower) && c.lower !== 'including') return np1;
+            if (c.lower === 'including' || delim !== ',') return { s: np1.s, e: e - 1 };
             if (c.pos === 'DET' || c.pos === 'ADJ' || c.pos === 'NOUN' || c.pos === 'PROPN' || c.pos === 'NUM' || (c.pos === 'PRON' && /^(his|her|their|its)$/.test(c.lower))) {
-              const np2 = npLeft(tokens, j + 1, e - 1);
-              if (np2 || tokens.slice(j + 1, e - 1).some((t) => t.lower === 'who')) return { s: np1.s, e: e - 1 };
+              const chunk = tokens.slice(j + 1, e - 1);
+              const finite = chunk.some((t, k) => (t.pos === 'AUX' || (t.pos === 'VERB' && !/(ing|ed|en)$/.test(t.lower))) && ctx.tokRegion[j + 1 + k] < 0);
+              if (!finite || chunk.some((t) => t.lower === 'who')) return { s: np1.s, e: e - 1 };
             }
           }
         }
@@ -574,7 +591,7 @@ function sentenceRelations(ctx: Ctx, si: number, prevRels: Relation[]): Relation
             leftContent = { start: Math.min(tokens[leftStartTok].start, tokens[b].start), end: tokens[b].end };
             rule = 'attr:final';
             if (!afterIsContent) rightStart = -1;
-          } else if (finalCtx && hasLeft && afterGroup < sent.tokenEnd && (tokens[afterGroup].text === ',' || tokens[afterGroup].text === ':') && (isOpeningMark(ctx, afterGroup + 1) || ctx.tokRegion[b] >= 0)) {
+          } else if (finalCtx && hasLeft && quoteBefore && afterGroup < sent.tokenEnd && (tokens[afterGroup].text === ',' || tokens[afterGroup].text === ':') && (isOpeningMark(ctx, afterGroup + 1) || ctx.tokRegion[b] >= 0)) {
             // '"Q1," X said, "Q2."' — content on both sides
             leftContent = { start: Math.min(tokens[leftStartTok].start, tokens[b].start), end: tokens[b].end };
             rule = 'attr:final-split';
@@ -592,7 +609,15 @@ function sentenceRelations(ctx: Ctx, si: number, prevRels: Relation[]): Relation
             rule = 'attr:inverted';
           }
         }
-        // 3. coordinated verb phrase: "He left the stage and said ..."
+        // 3. infinitive or catenative cue: "went to Twitter to applaud", "are more likely to say", "have begun urging"
+        if (!source) {
+          const p = tokens[cue.group.s - 1];
+          if (p && cue.group.s - 1 >= sent.tokenStart && ((p.lower === 'to' && p.pos === 'PART') || (p.pos === 'VERB' && /ing$/.test(cue.core && tokens[cue.core.s].lower)))) {
+            source = mainSubject(ctx, sent, cue.group.s - 1, rels);
+            if (source) rule = 'attr:infinitive';
+          }
+        }
+        // 4. coordinated verb phrase: "He left the stage and said ..."
         if (!source) {
           const b = skipLeftAdjuncts(ctx, minLeft, cue.group.s) - 1;
           if (b >= sent.tokenStart && (tokens[b].lower === 'and' || tokens[b].lower === 'but' || tokens[b].lower === 'or')) {
@@ -636,19 +661,46 @@ function sentenceRelations(ctx: Ctx, si: number, prevRels: Relation[]): Relation
         if (ctx.tokRegion[k] >= 0 || x.pos === 'VERB' || x.pos === 'AUX' || x.pos === 'PRON' || x.pos === 'SCONJ' || x.text === ':' || isOpeningMark(ctx, k)) break;
         if (k === s && x.pos !== 'ADP' && !isTemporalWord(x.lower) && x.lower !== 'last' && x.lower !== 'this' && x.text !== ',') break;
       }
-      // end: the sentence end, or just before a coordinated next cue ("announced X and said Y")
+      // end: the sentence end, or just before a later cue that is not nested in this content:
+      // a coordinated cue ("announced X and said Y"), a participle (", saying ..."), or a
+      // sentence-final attribution (", X said." / ", according to X.")
       let endTok = sent.tokenEnd;
-      if (next && next.group.s > s) {
-        const k = next.group.s;
+      const thisForm = tokens[cue.core.s].lower;
+      for (let cj = ci + 1; cj < cues.length; cj++) {
+        const nx = cues[cj];
+        if (nx.group.s <= s) continue;
+        if (ctx.tokRegion[nx.group.s] >= 0) continue;
+        const k = nx.group.s;
         const p = tokens[k - 1];
-        if (p && (p.lower === 'and' || p.lower === 'but') && (k - 2 < s || tokens[k - 2].text === ',' || !tokens.slice(s, k - 1).some((x) => x.pos === 'VERB'))) endTok = k - 1;
-        else if (next.kind === 'participle') endTok = k;
-        else if (p && p.text === ',' && (next.kind === 'verb' || next.kind === 'phrase-after')) {
+        const nForm = tokens[nx.core.s].lower;
+        const sameForm = (/ed$/.test(thisForm) && /ed$/.test(nForm)) || (/s$/.test(thisForm) && /s$/.test(nForm)) || (SAY_FORMS.has(thisForm) && /(ed|s)$/.test(nForm));
+        if (p && (p.lower === 'and' || p.lower === 'but') && (k - 2 < s || tokens[k - 2].text === ',' || !tokens.slice(s, k - 1).some((x) => x.pos === 'VERB') || (nx.kind === 'verb' && sameForm && COORD_SPEECH.has(nx.lemma)))) {
+          endTok = tokens[k - 2]?.text === ',' && k - 2 >= s ? k - 2 : k - 1;
+          break;
+        }
+        if (nx.kind === 'participle') {
+          endTok = p && p.text === ',' ? k - 1 : k;
+          break;
+        }
+        if (p && p.text === ',' && (nx.kind === 'verb' || nx.kind === 'phrase-after')) {
+          if (nx.kind === 'phrase-after') {
+            endTok = k - 1;
+            break;
+          }
           // "... content, X said" handled by the final cue itself: stop before its source
-          const src = sourceLeft(ctx, sent, next, s);
-          if (src && tokens[src.s - 1]?.text === ',') endTok = src.s - 1;
-          if (next.kind === 'phrase-after') endTok = k - 1;
-        } else if (next.kind === 'phrase-after' && p && p.text === ',') endTok = k - 1;
+          const src = sourceLeft(ctx, sent, nx, s);
+          if (src && tokens[src.s - 1]?.text === ',' && restIsTrivial(ctx, nx.group.e, sent.tokenEnd)) {
+            endTok = src.s - 1;
+            break;
+          }
+        }
+      }
+      // a content that opens with a quotation is that quotation ('told Der Spiegel "..." while police said ...')
+      if (isOpeningMark(ctx, s) && endTok === sent.tokenEnd) {
+        const reg = ctx.regions[ctx.tokRegion[s]];
+        let k = s;
+        while (k < sent.tokenEnd && tokens[k].end <= reg.end) k++;
+        if (k < sent.tokenEnd && tokens[k].text === ',' && k + 1 < sent.tokenEnd && (tokens[k + 1].pos === 'SCONJ' || tokens[k + 1].pos === 'CCONJ')) endTok = k;
       }
       // a concessive clause after a comma is the author's, not the source's
       for (let k = s + 1; k < endTok - 1; k++) {

@@ -33,6 +33,8 @@ interface Open {
   ch: string;
   kind: QuoteRegion['kind'];
   pos: number;
+  /** length of the opening mark (2 for a doubled apostrophe '' used as a quotation mark) */
+  len?: number;
 }
 
 function isOpenContext(text: string, i: number): boolean {
@@ -51,13 +53,13 @@ function isCloseContext(text: string, i: number): boolean {
 function scanParagraph(text: string, pStart: number, pEnd: number, carried: Open | null): { regions: QuoteRegion[]; open: Open | null } {
   const regions: QuoteRegion[] = [];
   const stack: Open[] = carried ? [carried] : [];
-  const close = (o: Open, endPos: number, unclosed: boolean) => {
+  const close = (o: Open, endPos: number, unclosed: boolean, markLen = 1) => {
     // Only the outermost region is kept; inner ones are dropped when the stack is deeper.
     if (stack.length === 0) {
       regions.push({
         start: o.pos,
-        end: unclosed ? endPos : endPos + 1,
-        innerStart: o.pos + 1,
+        end: unclosed ? endPos : endPos + markLen,
+        innerStart: o.pos + (o.len ?? 1),
         innerEnd: endPos,
         kind: o.kind,
         unclosed,
@@ -78,6 +80,19 @@ function scanParagraph(text: string, pStart: number, pEnd: number, carried: Open
         stack.length = k;
         close(o, i, false);
       }
+    } else if (ch === "'" && text[i + 1] === "'") {
+      // a doubled apostrophe '' used as a straight double quote (common in some newswire text)
+      const k = findLast(stack, (o) => o.ch === "''");
+      const prevCh = i > 0 ? text[i - 1] : '\n';
+      const nextCh = i + 2 < text.length ? text[i + 2] : '\n';
+      if (k >= 0 && !/\s/.test(prevCh)) {
+        const o = stack[k];
+        stack.length = k;
+        close(o, i, false, 2);
+      } else if (k < 0 && !/\s/.test(nextCh)) {
+        stack.push({ ch: "''", kind: 'double', pos: i, len: 2 });
+      }
+      i++;
     } else if (ch === '"') {
       const k = findLast(stack, (o) => o.ch === '"');
       if (k >= 0 && (isCloseContext(text, i) || !isOpenContext(text, i))) {
@@ -164,6 +179,8 @@ export function findQuoteRegions(text: string): QuoteRegion[] {
       const first = text[start];
       if (OPEN_DOUBLE.includes(first) || first === '"' || first === '«') {
         scanFrom = start + 1;
+      } else if (text.startsWith("''", start)) {
+        scanFrom = start + 2;
       } else {
         c = null;
       }
@@ -175,7 +192,7 @@ export function findQuoteRegions(text: string): QuoteRegion[] {
     if (res.open) {
       const next = paras[p + 1];
       const nf = next ? text[next.start] : '';
-      if (next && (OPEN_DOUBLE.includes(nf) || nf === '"' || nf === '«') && res.open.pos < end - 1) {
+      if (next && (OPEN_DOUBLE.includes(nf) || nf === '"' || nf === '«' || text.startsWith("''", next.start)) && res.open.pos < end - 1) {
         carried = res.open;
       } else {
         // unclosed at paragraph end: close it there
@@ -183,7 +200,7 @@ export function findQuoteRegions(text: string): QuoteRegion[] {
         out.push({
           start: o.pos,
           end,
-          innerStart: o.pos + 1,
+          innerStart: o.pos + (o.len ?? 1),
           innerEnd: end,
           kind: o.kind,
           unclosed: true,

@@ -93,6 +93,12 @@ export function npLeft(tokens: Token[], min: number, end: number): TokRange | nu
       }
       break;
     }
+    // reduced relative: "a court document filed Thursday", "a poll released Monday"
+    if (t.pos === 'VERB' && /ed$/.test(t.lower) && j - 1 >= min && (tokens[j - 1].pos === 'NOUN' || tokens[j - 1].pos === 'PROPN') && s === j + 1 && isTemporalWord(tokens[s].lower)) {
+      s = j;
+      j--;
+      continue;
+    }
     // "head of the union", "spokesman for the ministry"
     if (t.pos === 'ADP' && NP_INNER_ADP.has(t.lower) && j - 1 >= min && (tokens[j - 1].pos === 'NOUN' || tokens[j - 1].pos === 'PROPN') && t.lower !== 'on' && t.lower !== 'in' && t.lower !== 'to') {
       s = j;

@@ -21,6 +21,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { stringify } from 'csv-stringify/sync';
 import { analyze, docToJson } from '../analyze.js';
 import { SitrepError } from '../errors.js';
+import { loadCameo } from '../data/load.js';
 import { buildArticle, toDocumentMeta } from '../ingest/article.js';
 import type { EventHit, EventSearch, Store } from '../store/index.js';
 import { toErrorResponse } from './errors.js';
@@ -87,6 +88,27 @@ function filters(q: z.infer<typeof EventFilters>): EventSearch {
     actor: q.actor, recipient: q.recipient, code: q.code, plover: q.plover, quadClass: q.quadClass,
     from: q.from, to: q.to, doc: q.doc, situation: q.situation,
   };
+}
+
+let codebookCache: { roots: Array<{ code: string; name: string }>; codes: Record<string, string>; plover: string[] } | null = null;
+/** CAMEO code names, roots and PLOVER types from data/cameo.json. */
+function codebook(): NonNullable<typeof codebookCache> {
+  if (codebookCache) return codebookCache;
+  const cameo = loadCameo();
+  const codes: Record<string, string> = {};
+  const roots = new Map<string, string>();
+  const plover = new Set<string>();
+  for (const [code, c] of Object.entries(cameo.codes)) {
+    codes[code] = c.name;
+    if (c.level === 1 || code === c.root) roots.set(c.root, c.name);
+    if (c.plover?.event) plover.add(c.plover.event);
+  }
+  codebookCache = {
+    roots: [...roots].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([code, name]) => ({ code, name })),
+    codes,
+    plover: [...plover].sort(),
+  };
+  return codebookCache;
 }
 
 /** Neutralise spreadsheet formulas in CSV cells (OWASP CSV injection). */
@@ -277,6 +299,21 @@ export function createApp(store: Store, opts: AppOptions = {}): OpenAPIHono {
       responses: { ...json(z.object({ documents: z.number().int(), events: z.number().int(), entities: z.number().int() }), 'counts'), ...errorResponses },
     }),
     (c) => c.json(store.stats(), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/api/codebook', tags: ['events'], summary: 'CAMEO event codes with names, the CAMEO roots, and the PLOVER event types',
+      responses: {
+        ...json(z.object({
+          roots: z.array(z.object({ code: z.string(), name: z.string() })),
+          codes: z.record(z.string(), z.string()),
+          plover: z.array(z.string()),
+        }), 'the codebook'),
+        ...errorResponses,
+      },
+    }),
+    (c) => c.json(codebook(), 200),
   );
 
   app.use('/api/extract', bodyLimit({

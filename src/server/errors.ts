@@ -36,7 +36,8 @@ export interface ErrorBody {
 export function toErrorResponse(err: unknown, log: (msg: string) => void = (m) => process.stderr.write(m + '\n')): { status: ContentfulStatusCode; body: ErrorBody } {
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
-    const code: ErrorCode = status === 413 ? 'input_too_large' : status === 404 ? 'not_found' : status < 500 ? 'invalid_argument' : 'internal';
+    const code: ErrorCode =
+      status === 413 ? 'input_too_large' : status === 404 ? 'not_found' : /json/i.test(err.message) && status === 400 ? 'invalid_json' : status < 500 ? 'invalid_argument' : 'internal';
     return { status, body: { error: { code, message: err.message || `HTTP ${status}` } } };
   }
   if (err instanceof SyntaxError) {

@@ -146,6 +146,11 @@ export interface EventSearch extends EventQuery {
 export interface EventHit extends EventRow {
   title: string | null;
   situationId: number | null;
+  /** Number of sources of that situation event (distinct reporting documents, near-duplicates not counted). */
+  sources: number | null;
+  /** The calendar range of `date` (`YYYY-MM-DD`, inclusive), null when it has none. */
+  dateFrom: string | null;
+  dateTo: string | null;
 }
 
 /** A stored document without its text. */
@@ -193,6 +198,8 @@ export interface SituationMention {
   trigger: TextSpan;
   sentence: number;
   sentenceSpan: { start: number; end: number } | null;
+  /** The text of that sentence (the evidence). */
+  sentenceText: string | null;
   /** Set when the reporting document is a near-duplicate: its original (the report then adds no source). */
   duplicateOf: string | null;
 }
@@ -793,7 +800,7 @@ export class Store {
    */
   searchEvents(q: EventSearch = {}): Page<EventHit> {
     const { where, args } = eventFilter(q);
-    const { limit, offset } = paging({ limit: 50, ...q });
+    const { limit, offset } = paging({ limit: q.limit ?? 50, offset: q.offset });
     const sort = q.sort ?? 'date';
     if (!(sort in EVENT_SORTS)) throw new SitrepError('invalid_argument', `sort: expected one of ${Object.keys(EVENT_SORTS).join(', ')}, got ${JSON.stringify(sort)}`, 'sort');
     const w = where.length ? 'WHERE ' + where.join(' AND ') : '';
@@ -801,12 +808,16 @@ export class Store {
       return this.db.transaction(() => {
         const total = this.cachedCount(`SELECT COUNT(*) FROM events e ${w}`, args);
         const rows = this.prep(
-          `SELECT e.*, d.published AS doc_published, d.title AS doc_title, sm.situation_id AS situation_id
+          `SELECT e.*, d.published AS doc_published, d.title AS doc_title, sm.situation_id AS situation_id, se.sources AS situation_sources
            FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN situation_mentions sm ON sm.event_id = e.id
+           LEFT JOIN situation_events se ON se.id = sm.situation_id
            ${w} ORDER BY ${EVENT_SORTS[sort]} LIMIT ? OFFSET ?`,
         ).all(...args, limit, offset) as Row[];
         const evs = this.eventRows(rows);
-        const items = evs.map((e, i) => ({ ...e, title: str(rows[i].doc_title), situationId: num(rows[i].situation_id) }));
+        const items = evs.map((e, i) => ({
+          ...e, title: str(rows[i].doc_title), situationId: num(rows[i].situation_id), sources: num(rows[i].situation_sources),
+          dateFrom: str(rows[i].date_from), dateTo: str(rows[i].date_to),
+        }));
         return { total, limit, offset, items };
       })();
     } catch (e) {
@@ -819,7 +830,7 @@ export class Store {
    * @throws SitrepError `invalid_argument` for bad paging; `store_failed`.
    */
   listDocuments(q: { limit?: number; offset?: number; duplicates?: boolean } = {}): Page<DocumentSummary> {
-    const { limit, offset } = paging({ limit: 50, ...q });
+    const { limit, offset } = paging({ limit: q.limit ?? 50, offset: q.offset });
     const w = q.duplicates === false ? 'WHERE dd.doc_id IS NULL' : '';
     try {
       return this.db.transaction(() => {
@@ -905,7 +916,7 @@ export class Store {
     };
     const sort = q.sort ?? 'date';
     if (!(sort in sorts)) throw new SitrepError('invalid_argument', `sort: expected one of ${Object.keys(sorts).join(', ')}, got ${JSON.stringify(sort)}`, 'sort');
-    const { limit, offset } = paging({ limit: 50, ...q });
+    const { limit, offset } = paging({ limit: q.limit ?? 50, offset: q.offset });
     const w = where.length ? 'WHERE ' + where.join(' AND ') : '';
     try {
       return this.db.transaction(() => {
@@ -922,6 +933,12 @@ export class Store {
            ORDER BY d.published IS NULL, d.published, e.doc_id, e.idx`,
         ).all(JSON.stringify(ids)) as Row[];
         const bySit = new Map<number, SituationMention[]>();
+        const texts = new Map<string, string>();
+        const textOf = (id: string): string => {
+          let t = texts.get(id);
+          if (t === undefined) texts.set(id, (t = String(this.prep('SELECT text FROM documents WHERE id = ?').pluck().get(id) ?? '')));
+          return t;
+        };
         for (const m of ments) {
           const list = bySit.get(Number(m.situation_id)) ?? [];
           list.push({
@@ -930,6 +947,7 @@ export class Store {
             trigger: { text: String(m.trigger_text), start: Number(m.trigger_start), end: Number(m.trigger_end) },
             sentence: Number(m.sentence),
             sentenceSpan: m.s_start === null ? null : { start: Number(m.s_start), end: Number(m.s_end) },
+            sentenceText: m.s_start === null ? null : textOf(String(m.doc_id)).slice(Number(m.s_start), Number(m.s_end)),
             duplicateOf: str(m.original_id),
           });
           bySit.set(Number(m.situation_id), list);
@@ -1005,7 +1023,7 @@ export class Store {
    */
   network(q: EventSearch & { limit?: number } = {}): Network {
     const { where, args } = eventFilter(q);
-    const { limit } = paging({ limit: 150, ...q });
+    const { limit } = paging({ limit: q.limit ?? 150 });
     const w = where.length ? 'AND ' + where.join(' AND ') : '';
     try {
       return this.db.transaction(() => {

@@ -49,17 +49,35 @@ export function extractTimexes(doc: Readonly<Doc>, stages: readonly TimeStage[] 
   const cands = findCandidates(ctx, stages);
   // pass 1: every candidate but the late ones (clock times), in text order; pass 2: the late ones
   const resolved: Timex[] = [];
-  const order = [...cands.filter((c) => !c.late), ...cands.filter((c) => c.late)];
-  for (const c of order) {
+  const early = cands.filter((c) => !c.late);
+  const late = cands.filter((c) => c.late);
+  // running references for pass 1 (text order); pass 2 looks them up among the pass-1 results
+  let runPrev: ResolveCtx['prev'] = null;
+  let runPrevDay: ResolveCtx['prevDay'] = null;
+  let pass1 = 0;
+  for (const c of [...early, ...late]) {
     const sentence = doc.sentences.length ? Math.max(0, sentenceAt(doc, c.start)) : 0;
     const clause = doc.tokens.length ? clauseAround(doc, c.start, c.end) : { tense: 'none' as const, reporting: false };
-    let prev: ResolveCtx['prev'] = null;
-    let prevDay: ResolveCtx['prevDay'] = null;
-    resolved.forEach((t, index) => {
-      if (t.start >= c.start || (t.type !== 'DATE' && t.type !== 'TIME')) return;
-      if (/^\d{4}/.test(t.value) && (!prev || resolved[prev.index].start < t.start)) prev = { index, value: t.value, sentence: t.sentence };
-      if (/^\d{4}-\d{2}-\d{2}/.test(t.value) && (!prevDay || resolved[prevDay.index].start < t.start)) prevDay = { index, value: t.value.slice(0, 10), sentence: t.sentence };
-    });
+    let prev: ResolveCtx['prev'] = runPrev;
+    let prevDay: ResolveCtx['prevDay'] = runPrevDay;
+    if (c.late) {
+      prev = null;
+      prevDay = null;
+      // binary search the last pass-1 timex before the clock, then walk back to the nearest references
+      let lo = 0;
+      let hi = pass1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (resolved[mid].start < c.start) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo - 1; i >= 0 && (!prev || !prevDay); i--) {
+        const t = resolved[i];
+        if (t.type !== 'DATE' && t.type !== 'TIME') continue;
+        if (!prev && /^\d{4}/.test(t.value)) prev = { index: i, value: t.value, sentence: t.sentence };
+        if (!prevDay && /^\d{4}-\d{2}-\d{2}/.test(t.value)) prevDay = { index: i, value: t.value.slice(0, 10), sentence: t.sentence };
+      }
+    }
     const rc: ResolveCtx = {
       dct,
       tense: clause.tense,
@@ -79,13 +97,22 @@ export function extractTimexes(doc: Readonly<Doc>, stages: readonly TimeStage[] 
       r = null;
     }
     if (!r || !r.value) continue;
+    const index = resolved.length;
+    const type = r.type ?? c.type;
+    if (!c.late) {
+      pass1 = index + 1;
+      if (type === 'DATE' || type === 'TIME') {
+        if (/^\d{4}/.test(r.value)) runPrev = { index, value: r.value, sentence };
+        if (/^\d{4}-\d{2}-\d{2}/.test(r.value)) runPrevDay = { index, value: r.value.slice(0, 10), sentence };
+      }
+    }
     resolved.push({
       text: text.slice(c.start, c.end),
       start: c.start,
       end: c.end,
       sentence,
       rule: c.rule,
-      type: r.type ?? c.type,
+      type,
       value: r.value,
       ...(r.mod ? { mod: r.mod } : {}),
       anchor: r.anchor ?? 'none',

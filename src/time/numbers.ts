@@ -14,7 +14,7 @@ export const NUM_WORD = `(?:${WORD_KEYS.join('|')})`;
 
 /** Regex source for a (possibly vague) count before a unit. Matches "a couple of", "several", "2 1/2", "twenty-four", ... */
 export const NUM =
-  `(?:\\d+\\s+1\\/2|\\d+(?:\\.\\d+)?|${NUM_WORD}(?:(?:-|\\s+)(?:and\\s+)?${NUM_WORD})*(?:\\s+and\\s+a\\s+half)?|an?\\s+couple\\s+of|a\\s+dozen|an?|single|half\\s+an?|a\\s+half)`;
+  `(?:\\d+\\s+1\\/2|\\d+(?:\\.\\d+)?|${NUM_WORD}(?:(?:-|\\s+)(?:and\\s+)?${NUM_WORD}){0,3}(?:\\s+and\\s+a\\s+half)?|an?\\s+couple\\s+of|a\\s+dozen|an?|single|half\\s+an?|a\\s+half)`;
 
 /** Vague counts: regex source. */
 export const VAGUE = `(?:a\\s+few|few|several|many|some|a\\s+number\\s+of|numerous|countless|dozens\\s+of|hundreds\\s+of|thousands\\s+of|a\\s+handful\\s+of|a\\s+matter\\s+of|multiple)`;

@@ -69,16 +69,28 @@ function rx(name: string, source: string, make: Make, flags = 'gi'): Recognizer 
     name,
     find(ctx) {
       const out: Candidate[] = [];
-      re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(ctx.text)) !== null) {
-        if (m[0].length === 0) {
-          re.lastIndex++;
-          continue;
+      // line by line: no expression spans a line break (headline, dateline and body stay apart)
+      const text = ctx.text;
+      let lineStart = 0;
+      while (lineStart <= text.length) {
+        let lineEnd = text.indexOf('\n', lineStart);
+        if (lineEnd < 0) lineEnd = text.length;
+        if (lineEnd > lineStart) {
+          const line = lineStart === 0 && lineEnd === text.length ? text : text.slice(lineStart, lineEnd);
+          re.lastIndex = 0;
+          let m: RegExpExecArray | null;
+          while ((m = re.exec(line)) !== null) {
+            if (m[0].length === 0) {
+              re.lastIndex++;
+              continue;
+            }
+            m.index += lineStart;
+            const c = make(m, ctx);
+            if (Array.isArray(c)) out.push(...c);
+            else if (c) out.push(c);
+          }
         }
-        const c = make(m, ctx);
-        if (Array.isArray(c)) out.push(...c);
-        else if (c) out.push(c);
+        lineStart = lineEnd + 1;
       }
       return out;
     },
@@ -195,6 +207,33 @@ const monthYear = rx('time:month-year', `${B}(?<pre>${PRE})?(?<mon>${MONTH})(?:,
   if (!mon) return null;
   return mk(m, 'time:month-year', 'DATE', (rc) => withMod(resolveMonth(rc, +g.year, mon), modOf(g.pre)));
 });
+
+/** "the last week of March", "the first week of May 2024", "the week of March 6". */
+const weekOfMonth = rx(
+  'time:week-of-month',
+  `${B}the\\s+(?:(?<nth>first|second|third|fourth|last|final)\\s+)?week\\s+of\\s+(?<mon>${MONTH})(?:\\s+(?<day>${DAYNUM})(?:st|nd|rd|th)?)?(?:,?\\s+(?<year>${YEAR4}))?${E}`,
+  (m) => {
+    const g = m.groups!;
+    if (!capitalised(g.mon)) return null;
+    const mon = monthOf(g.mon)!;
+    if (!g.nth && !g.day) return null;
+    return mk(m, 'time:week-of-month', 'DATE', (rc) => {
+      const y = g.year ? +g.year : rc.dct ? yearForMonth(rc, mon) : null;
+      if (y === null) return { value: 'XXXX-WXX', anchor: 'none' };
+      let d = utcDate(y, mon, g.day ? +g.day : 1);
+      if (!d) return null;
+      const nth = g.nth?.toLowerCase();
+      if (nth === 'last' || nth === 'final') d = d.endOf('month').startOf('day');
+      else if (nth) d = d.plus({ weeks: ({ first: 0, second: 1, third: 2, fourth: 3 } as Record<string, number>)[nth] });
+      return { value: fmtWeek(d), anchor: g.year ? 'none' : 'DCT' };
+    });
+  },
+);
+
+function yearForMonth(rc: ResolveCtx, mon: number): number | null {
+  const r = resolveMonth(rc, null, mon);
+  return r && /^\d{4}/.test(r.value) ? +r.value.slice(0, 4) : null;
+}
 
 /** Month and relative year: "February this year", "April next year", "early October last year". */
 const monthRelYear = rx('time:month-rel-year', `${B}(?<pre>${PRE})?(?<mon>${MONTH_FULL}|(?:${MONTH_ABBR})\\.)\\s+(?:of\\s+)?(?<rel>this|last|next)\\s+year${E}`, (m) => {
@@ -404,7 +443,7 @@ function yearShiftWord(w: string | undefined): number | null {
  */
 const quarter = rx(
   'time:quarter',
-  `${B}(?:(?<det>the|its|their|a|this|that)\\s+)?(?:(?<pyear>${YEAR4})\\s+|(?<pfy>fiscal\\s+${YEAR4})\\s+|(?<prel>next|last|this)\\s+year['’]s\\s+)?(?<adj>(?:(?:fiscal|calendar|latest|current|year-ago|year-earlier|comparable|same|previous|prior|flat|strong|weak|record|disappointing|sluggish|seasonally\\s+weak|seasonally\\s+strong)[-\\s]+)*)(?<q>${QWORD})[-\\s]+(?:fiscal[-\\s]+)?(?:-?\\s*)?quarter(?<pl>s)?${OFYEAR}?(?:\\s+(?<ayear>${YEAR4})(?![\\d,]\\d))?${E}`,
+  `${B}(?:(?<det>the|its|their|a|this|that)\\s+)?(?:(?<pyear>${YEAR4})\\s+|(?<pfy>fiscal\\s+${YEAR4})\\s+|(?<prel>next|last|this)\\s+year['’]s\\s+)?(?<adj>(?:(?:fiscal|calendar|latest|current|year-ago|year-earlier|comparable|same|previous|prior|flat|strong|weak|record|disappointing|sluggish|seasonally\\s+weak|seasonally\\s+strong)[-\\s]+){0,3})(?<q>${QWORD})[-\\s]+(?:fiscal[-\\s]+)?(?:-?\\s*)?quarter(?<pl>s)?${OFYEAR}?(?:\\s+(?<ayear>${YEAR4})(?![\\d,]\\d))?${E}`,
   (m) => {
     const g = m.groups!;
     const q = quarterNum(g.q);
@@ -452,7 +491,7 @@ const quarterShort = rx('time:quarter', `${B}(?:(?<y1>${YEAR4})\\s+)?(?:Q(?<q>[1
  * previous `window` sentences that is not itself a year-ago comparison.
  */
 function focusQuarter(rc: ResolveCtx, window = 8): { value: string; index: number } | null {
-  for (let i = rc.history.length - 1; i >= 0; i--) {
+  for (let i = rc.history.length - 1; i >= 0 && i >= rc.history.length - 60; i--) {
     const t = rc.history[i];
     if (rc.sentence - t.sentence > window) break;
     if (!/^\d{4}-Q[1-4]$/.test(t.value)) continue;
@@ -475,7 +514,7 @@ function currentReportQuarter(rc: ResolveCtx): Resolution {
 /** "the quarter", "the latest quarter", "the current quarter", "the year-ago quarter / period", "the 1988 period". */
 const quarterRef = rx(
   'time:quarter-ref',
-  `${B}(?<det>the|this|that|its|a)\\s+(?:(?<year>${YEAR4})\\s+|(?<adj>(?:latest|current|recent|most\\s+recent|past|previous|prior|last|year-ago|year-earlier|comparable|same|just-ended|just-completed|comparable\\s+year-ago|comparable\\s+year-earlier|fiscal)[-\\s]+)+)?(?<n>quarter|period)${E}`,
+  `${B}(?<det>the|this|that|its|a)\\s+(?:(?<year>${YEAR4})\\s+|(?<adj>(?:latest|current|recent|most\\s+recent|past|previous|prior|last|year-ago|year-earlier|comparable|same|just-ended|just-completed|comparable\\s+year-ago|comparable\\s+year-earlier|fiscal)[-\\s]+){1,3})?(?<n>quarter|period)${E}`,
   (m, ctx) => {
     const g = m.groups!;
     const adj = (g.adj ?? '').toLowerCase().trim();
@@ -832,7 +871,7 @@ const DUR_Q = `(?:about|around|approximately|roughly|nearly|almost|some|more\\s+
 /** "three years", "48 hours", "two-week", "the past two months", "nearly five months", "a 10-year-old", "2 1/2 years". */
 const duration = rx(
   'time:duration',
-  `${B}(?:(?<q>${DUR_Q})\\s+)*(?<n>${NUM})(?:\\s+(?:to|or|-|and)\\s+(?<n2>${NUM}))?(?:\\s+(?:more|additional|full|straight|consecutive|trading|business|working|calendar|successive|long|short|whole|extra))*[-\\s]+(?<u>${UNIT})(?<pl>s)?(?<old>[-\\s]old)?${E}`,
+  `${B}(?:(?<q>${DUR_Q})\\s+){0,3}(?<n>${NUM})(?:\\s+(?:to|or|-|and)\\s+(?<n2>${NUM}))?(?:\\s+(?:more|additional|full|straight|consecutive|trading|business|working|calendar|successive|long|short|whole|extra)){0,2}[-\\s]+(?<u>${UNIT})(?<pl>s)?(?<old>[-\\s]old)?${E}`,
   (m, ctx) => {
     const g = m.groups!;
     const uname = g.u.toLowerCase().replace(/ie$/, 'y');
@@ -857,6 +896,12 @@ const duration = rx(
     let start = m.index;
     let text = m[0];
     // drop leading "another", "all", "only", "just" from the span (not part of the timex)
+    // "expected to last about 80 days": the verb "last" is not part of the expression
+    const verbLast = /^(?:last|next|past|first)\s/i.exec(text);
+    if (verbLast && /\b(?:to|will|would|could|may|might|can|should|did|does|do|not|'ll)\s+$/i.test(before)) {
+      start += verbLast[0].length;
+      text = text.slice(verbLast[0].length);
+    }
     const lead = /^(?:(?:another|an\s+additional|a\s+further|an\s+extra|only|just|all|each\s+of)\s+)+/i.exec(text);
     if (lead && !/^(?:the|past|last|next)/i.test(text.slice(lead[0].length))) {
       start += lead[0].length;
@@ -966,15 +1011,33 @@ function clockResolve(hh: number, mi: number, tz: string | undefined): (rc: Reso
   const z = tz && /^(?:UTC|GMT|Z)$/i.test(tz) ? 'Z' : '';
   return (rc) => {
     // clocks resolve after every other timex: the nearest day-valued timex of the sentence, else the previous one (3 sentences back)
-    let best: { i: number; d: number } | null = null;
-    rc.history.forEach((t, i) => {
-      if (t.sentence !== rc.sentence || !/^\d{4}-\d{2}-\d{2}/.test(t.value)) return;
-      const d = Math.abs(t.start - rc.start);
-      if (!best || d < best.d) best = { i, d };
-    });
-    if (best) {
-      const t = rc.history[(best as { i: number }).i];
-      return { value: `${t.value.slice(0, 10)}T${pad(hh)}:${pad(mi)}${z}`, anchor: `timex:${(best as { i: number }).i}` };
+    // history holds the pass-1 timexes in text order: binary search, then look left and right within the sentence
+    const h = rc.history;
+    let lo = 0;
+    let hi = h.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (h[mid].start < rc.start) lo = mid + 1;
+      else hi = mid;
+    }
+    let best = -1;
+    let bestD = Infinity;
+    for (let i = lo - 1; i >= 0 && h[i].sentence === rc.sentence; i--) {
+      if (/^\d{4}-\d{2}-\d{2}/.test(h[i].value)) {
+        best = i;
+        bestD = rc.start - h[i].start;
+        break;
+      }
+    }
+    for (let i = lo; i < h.length && h[i].sentence === rc.sentence && h[i].start >= rc.start; i++) {
+      if (/^\d{4}-\d{2}-\d{2}/.test(h[i].value)) {
+        if (h[i].start - rc.start < bestD) best = i;
+        break;
+      }
+    }
+    if (best >= 0) {
+      const t = h[best];
+      return { value: `${t.value.slice(0, 10)}T${pad(hh)}:${pad(mi)}${z}`, anchor: `timex:${best}` };
     }
     const day = rc.prevDay && rc.sentence - rc.prevDay.sentence <= 3 && rc.prevDay.index < rc.history.length && rc.history[rc.prevDay.index].start < rc.start ? rc.prevDay.value.slice(0, 10) : null;
     if (day) return { value: `${day}T${pad(hh)}:${pad(mi)}${z}`, anchor: `timex:${rc.prevDay!.index}` };
@@ -1027,9 +1090,11 @@ const HOLIDAY_NAMES = [...Object.keys(FIXED_HOLIDAYS), ...Object.keys(FLOATING_H
   .sort((a, b) => b.length - a.length)
   .map((s) => s.replace(/[.']/g, (c) => (c === '.' ? '\\.' : "['’]")).replace(/\s+/g, '\\s+'));
 
-const holiday = rx('time:holiday', `${B}(?:(?<rel>last|next|this|this\\s+past|this\\s+coming)\\s+)?(?<h>${HOLIDAY_NAMES.join('|')})(?:\\s+(?<year>${YEAR4}))?${E}`, (m) => {
+const holiday = rx('time:holiday', `${B}(?:(?<rel>last|next|this|this\\s+past|this\\s+coming)\\s+)?(?<h>${HOLIDAY_NAMES.join('|')})(?:\\s+(?<year>${YEAR4}))?${E}`, (m, ctx) => {
   const g = m.groups!;
   if (!/^[A-Z]/.test(g.h)) return null;
+  // lunar and other calendars' new years are not January 1
+  if (/new\s+year/i.test(g.h) && /\b(?:chinese|lunar|persian|jewish|islamic|iranian|vietnamese|tamil|thai|tibetan|korean|hindu|sikh|orthodox|ethiopian)\s+$/i.test(ctx.text.slice(Math.max(0, m.index - 12), m.index))) return null;
   const name = g.h.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
   const rel = g.rel?.toLowerCase();
   const dateIn = (y: number) => {
@@ -1127,6 +1192,7 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   monthDay,
   dayMonth,
   monthYear,
+  weekOfMonth,
   monthRelYear,
   monthAlone,
   year,

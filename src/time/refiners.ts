@@ -28,38 +28,39 @@ export const mergeClockWithDate: Refiner = {
   refine(ctx, cands) {
     const clocks = cands.filter((c) => c.tags?.has('clock'));
     if (!clocks.length) return cands;
-    const days = cands.filter((c) => c.tags?.has('day'));
+    const byStart = new Map<number, Candidate>();
+    const byEnd = new Map<number, Candidate>();
+    for (const d of cands) {
+      if (!d.tags?.has('day')) continue;
+      if (!byStart.has(d.start)) byStart.set(d.start, d);
+      if (!byEnd.has(d.end)) byEnd.set(d.end, d);
+    }
     const out = [...cands];
     for (const cl of clocks) {
-      let best: Candidate | null = null;
-      let merged: { start: number; end: number } | null = null;
-      for (const d of days) {
-        if (d.start >= cl.end) {
-          const gap = ctx.text.slice(cl.end, d.start);
-          if (/^\s*,?\s*(?:on\s+)?$/.test(gap) && gap.length <= 6) {
-            best = d;
-            merged = { start: cl.start, end: d.end };
-          }
-        } else if (d.end <= cl.start) {
-          const gap = ctx.text.slice(d.end, cl.start);
-          if (/^\s*,?\s*$/.test(gap) && gap.length <= 3) {
-            best = d;
-            merged = { start: d.start, end: cl.end };
-          }
-        }
-        if (best) break;
+      let day: Candidate | undefined;
+      let span: { start: number; end: number } | null = null;
+      // date after the clock: "9 a.m. Tuesday", "5 p.m. EST, on Nov. 9"
+      const gapAfter = /^\s*,?\s*(?:on\s+)?/.exec(ctx.text.slice(cl.end, cl.end + 8))![0];
+      day = byStart.get(cl.end + gapAfter.length);
+      if (day) span = { start: cl.start, end: day.end };
+      else {
+        // date before the clock: "Tuesday, 10 a.m."
+        const before = ctx.text.slice(Math.max(0, cl.start - 3), cl.start);
+        const gapBefore = /\s*,?\s*$/.exec(before)![0];
+        day = byEnd.get(cl.start - gapBefore.length);
+        if (day) span = { start: day.start, end: cl.end };
       }
-      if (!best || !merged) continue;
-      const day = best;
+      if (!day || !span) continue;
+      const d = day;
       const clockStr = cl.clock!;
       out.push({
-        start: merged.start,
-        end: merged.end,
+        start: span.start,
+        end: span.end,
         rule: 'time:date-clock',
         type: 'TIME',
         priority: 3,
         resolve(rc: ResolveCtx): Resolution | null {
-          const r = day.resolve(rc);
+          const r = d.resolve(rc);
           if (!r) return null;
           return { ...r, value: `${r.value.slice(0, 10)}T${clockStr}`, type: 'TIME' };
         },
@@ -73,14 +74,23 @@ export const mergeClockWithDate: Refiner = {
 export const resolveOverlaps: Refiner = {
   kind: 'refiner',
   name: 'time:resolve-overlaps',
-  refine(_ctx, cands) {
+  refine(ctx, cands) {
     const sorted = [...cands].sort(
       (a, b) => b.end - b.start - (a.end - a.start) || (b.priority ?? 0) - (a.priority ?? 0) || a.start - b.start,
     );
+    const taken = new Uint8Array(ctx.text.length + 1);
     const kept: Candidate[] = [];
     for (const c of sorted) {
       if (c.end <= c.start) continue;
-      if (kept.some((k) => k.start < c.end && c.start < k.end)) continue;
+      let free = true;
+      for (let i = c.start; i < c.end; i++) {
+        if (taken[i]) {
+          free = false;
+          break;
+        }
+      }
+      if (!free) continue;
+      taken.fill(1, c.start, c.end);
       kept.push(c);
     }
     return kept.sort((a, b) => a.start - b.start);

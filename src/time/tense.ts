@@ -20,6 +20,13 @@ function isVerb(t: Token): boolean {
   return t.pos === 'VERB' || t.pos === 'AUX';
 }
 
+/** A verb-tagged token inside a hyphenated compound ("sit-in", "follow-up") is not a verb. */
+function inCompound(tokens: readonly Token[], k: number): boolean {
+  const n = tokens[k + 1];
+  const p = tokens[k - 1];
+  return (!!n && n.text === '-' && n.start === tokens[k].end) || (!!p && p.text === '-' && p.end === tokens[k].start);
+}
+
 function isPastForm(t: Token): boolean {
   if (IRREGULAR_PAST.has(t.lower)) return true;
   return t.lower.endsWith('ed') && t.lower !== t.lemma && t.pos !== 'ADJ';
@@ -89,6 +96,7 @@ export function clauseAround(doc: Readonly<Doc>, start: number, end: number): { 
   const lead = doc.document.text.slice(Math.max(0, start - 16), start).toLowerCase();
   if (/\bas\s+(?:soon|early)\s+as\s+$/.test(lead)) return { tense: 'future', reporting: false };
   if (/\b(?:since)\s+$/.test(lead)) return { tense: 'past', reporting: false };
+  if (/[a-z,]\s+(?:until|till)\s+$/.test(lead)) return { tense: 'future', reporting: false };
   if (/^['’]s\b/.test(doc.document.text.slice(end, end + 3))) return { tense: 'past', reporting: false };
   const s = sentenceAt(doc, start);
   if (s < 0) return { tense: 'none', reporting: false };
@@ -100,10 +108,23 @@ export function clauseAround(doc: Readonly<Doc>, start: number, end: number): { 
   let best = -1;
   let bestCost = Infinity;
   let bestTense: Tense = 'none';
-  for (let k = sent.tokenStart; k < sent.tokenEnd; k++) {
+  // only verbs within 40 tokens count (keeps the cost linear on very long sentences)
+  const from = Math.max(sent.tokenStart, a - 40);
+  const to = Math.min(sent.tokenEnd, b + 40);
+  // a fronted expression ("On Wednesday, X said ...") belongs to the first finite verb group of the sentence
+  let verbBefore = false;
+  for (let k = sent.tokenStart; k < a; k++) if (isVerb(tokens[k])) verbBefore = true;
+  if (!verbBefore) {
+    for (let k = b; k < to; k++) {
+      if (!isVerb(tokens[k]) || inCompound(tokens, k)) continue;
+      const g = groupTense(tokens, k, sent.tokenStart, sent.tokenEnd);
+      if (g.finite) return { tense: g.tense, reporting: REPORTING.has(tokens[k].lemma) };
+    }
+  }
+  for (let k = from; k < to; k++) {
     if (k >= a && k < b) continue;
     const t = tokens[k];
-    if (!isVerb(t)) continue;
+    if (!isVerb(t) || inCompound(tokens, k)) continue;
     const g = groupTense(tokens, k, sent.tokenStart, sent.tokenEnd);
     // nearest finite verb group; verbs before the expression win ties, non-finite ones (gerunds, infinitives) count only as a fallback
     const dist = k < a ? a - k : k - b + 1.5;

@@ -130,3 +130,26 @@ describe('sitrep ingest, events, actors', () => {
     expect(r.err).toMatch(/store_failed|input_not_found/);
   });
 });
+
+describe('sitrep extract export formats', () => {
+  it('writes PLOVER records with provenance and GDELT 2.0 rows of 61 columns', () => {
+    const pl = sitrep(['extract', join(EX, 'ankara-talks.txt'), '--format', 'plover']);
+    expect(pl.code, pl.err).toBe(0);
+    const recs = pl.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(recs.length).toBeGreaterThan(2);
+    for (const r of recs) {
+      expect(r.source.sentenceText.length).toBeGreaterThan(0);
+      expect(r.source.sentenceText).toContain(r.eventText);
+      expect(Array.isArray(r.modality)).toBe(true);
+    }
+    expect(recs.some((r) => r.event === 'CONSULT' && r.actor.some((a: { code: string }) => a.code === 'TURGOV'))).toBe(true);
+    const gd = sitrep(['extract', join(EX, 'ankara-talks.txt'), '--format', 'gdelt']);
+    const rows = gd.out.replace(/\n$/, '').split('\n').map((l) => l.split('\t'));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r).toHaveLength(61);
+      expect(r[1]).toMatch(/^\d{8}$/);
+      expect(r[26]).toMatch(/^\d{3,4}$/); // EventCode
+    }
+  });
+});

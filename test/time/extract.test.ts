@@ -135,3 +135,20 @@ describe('robustness and component', () => {
     expect(out.timexes?.[0].value).toBe('2025-08-10');
   });
 });
+
+describe('pathological input stays fast', () => {
+  it('handles long runs of number words, modifiers and weekdays in linear time', () => {
+    const texts = [
+      'twenty-one and twenty-two and '.repeat(2000),
+      'about nearly almost some '.repeat(2000) + 'x',
+      'the past '.repeat(2000),
+      'Monday, Tuesday, '.repeat(2000),
+      'fiscal latest current year-ago '.repeat(1500) + 'quarter',
+    ];
+    for (const text of texts) {
+      const t0 = performance.now();
+      extractTimexes({ ...makeDoc('x'), document: { ...makeDoc('x').document, text }, tokens: [], sentences: [] });
+      expect(performance.now() - t0, text.slice(0, 30)).toBeLessThan(3000);
+    }
+  });
+});

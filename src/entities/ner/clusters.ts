@@ -19,6 +19,9 @@ import { rng } from './perceptron.js';
 
 type Log = (...a: unknown[]) => void;
 
+/** Also count the words two to the left and right (half weight). */
+const WIDE = true;
+
 export interface ClusterOptions {
   dataDir: string;
   trainDocs?: readonly TokenizedConllDoc[];
@@ -168,10 +171,16 @@ function wordVectors(corpus: string[][], vocab: string[], ctxWords: string[], di
       const r = i + 1 < sent.length ? cid.get(sent[i + 1].toLowerCase()) : C - 1;
       if (l !== undefined) row.set(l, (row.get(l) ?? 0) + 1);
       if (r !== undefined) row.set(C + r, (row.get(C + r) ?? 0) + 1);
+      if (WIDE) {
+        const l2 = i > 1 ? cid.get(sent[i - 2].toLowerCase()) : C - 1;
+        const r2 = i + 2 < sent.length ? cid.get(sent[i + 2].toLowerCase()) : C - 1;
+        if (l2 !== undefined) row.set(2 * C + l2, (row.get(2 * C + l2) ?? 0) + 0.5);
+        if (r2 !== undefined) row.set(3 * C + r2, (row.get(3 * C + r2) ?? 0) + 0.5);
+      }
     }
   }
   // PPMI
-  const D = 2 * C;
+  const D = (WIDE ? 4 : 2) * C;
   const colSum = new Float64Array(D);
   const rowSum = new Float64Array(V);
   let total = 0;
@@ -332,14 +341,14 @@ function bisect(X: Float32Array, n: number, dims: number, maxDepth: number, minL
 export async function buildClusters(opts: ClusterOptions): Promise<Map<string, string>> {
   const minCount = opts.minCount ?? 3;
   const nCtx = opts.contexts ?? 3000;
-  const dims = opts.dims ?? 80;
+  const dims = opts.dims ?? 100;
   const maxDepth = opts.maxDepth ?? 18;
   const minLeaf = opts.minLeaf ?? 4;
   const seed = opts.seed ?? 1987;
   const log = opts.log ?? (() => {});
   const corpus = readCorpus(opts.dataDir, opts.trainDocs);
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ v: 2, minCount, nCtx, dims, maxDepth, minLeaf, seed }));
+  hash.update(JSON.stringify({ v: 3, wide: WIDE, minCount, nCtx, dims, maxDepth, minLeaf, seed }));
   for (const s of corpus) hash.update(s.join(' ') + '\n');
   const key = hash.digest('hex').slice(0, 16);
   const cache = join(tmpdir(), `sitrep-ner-clusters-${key}.json`);

@@ -121,6 +121,79 @@ function buildContext(
 }
 
 
+/** Static feature templates (ids into {@link ST_NAMES}). */
+export const ST = {
+  'w': 0,
+  'l': 1,
+  'len': 2,
+  'b': 3,
+  'l-1': 4,
+  'l+1': 5,
+  'l-2': 6,
+  'l+2': 7,
+  'l-1l': 8,
+  'll+1': 9,
+  'l-2-1': 10,
+  'l+1+2': 11,
+  'sh': 12,
+  'sh-1': 13,
+  'sh+1': 14,
+  'sh-1,0': 15,
+  'sh0,+1': 16,
+  'sh-1,0,+1': 17,
+  'pos': 18,
+  'pos-1': 19,
+  'pos+1': 20,
+  'pos-1,0': 21,
+  'pos0,+1': 22,
+  'pos,sh': 23,
+  'cc': 24,
+  'ccl': 25,
+  'dLow': 26,
+  'dCap': 27,
+  'dNone': 28,
+  'tsh': 29,
+  'c4': 30,
+  'c6': 31,
+  'c10': 32,
+  'c': 33,
+  'c4-': 34,
+  'c8-': 35,
+  'c4+': 36,
+  'c8+': 37,
+  'g': 38,
+  'gsh': 39,
+  'tg': 40,
+  'gcc': 41,
+  'g-1': 42,
+  'g+1': 43,
+  'p1': 44,
+  'p2': 45,
+  'p3': 46,
+  'p4': 47,
+  's1': 48,
+  's2': 49,
+  's3': 50,
+  's4': 51,
+} as const;
+export const ST_NAMES: readonly string[] = Object.keys(ST);
+
+/** Second-stage feature templates (ids into {@link S2_NAMES}). */
+export const S2T = {
+  's1': 0,
+  's1-1': 1,
+  's1+1': 2,
+  's1-2': 3,
+  's1+2': 4,
+  's1-1,+1': 5,
+  'dm': 6,
+  'dh': 7,
+  'de': 8,
+  'dmU': 9,
+  'dmM': 10,
+} as const;
+export const S2_NAMES: readonly string[] = Object.keys(S2T);
+
 /**
  * Receives features as (template, value) pairs; `start` announces the token
  * they belong to. `add2` is a pair feature (value `v1 SEP v2`); `word` emits
@@ -129,8 +202,8 @@ function buildContext(
  */
 export interface FeatureSink {
   start(token: number): void;
-  add(template: string, value: string): void;
-  add2(template: string, v1: string, v2: string): void;
+  add(template: number, value: string): void;
+  add2(template: number, v1: string, v2: string): void;
   word(w: string, lw: string): void;
 }
 
@@ -139,20 +212,16 @@ export const PAIR_SEP = '\u0001';
 
 /** Features that depend on the word alone: identity, lower case, affixes, length. */
 export function emitWordFeatures(w: string, lw: string, f: FeatureSink): void {
-  f.add('w', w);
-  f.add('l', lw);
+  f.add(ST['w'], w);
+  f.add(ST['l'], lw);
   const n = w.length;
   for (let k = 1; k <= 4 && k <= n; k++) {
     f.add(PRE[k], w.slice(0, k));
     f.add(SUF[k], lw.slice(n - k));
   }
-  f.add('len', LEN[n > 8 ? 9 : n]);
+  f.add(ST['len'], LEN[n > 8 ? 9 : n]);
 }
 
-/** The feature string of a (template, value) pair, as stored in the model. */
-export function featureKey(template: string, value: string): string {
-  return template + '=' + value;
-}
 
 /** Visit the static features of every token of a document. */
 export function visitStaticFeatures(
@@ -176,15 +245,18 @@ export function visitStaticFeatures(
 /** Collects feature strings per token. */
 class StringSink implements FeatureSink {
   cur: string[] = [];
-  constructor(readonly out: string[][]) {}
+  constructor(
+    readonly out: string[][],
+    readonly names: readonly string[],
+  ) {}
   start(i: number): void {
     this.cur = this.out[i] = [];
   }
-  add(t: string, v: string): void {
-    this.cur.push(t + '=' + v);
+  add(t: number, v: string): void {
+    this.cur.push(this.names[t] + '=' + v);
   }
-  add2(t: string, v1: string, v2: string): void {
-    this.cur.push(t + '=' + v1 + PAIR_SEP + v2);
+  add2(t: number, v1: string, v2: string): void {
+    this.cur.push(this.names[t] + '=' + v1 + PAIR_SEP + v2);
   }
   word(w: string, lw: string): void {
     emitWordFeatures(w, lw, this);
@@ -202,7 +274,7 @@ export function staticFeatures(
 ): string[][] {
   const out: string[][] = new Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) out[i] = [];
-  visitStaticFeatures(tokens, sentences, res, new StringSink(out));
+  visitStaticFeatures(tokens, sentences, res, new StringSink(out, ST_NAMES));
   return out;
 }
 
@@ -239,90 +311,90 @@ function tokenFeatures(ctx: DocContext, i: number, a: number, b: number, caps: b
   const cap = UPPER.test(w);
   const allCaps = isAllCaps(w);
   const first = i === a;
-  f.add('b', '');
+  f.add(ST['b'], '');
   f.word(w, lw);
   const lm1 = lowAt(ctx, a, b, i - 1);
   const lp1 = lowAt(ctx, a, b, i + 1);
   const lm2 = lowAt(ctx, a, b, i - 2);
   const lp2 = lowAt(ctx, a, b, i + 2);
-  f.add('l-1', lm1);
-  f.add('l+1', lp1);
-  f.add('l-2', lm2);
-  f.add('l+2', lp2);
-  f.add2('l-1l', lm1, lw);
-  f.add2('ll+1', lw, lp1);
-  f.add2('l-2-1', lm2, lm1);
-  f.add2('l+1+2', lp1, lp2);
+  f.add(ST['l-1'], lm1);
+  f.add(ST['l+1'], lp1);
+  f.add(ST['l-2'], lm2);
+  f.add(ST['l+2'], lp2);
+  f.add2(ST['l-1l'], lm1, lw);
+  f.add2(ST['ll+1'], lw, lp1);
+  f.add2(ST['l-2-1'], lm2, lm1);
+  f.add2(ST['l+1+2'], lp1, lp2);
   const shm1 = shapeAt(ctx, a, b, i - 1);
   const shp1 = shapeAt(ctx, a, b, i + 1);
-  f.add('sh', sh);
-  f.add('sh-1', shm1);
-  f.add('sh+1', shp1);
-  f.add2('sh-1,0', shm1, sh);
-  f.add2('sh0,+1', sh, shp1);
-  f.add('sh-1,0,+1', shm1 + '|' + sh + '|' + shp1);
+  f.add(ST['sh'], sh);
+  f.add(ST['sh-1'], shm1);
+  f.add(ST['sh+1'], shp1);
+  f.add2(ST['sh-1,0'], shm1, sh);
+  f.add2(ST['sh0,+1'], sh, shp1);
+  f.add(ST['sh-1,0,+1'], shm1 + '|' + sh + '|' + shp1);
   const p = t.pos;
   const pm1 = posAt(ctx, a, b, i - 1);
   const pp1 = posAt(ctx, a, b, i + 1);
-  f.add('pos', p);
-  f.add('pos-1', pm1);
-  f.add('pos+1', pp1);
-  f.add2('pos-1,0', pm1, p);
-  f.add2('pos0,+1', p, pp1);
-  f.add2('pos,sh', p, sh);
+  f.add(ST['pos'], p);
+  f.add(ST['pos-1'], pm1);
+  f.add(ST['pos+1'], pp1);
+  f.add2(ST['pos-1,0'], pm1, p);
+  f.add2(ST['pos0,+1'], p, pp1);
+  f.add2(ST['pos,sh'], p, sh);
   // capitalisation and layout in context: C = capitals line, N = table row, F = sentence-initial
   const cctx = CCTX[(first ? 1 : 0) + (caps ? 2 : 0) + (num ? 4 : 0)];
   if (cctx) {
-    f.add2('cc', cctx, sh);
-    f.add2('ccl', cctx, lw);
+    f.add2(ST['cc'], cctx, sh);
+    f.add2(ST['ccl'], cctx, lw);
   }
   if (cap || allCaps) {
     const lo = ctx.lowerSeen.has(lw);
     const ca = ctx.capSeen.has(lw);
-    if (lo) f.add('dLow', cctx);
-    if (ca) f.add('dCap', cctx);
-    if (!lo && !ca) f.add('dNone', cctx);
+    if (lo) f.add(ST['dLow'], cctx);
+    if (ca) f.add(ST['dCap'], cctx);
+    if (!lo && !ca) f.add(ST['dNone'], cctx);
   }
   // document topic (sports desk etc.) with the word's shape
-  if (ctx.topic && (cap || allCaps)) f.add2('tsh', ctx.topic, sh);
+  if (ctx.topic && (cap || allCaps)) f.add2(ST['tsh'], ctx.topic, sh);
   // word clusters
   const c = ctx.cluster[i];
   if (c !== undefined) {
     const cp = clusterPrefixes(c);
-    f.add('c4', cp[0]);
-    f.add('c6', cp[1]);
-    f.add('c10', cp[3]);
-    f.add('c', c);
-  } else f.add('c', 'none');
+    f.add(ST['c4'], cp[0]);
+    f.add(ST['c6'], cp[1]);
+    f.add(ST['c10'], cp[3]);
+    f.add(ST['c'], c);
+  } else f.add(ST['c'], 'none');
   if (i > a) {
     const ck = ctx.cluster[i - 1];
     if (ck !== undefined) {
       const cp = clusterPrefixes(ck);
-      f.add('c4-', cp[0]);
-      f.add('c8-', cp[2]);
+      f.add(ST['c4-'], cp[0]);
+      f.add(ST['c8-'], cp[2]);
     }
-  } else f.add('c4-', '<>');
+  } else f.add(ST['c4-'], '<>');
   if (i + 1 < b) {
     const ck = ctx.cluster[i + 1];
     if (ck !== undefined) {
       const cp = clusterPrefixes(ck);
-      f.add('c4+', cp[0]);
-      f.add('c8+', cp[2]);
+      f.add(ST['c4+'], cp[0]);
+      f.add(ST['c8+'], cp[2]);
     }
-  } else f.add('c4+', '<>');
+  } else f.add(ST['c4+'], '<>');
   // gazetteers
   for (const g of ctx.gaz[i]) {
-    f.add('g', g);
-    f.add2('gsh', g, sh);
-    if (ctx.topic) f.add2('tg', ctx.topic, g);
-    if (cctx) f.add2('gcc', g, cctx);
+    f.add(ST['g'], g);
+    f.add2(ST['gsh'], g, sh);
+    if (ctx.topic) f.add2(ST['tg'], ctx.topic, g);
+    if (cctx) f.add2(ST['gcc'], g, cctx);
   }
-  if (i > a) for (const g of ctx.gaz[i - 1]) f.add('g-1', g);
-  if (i + 1 < b) for (const g of ctx.gaz[i + 1]) f.add('g+1', g);
+  if (i > a) for (const g of ctx.gaz[i - 1]) f.add(ST['g-1'], g);
+  if (i + 1 < b) for (const g of ctx.gaz[i + 1]) f.add(ST['g+1'], g);
 }
 
-const PRE = ['', 'p1', 'p2', 'p3', 'p4'];
-const SUF = ['', 's1', 's2', 's3', 's4'];
+const PRE = [-1, ST.p1, ST.p2, ST.p3, ST.p4];
+const SUF = [-1, ST.s1, ST.s2, ST.s3, ST.s4];
 const LEN = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 /** BILOU tag names by index: 0 = O, then B/I/L/U for each type. */
@@ -391,12 +463,12 @@ export function visitStage2Features(
       sink.start(i);
       const tm1 = tg(i - 1);
       const tp1 = tg(i + 1);
-      sink.add('s1', tg(i));
-      sink.add('s1-1', tm1);
-      sink.add('s1+1', tp1);
-      sink.add('s1-2', tg(i - 2));
-      sink.add('s1+2', tg(i + 2));
-      sink.add2('s1-1,+1', tm1, tp1);
+      sink.add(S2T['s1'], tg(i));
+      sink.add(S2T['s1-1'], tm1);
+      sink.add(S2T['s1+1'], tp1);
+      sink.add(S2T['s1-2'], tg(i - 2));
+      sink.add(S2T['s1+2'], tg(i + 2));
+      sink.add2(S2T['s1-1,+1'], tm1, tp1);
       const c = byWord.get(tokens[i].lower);
       if (c && HAS_UPPER.test(tokens[i].text.charAt(0))) {
         // counts excluding this token
@@ -414,18 +486,18 @@ export function visitStage2Features(
         }
         if (total > 0) {
           const lab = best === 0 ? 'O' : types[best - 1];
-          sink.add('dm', lab);
-          sink.add(bestN === total ? 'dmU' : 'dmM', lab);
+          sink.add(S2T['dm'], lab);
+          sink.add(bestN === total ? S2T.dmU : S2T.dmM, lab);
           for (let k = 1; k <= nt; k++) {
             const v = c[k] - (k === own ? 1 : 0);
-            if (v > 0) sink.add('dh', types[k - 1]);
+            if (v > 0) sink.add(S2T['dh'], types[k - 1]);
           }
         }
       }
       const e = inEnt.get(tokens[i].lower);
       if (e && HAS_UPPER.test(tokens[i].text)) {
-        sink.add('de', e);
-        sink.add('de', e.slice(0, e.indexOf(':')));
+        sink.add(S2T['de'], e);
+        sink.add(S2T['de'], e.slice(0, e.indexOf(':')));
       }
     }
   }
@@ -441,6 +513,6 @@ export function stage2Features(
 ): string[][] {
   const out: string[][] = new Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) out[i] = [];
-  visitStage2Features(tokens, sentences, tags, names, types, new StringSink(out));
+  visitStage2Features(tokens, sentences, tags, names, types, new StringSink(out, S2_NAMES));
   return out;
 }

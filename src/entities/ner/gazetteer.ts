@@ -10,6 +10,7 @@ import type { Token } from '../../doc.js';
 export type GazetteerData = Record<string, string[]>;
 
 const UPPER_OR_DIGIT = /^[A-Z0-9\p{Lu}]/u;
+const EMPTY: string[] = [];
 
 export class Gazetteer {
   /** key -> categories */
@@ -40,8 +41,11 @@ export class Gazetteer {
   /** Tag each token with the categories (and BILOU positions) of the entries covering it. */
   tag(tokens: readonly Pick<Token, 'text' | 'lower' | 'sentence'>[]): string[][] {
     const n = tokens.length;
-    const out: string[][] = new Array(n);
-    for (let i = 0; i < n; i++) out[i] = [];
+    const out: string[][] = new Array(n).fill(EMPTY);
+    const put = (k: number, v: string) => {
+      if (out[k] === EMPTY) out[k] = [v];
+      else out[k].push(v);
+    };
     for (let i = 0; i < n; i++) {
       const t = tokens[i];
       if (!this.firsts.has(t.lower) || !UPPER_OR_DIGIT.test(t.text)) continue;
@@ -54,11 +58,11 @@ export class Gazetteer {
         if (!cats) continue;
         const len = j - i + 1;
         for (const c of cats) {
-          if (len === 1) out[i].push(c + ':U');
+          if (len === 1) put(i, c + ':U');
           else {
-            out[i].push(c + ':B');
-            for (let k = i + 1; k < j; k++) out[k].push(c + ':I');
-            out[j].push(c + ':L');
+            put(i, c + ':B');
+            for (let k = i + 1; k < j; k++) put(k, c + ':I');
+            put(j, c + ':L');
           }
         }
       }

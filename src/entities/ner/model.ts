@@ -6,7 +6,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Sentence } from '../../doc.js';
-import { emitWordFeatures, PAIR_SEP, visitStage2Features, visitStaticFeatures, type FeatToken, type FeatureResources, type FeatureSink } from './features.js';
+import { emitWordFeatures, PAIR_SEP, S2_NAMES, ST_NAMES, visitStage2Features, visitStaticFeatures, type FeatToken, type FeatureResources, type FeatureSink } from './features.js';
 import { Gazetteer, type GazetteerData } from './gazetteer.js';
 import { bilouConstraints, emissions, viterbi, type Sequence } from './perceptron.js';
 
@@ -130,32 +130,31 @@ export function deserializeModel(gz: Buffer): ModelData {
   return { header, W1, T1, W2, T2 };
 }
 
-/** Feature dictionary by template: single values and pair values (`v1 PAIR_SEP v2`). */
+/** Feature dictionary by template id: single values and pair values (`v1 PAIR_SEP v2`). */
 interface TemplateMaps {
-  single: Map<string, Map<string, number>>;
-  pair: Map<string, Map<string, Map<string, number>>>;
+  single: (Map<string, number> | undefined)[];
+  pair: (Map<string, Map<string, number>> | undefined)[];
 }
 
-/** Group feature strings by template. */
-function templateMaps(features: readonly string[]): TemplateMaps {
-  const single = new Map<string, Map<string, number>>();
-  const pair = new Map<string, Map<string, Map<string, number>>>();
+/** Group feature strings by template (`names`: the template table the features were made with). */
+function templateMaps(features: readonly string[], names: readonly string[]): TemplateMaps {
+  const byName = new Map(names.map((n, i) => [n, i]));
+  const single: (Map<string, number> | undefined)[] = new Array(names.length).fill(undefined);
+  const pair: (Map<string, Map<string, number>> | undefined)[] = new Array(names.length).fill(undefined);
   features.forEach((f, i) => {
     const eq = f.indexOf('=');
-    const t = f.slice(0, eq);
+    const t = byName.get(f.slice(0, eq));
+    if (t === undefined) return; // a template this code no longer emits
     const v = f.slice(eq + 1);
     const sep = v.indexOf(PAIR_SEP);
     if (sep >= 0) {
-      let m = pair.get(t);
-      if (!m) pair.set(t, (m = new Map()));
+      const m = (pair[t] ??= new Map());
       const v1 = v.slice(0, sep);
       let m2 = m.get(v1);
       if (!m2) m.set(v1, (m2 = new Map()));
       m2.set(v.slice(sep + 1), i);
     } else {
-      let m = single.get(t);
-      if (!m) single.set(t, (m = new Map()));
-      m.set(v, i);
+      (single[t] ??= new Map()).set(v, i);
     }
   });
   return { single, pair };
@@ -185,12 +184,16 @@ class IdSink implements FeatureSink {
     }
     this.ids[this.n++] = id + this.add0;
   }
-  add(t: string, v: string): void {
-    const id = this.maps.single.get(t)?.get(v);
+  add(t: number, v: string): void {
+    const m = this.maps.single[t];
+    if (m === undefined) return;
+    const id = m.get(v);
     if (id !== undefined) this.push(id);
   }
-  add2(t: string, v1: string, v2: string): void {
-    const id = this.maps.pair.get(t)?.get(v1)?.get(v2);
+  add2(t: number, v1: string, v2: string): void {
+    const m = this.maps.pair[t];
+    if (m === undefined) return;
+    const id = m.get(v1)?.get(v2);
     if (id !== undefined) this.push(id);
   }
   word(w: string, lw: string): void {
@@ -232,8 +235,8 @@ export class NerTagger {
     this.names = h.names;
     this.types = h.types;
     this.nFeatures = h.features.length;
-    this.maps1 = templateMaps(h.features);
-    this.maps2 = templateMaps(h.s2features);
+    this.maps1 = templateMaps(h.features, ST_NAMES);
+    this.maps2 = templateMaps(h.s2features, S2_NAMES);
     this.res = { clusters: new Map(h.clusters), gazetteer: Gazetteer.fromJSON(h.gazetteer) };
     this.lexicon = new Map(Object.entries(h.lexicon).map(([k, v]) => [k, new Set(v)]));
     const c = bilouConstraints(this.names);

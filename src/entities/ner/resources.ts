@@ -6,6 +6,7 @@
  * The result is stored inside the model file, so inference reads no lists.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { tokenize } from '../../text/tokenize.js';
 import type { TokenizedConllDoc } from './conll.js';
@@ -200,6 +201,24 @@ export function readRawLists(dataDir: string, projectDataDir?: string, log?: Log
       }
       log?.(`gazetteer: project actors.json: ${np} people, ${no} organisations`);
     }
+  }
+  // compromise's lexicon (a dev dependency; skipped when not installed): first names, surnames, organisations, teams
+  try {
+    const nlp = createRequire(import.meta.url)('compromise') as { model(): { one: { lexicon: Record<string, string | string[]> } } };
+    const lex = nlp.model().one.lexicon;
+    let n = 0;
+    for (const w of Object.keys(lex).sort()) {
+      const tags = ([] as string[]).concat(lex[w]);
+      const add = (cat: string) => ((lists[cat] ??= []).push(w), n++);
+      if (tags.some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName')) add('first');
+      if (tags.includes('LastName')) add('surname');
+      if (tags.includes('Person')) add('person');
+      if (tags.includes('Organization') && w.length > 3) add('org');
+      if (tags.includes('SportsTeam')) add('team');
+    }
+    log?.(`gazetteer: compromise lexicon: ${n} names`);
+  } catch {
+    log?.('gazetteer: compromise not installed, its lexicon skipped');
   }
   for (const k of Object.keys(lists)) lists[k] = [...new Set(lists[k].filter((s) => typeof s === 'string' && s.trim()))].sort();
   return lists;
