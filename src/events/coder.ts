@@ -27,6 +27,8 @@ import { findAttribution } from '../quotes/attribution.js';
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re"]);
 const REL = new Set(['which', 'who', 'that', 'whom']);
 const CLAUSE_BREAK = new Set([';', ':', '—', '–']);
+/** CAMEO roots whose verbs take their content as a complement: appeal, intent, demand, threaten. */
+const COMPLEMENT_ROOTS = new Set(['02', '03', '10', '13']);
 const SUBORD = new Set(['while', 'though', 'although', 'whereas', 'because', 'but', 'after', 'before', 'as', 'since', 'when', 'following', 'amid', 'ahead']);
 
 interface Trigger {
@@ -157,6 +159,7 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
   const mentions = docIndex(doc).mentionsBySentence[si];
   const triggers: Trigger[] = [];
   const consumed = new Set<number>();
+  const demands = new Set<number>();
 
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
     const t = tokens[i];
@@ -186,11 +189,39 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
   }
   // a trigger word consumed by another trigger's pattern ("vowed ... support") is not an event of its own
   for (const tr of triggers) for (const c of tr.consumed) consumed.add(c);
+  // "demanded that Y end curbs", "threatened to attack", "agreed to provide aid": the complement of a
+  // request, intent or threat is its content, not an event of its own (CAMEO codes the speech act)
+  for (const tr of triggers) {
+    const root = tr.code?.slice(0, 2);
+    if (!root || !COMPLEMENT_ROOTS.has(root) || tr.kind !== 'verb') continue;
+    const end = clauseEnd(doc, tr.head, s.tokenEnd);
+    for (let k = tr.head + 1; k < end; k++) {
+      if (tokens[k].lower !== 'that' && tokens[k].lower !== 'to') continue;
+      for (const o of triggers) if (o !== tr && o.head > k && o.head < end && o.head <= k + 8) consumed.add(o.head);
+      break;
+    }
+  }
   const live = triggers.filter((tr) => !(consumed.has(tr.head) && tr.consumed.length === 0 && tr.light === undefined) || tr.kind === 'noun' && tr.light !== undefined);
 
-  const out: DocEvent[] = [];
-  const cueTriggers = new Set(live.filter((tr) => tr.kind === 'verb' && lex.cueVerbs.has(tokens[tr.head].lemma)).map((tr) => tr.head));
+  // "X said Y must Z": a statement whose complement says what another must do is a demand (CAMEO 10)
   for (const tr of live) {
+    if (tr.kind !== 'verb' || !lex.cueVerbs.has(tokens[tr.head].lemma)) continue;
+    const end = Math.min(s.tokenEnd, tr.head + 12);
+    for (let k = tr.head + 1; k < end; k++) {
+      const w = tokens[k].lower;
+      if (w === 'must' || w === 'should' || (w === 'has' && tokens[k + 1]?.lower === 'to')) {
+        tr.code = '100';
+        tr.rule = `${tr.rule}+must-complement`;
+        demands.add(tr.head);
+        for (const o of live) if (o.head > k) consumed.add(o.head);
+        break;
+      }
+    }
+  }
+  const out: DocEvent[] = [];
+  const cueTriggers = new Set(live.filter((tr) => tr.kind === 'verb' && lex.cueVerbs.has(tokens[tr.head].lemma) && !demands.has(tr.head)).map((tr) => tr.head));
+  for (const tr of live) {
+    if (consumed.has(tr.head) && !demands.has(tr.head) && tr.consumed.length === 0 && tr.light === undefined && tr.kind === 'verb') continue;
     const isCue = cueTriggers.has(tr.head);
     if (isCue && live.length > cueTriggers.size) continue; // reported speech: the cue is attribution, not an event
     const ev = buildEvent(doc, si, tr, mentions, live, lex, ctx);
@@ -235,7 +266,7 @@ function clauseEnd(doc: Readonly<Doc>, i: number, limit: number): number {
  */
 function gapOk(tokens: readonly Token[], from: number, to: number): boolean {
   if (to - from <= 4) {
-    for (let k = from; k < to; k++) if (tokens[k].pos === 'VERB') return false;
+    for (let k = from; k < to; k++) if (tokens[k].pos === 'VERB' && !tokens[k].lower.endsWith('ing')) return false;
     return true;
   }
   let complement = false;
@@ -684,6 +715,24 @@ function modalityOf(doc: Readonly<Doc>, tr: Trigger, si: number, date: string | 
   return (['historical', 'future', 'hypothetical', 'negation'] as Modality[]).filter((m) => mods.has(m));
 }
 
+/**
+ * "X will withdraw its force unless Y ...", "X may halt mediation if ...": a conflictual or
+ * withdrawing action announced under a condition is a threat (CAMEO 13x; PLOVER THREATEN).
+ */
+function conditionalThreat(doc: Readonly<Doc>, tr: Trigger, si: number, code: string | null, modality: Modality[]): string | null {
+  if (!code || !(modality.includes('future') || modality.includes('hypothetical'))) return null;
+  const s = doc.sentences[si];
+  let cond = false;
+  for (let k = tr.head + 1; k < s.tokenEnd; k++) if (doc.tokens[k].lower === 'unless' || doc.tokens[k].lower === 'if') cond = true;
+  if (!cond) return null;
+  const root = code.slice(0, 2);
+  if (root === '16' || root === '12') return '131'; // threaten non-force (sanctions, halting cooperation)
+  if (root === '17') return '137'; // threaten repression
+  if (['18', '19', '20'].includes(root)) return '138'; // threaten military force
+  if (root === '08' || code.startsWith('087')) return '130';
+  return null;
+}
+
 /** The code a table gives for `code`'s longest listed prefix (intent and rejection tables), or null. */
 function prefixCode(code: string, table: Map<string, string>): string | null {
   for (let n = code.length; n >= 2; n--) {
@@ -706,7 +755,8 @@ function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Menti
   recipients = recipients.filter((r) => !actors.some((a) => a.code === r.code));
   if (actors.length === 0) return null;
   // a generic verb coded only by its block default needs a target to be an event ("Ankara could be learning")
-  if (recipients.length === 0 && tr.kind === 'verb' && tr.rule.startsWith('events:verb-default:') && !lex.soloVerbs.has(tokens[tr.head].lemma)) return null;
+  // (several actors and no recipient make a reciprocal event: "Putin and Kim discussed ...")
+  if (recipients.length === 0 && actors.length < 2 && tr.kind === 'verb' && tr.rule.startsWith('events:verb-default:') && !lex.soloVerbs.has(tokens[tr.head].lemma)) return null;
   // reciprocal nouns with several actors and no recipient stay compound ("talks between X and Y")
   const timex = findDate(doc, tr, si, actors);
   const dct = doc.document.published;
@@ -714,7 +764,11 @@ function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Menti
   const modality = modalityOf(doc, tr, si, date, lex);
   let code = tr.code;
   let rule = tr.rule;
-  if (code && modality.includes('negation')) {
+  const threat = conditionalThreat(doc, tr, si, code, modality);
+  if (threat) {
+    code = threat;
+    rule = `${rule}+conditional-threat`;
+  } else if (code && modality.includes('negation')) {
     // "would not meet the demands", "refused to restore ties": a refused cooperative action is a rejection (12x)
     const rejection = prefixCode(code, lex.negatedCodes);
     if (rejection) {
