@@ -84,20 +84,34 @@ export function buildEventLexicon(vd: ReturnType<typeof loadVerbs>, opts: { proj
     for (const p of phrases as string[]) for (const w of p.toLowerCase().split(/[\s_]+/)) if (w) set.add(w);
     synsets.set(name.replace(/^&/, '').toUpperCase(), set);
   }
+  const literals = new Map<string, Set<string> | null>();
   const literal = (tok: string): Set<string> | null => {
-    if (!tok || /^[$+^%*(){}\[\]|]+$/.test(tok)) return null;
-    if (tok.startsWith('&')) return synsets.get(tok.slice(1).toUpperCase()) ?? null;
-    const w = tok.replace(/[{}()]/g, '').toLowerCase();
-    return w && /[a-z0-9]/.test(w) ? new Set(w.split(/[\s_]+/)) : null;
+    let v = literals.get(tok);
+    if (v !== undefined) return v;
+    if (!tok || /^[$+^%*(){}\[\]|]+$/.test(tok)) v = null;
+    else if (tok.startsWith('&')) v = synsets.get(tok.slice(1).toUpperCase()) ?? null;
+    else {
+      const w = tok.replace(/[{}()]/g, '').toLowerCase();
+      v = w && /[a-z0-9]/.test(w) ? new Set(w.split(/[\s_]+/)) : null;
+    }
+    literals.set(tok, v);
+    return v;
   };
+  // verbs of one PETRARCH2 block share their pattern objects: convert each once
+  const converted = new Map<object, VerbPattern>();
   const verbs = new Map<string, VerbEntry>();
   const forms = new Map<string, string>();
   for (const [lemma, v] of Object.entries(vd.verbs)) {
     const patterns: VerbPattern[] = [];
     for (const p of v.patterns) {
-      const pre = p.pre.map(literal).filter((x): x is Set<string> => x !== null);
-      const post = p.post.map(literal).filter((x): x is Set<string> => x !== null);
-      patterns.push({ code: parseCode(p.code), pre, post, raw: p.raw });
+      let c = converted.get(p);
+      if (!c) {
+        const pre = p.pre.map(literal).filter((x): x is Set<string> => x !== null);
+        const post = p.post.map(literal).filter((x): x is Set<string> => x !== null);
+        c = { code: parseCode(p.code), pre, post, raw: p.raw };
+        converted.set(p, c);
+      }
+      patterns.push(c);
     }
     const key = lemma.toLowerCase();
     const override = raw.verbOverrides?.[key];
