@@ -19,6 +19,9 @@ import type { Component } from '../pipeline.js';
 import { actorLexicon, validOn, type ActorLexicon, type GazEntry } from './lexicon.js';
 import type { PhraseMatch } from '../text/phrases.js';
 
+/** Words that are never a person's name on their own. */
+const CALENDAR_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'today', 'tomorrow']);
+
 const KIND_PRIORITY: Record<GazEntry['kind'], number> = {
   leader: 7,
   institution: 6,
@@ -111,10 +114,17 @@ export function resolveEntities(doc: Readonly<Doc>, lex: ActorLexicon = actorLex
   const hits = gazetteerHits(doc, lex);
   const tokens = doc.tokens;
   const out: Entity[] = doc.entities.map((e) => ({ ...e }));
+  const recognized = doc.entities.length > 0;
   for (const h of hits) {
     const start = tokens[h.tokenStart].start;
     const end = tokens[h.tokenEnd - 1].end;
     const overlapping = out.filter((e) => e.start < end && start < e.end);
+    // a one-word person name ("Friday", "Bush") counts only where the recognizer saw a person
+    if (h.tokenEnd - h.tokenStart === 1 && (h.entry.kind === 'leader' || (h.entry.kind === 'actor' && h.entry.label === 'PER'))) {
+      const word = tokens[h.tokenStart].lower;
+      const current = h.entry.kind === 'leader' && h.entry.sector === 'GOV'; // in office on the DCT
+      if (CALENDAR_WORDS.has(word) || (!current && recognized && !overlapping.some((e) => e.label === 'PER'))) continue;
+    }
     if (overlapping.length === 0) {
       out.push(entityFromHit(doc, h, `actors:gazetteer:${h.entry.kind}`));
       continue;
@@ -148,7 +158,25 @@ export function resolveEntities(doc: Readonly<Doc>, lex: ActorLexicon = actorLex
     dedup.push(e);
   }
   resolveNameCoref(dedup);
+  resolveSurnames(dedup, lex, doc.document.published);
   return dedup;
+}
+
+/**
+ * Persons still unresolved ("President Bush") are looked up by surname among Phoenix
+ * government figures valid on the DCT; only a single country of office is accepted.
+ */
+function resolveSurnames(entities: Entity[], lex: ActorLexicon, dct: string | null): void {
+  for (const e of entities) {
+    if (e.label !== 'PER' || e.actor) continue;
+    const last = e.text.toLowerCase().split(/\s+/).pop()!;
+    const cands = (lex.surnames.get(last) ?? []).filter((c) => dct !== null && validOn(c, dct) && (c.from || c.to));
+    const countries = new Set(cands.map((c) => c.country));
+    if (cands.length === 0 || countries.size !== 1) continue;
+    const c = cands.find((x) => x.sector === 'GOV') ?? cands[0];
+    e.actor = { code: c.code, country: c.country, sector: c.sector, name: c.name };
+    e.rule = e.rule + '+surname';
+  }
 }
 
 /** Later partial person names ("Putin", "Kim") take the actor of an earlier full name. */

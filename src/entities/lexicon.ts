@@ -53,11 +53,18 @@ export interface ActorLexicon {
   countryName: Map<string, string>;
   /** ISO3 -> leaders (for "the Russian president" -> Vladimir Putin). */
   leadersByCountry: Map<string, GazEntry[]>;
+  /**
+   * Surname (lower case) -> government-sector entries of Phoenix person names with
+   * two or more words ("bush" -> George W. Bush USAGOV 2001-2009, ...), consulted only for
+   * recognized person names that the gazetteer did not resolve.
+   */
+  surnames: Map<string, GazEntry[]>;
 }
 
 let cached: ActorLexicon | null = null;
 
 const INSTITUTIONS = fileURLToPath(new URL('../../data/lexicon/institutions.json', import.meta.url));
+const DEMONYMS_EXTRA = fileURLToPath(new URL('../../data/lexicon/demonyms.extra.json', import.meta.url));
 
 /** Load (once) and return the actor gazetteer. @throws SitrepError `data_missing` when a data file is absent. */
 export function actorLexicon(): ActorLexicon {
@@ -100,6 +107,13 @@ export function buildActorLexicon(src: ActorSources = {}): ActorLexicon {
     }
   }
   const common = new Set(['west', 'east', 'north', 'south', 'centre', 'center', 'central', 'western', 'eastern', 'northern', 'southern', 'capital', 'coast', 'islands', 'lakes', 'plateau', 'river', 'forest', 'mountain', 'valley', 'border', 'upper', 'lower', 'littoral', 'federal', 'national', 'union', 'york', 'sport', 'pacific', 'atlantic', 'colon', 'victoria', 'george', 'hope', 'split', 'mobile', 'reading', 'nice', 'bath', 'orange', 'march', 'may', 'florida', 'santa', 'san', 'saint', 'st.', 'independence', 'liberty', 'unity', 'progress', 'arena', 'city']);
+  if (src.institutions !== false) {
+    const extra = JSON.parse(readFileSync(DEMONYMS_EXTRA, 'utf8')) as { demonyms: Record<string, string> };
+    for (const [d, iso3] of Object.entries(extra.demonyms)) {
+      if (!countryName.has(iso3) || names.get(d)?.some((e) => e.kind === 'demonym')) continue;
+      names.add(d, { kind: 'demonym', label: 'NORP', code: iso3, country: iso3, sector: null, name: countryName.get(iso3)! });
+    }
+  }
   for (const p of src.places ?? loadPlaces()) {
     // single common words that GeoNames also names places with ("West", "Forest", "George") are not places in news text
     if (common.has(p.name.toLowerCase())) continue;
@@ -146,6 +160,7 @@ export function buildActorLexicon(src: ActorSources = {}): ActorLexicon {
   }
   // Phoenix names that begin with a title or demonym ("russian president vladimir putin") would hide
   // the mention structure (demonym + title + name) that sitrep builds itself, so they are skipped.
+  const surnames = new Map<string, GazEntry[]>();
   const demonymWords = new Set<string>();
   for (const c of countries) for (const d of c.demonyms) demonymWords.add(d.toLowerCase().split(' ')[0]);
   for (const a of (src.actors ?? loadActors()).actors) {
@@ -153,6 +168,16 @@ export function buildActorLexicon(src: ActorSources = {}): ActorLexicon {
     for (const n of a.names) {
       const words = n.split(' ');
       if (words.length < 2 && !src.singleWordActors) continue; // single words in Phoenix are too ambiguous for news text
+      if (words.length >= 2 && !TITLE_WORDS.has(words[0]) && !demonymWords.has(words[0])) {
+        const last = words[words.length - 1];
+        for (const c of a.codes) {
+          const country = countryName.has(c.code.slice(0, 3)) ? c.code.slice(0, 3) : null;
+          if (!country || !/^...(GOV|ELI|MIL)/.test(c.code)) continue;
+          const list = surnames.get(last) ?? [];
+          list.push({ kind: 'actor', label: 'PER', code: c.code.slice(0, 6), country, sector: c.code.slice(3, 6), name: titleCase(n), from: c.from, to: c.to });
+          surnames.set(last, list);
+        }
+      }
       if (TITLE_WORDS.has(words[0]) || demonymWords.has(words[0])) continue;
       for (const c of a.codes) {
         const country = countryName.has(c.code.slice(0, 3)) || src.singleWordActors ? c.code.slice(0, 3) : null;
@@ -171,7 +196,7 @@ export function buildActorLexicon(src: ActorSources = {}): ActorLexicon {
     }
   }
   for (const a of (src.agents ?? loadAgents()).agents) agents.add(a.phrase, { code: a.code.replace(/^~/, ''), phrase: a.phrase });
-  return { names, agents, countryName, leadersByCountry };
+  return { names, agents, countryName, leadersByCountry, surnames };
 }
 
 /** One-word leader names that news uses alone although they are not the surname. */

@@ -57,11 +57,9 @@ interface Ctx {
   tokRegion: Int32Array;
 }
 
-const LEFT_CUE_POS = new Set(['AUX', 'PART', 'ADV']);
 const NEG_OR_ADV_BLOCK = new Set(['however', 'so', 'when', 'where', 'why', 'how', 'there', 'here', 'instead', 'meanwhile', 'yet', 'too', 'as']);
 const SAYING_PARTICIPLES = new Set(['saying', 'adding', 'noting', 'arguing', 'explaining', 'claiming', 'insisting', 'warning', 'telling', 'asking', 'suggesting', 'stating', 'calling', 'declaring', 'writing', 'pointing', 'acknowledging', 'urging', 'describing', 'predicting', 'promising', 'vowing', 'recalling', 'accusing', 'questioning', 'announcing', 'charging', 'complaining', 'denying', 'admitting', 'conceding', 'citing', 'touting', 'referring', 'blaming', 'praising', 'criticizing', 'tweeting', 'reminding', 'reiterating', 'stressing', 'emphasizing', 'asserting', 'contending', 'confirming', 'indicating', 'boasting', 'joking', 'lamenting', 'demanding', 'pledging', 'proposing', 'revealing', 'hinting']);
 const STATEMENT_LEAD = new Set(['in', 'during', 'on', 'via', 'through']);
-const CONTENT_STOP_AFTER_CUE = new Set(['.', '!', '?']);
 
 /**
  * Copy of the tokens with a POS repair: wink-nlp tags many capitalised surnames as VERB
@@ -194,7 +192,7 @@ function findCues(ctx: Ctx, si: number): CueCand[] {
     const next = tokens[i + 1];
     if (prev && (prev.lower === 'so-' || prev.text === '-' || prev.lower === 'so')) continue;
     if (/^so-called$/i.test(t.text)) continue;
-    if (prev && (prev.pos === 'DET' || prev.pos === 'NUM' || prev.pos === 'ADJ') && next && (next.pos === 'NOUN' || next.pos === 'PROPN') && t.lower.endsWith('ed')) continue;
+    if (prev && (prev.pos === 'DET' || prev.pos === 'NUM' || prev.pos === 'ADJ') && next && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'NUM' || next.pos === 'ADJ') && t.lower.endsWith('ed')) continue;
     // "Asked about X, Trump said ...": a sentence-initial participle is not the cue
     if ((i === sent.tokenStart || (i === sent.tokenStart + 1 && isQuoteMark(tokens[sent.tokenStart]))) && /ed$/.test(t.lower) && t.lower !== 'said') continue;
     // verb group to the left: auxiliaries, negation, adverbs
@@ -250,6 +248,9 @@ function findSourceColon(ctx: Ctx, sent: Sentence): number {
     if (!np || np.s !== sent.tokenStart) return -1;
     const hasPropn = tokens.slice(np.s, np.e).some((t) => t.pos === 'PROPN');
     if (!hasPropn) return -1;
+    // column labels, not sources: "The Latest: ...", "Editor's note: ...", "UPDATE: ..."
+    const label = tokens.slice(np.s, np.e).map((t) => t.lower).join(' ');
+    if (/^(the latest|editor\s?\S*s note|update|updated|breaking|watch|read more|related|correction|note|photos?|video|live|analysis|opinion|exclusive)$/.test(label)) return -1;
     return i;
   }
   return -1;
@@ -309,10 +310,6 @@ function skipRelativeClause(ctx: Ctx, min: number, end: number): number {
   return -1;
 }
 
-interface SourceResult {
-  range: TokRange;
-  side: 'left' | 'right';
-}
 
 /** Find the source NP to the left of the cue group (subject position). */
 function sourceLeft(ctx: Ctx, sent: Sentence, cue: CueCand, min: number): TokRange | null {
@@ -407,24 +404,6 @@ function mainSubject(ctx: Ctx, sent: Sentence, i: number, rels: Relation[]): Tok
   return null;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
-export function mainSubjectOld(ctx: Ctx, sent: Sentence, i: number, rels: Relation[]): TokRange | null {
-  const { tokens } = ctx;
-  for (let k = i - 1; k >= sent.tokenStart; k--) {
-    if (ctx.tokRegion[k] >= 0) continue;
-    const t = tokens[k];
-    if (t.pos !== 'VERB' && !(t.pos === 'AUX' && k + 1 < tokens.length && tokens[k + 1].pos !== 'VERB' && tokens[k + 1].pos !== 'AUX' && tokens[k + 1].pos !== 'ADV' && tokens[k + 1].pos !== 'PART')) continue;
-    if (/ing$/.test(t.lower) && tokens[k - 1]?.text === ',') continue;
-    const prevRel = rels.find((r) => r.cueTok && r.cueTok.s <= k && k < r.cueTok.e);
-    if (prevRel) return prevRel.source;
-    let gs = k;
-    while (gs - 1 >= sent.tokenStart && (tokens[gs - 1].pos === 'AUX' || tokens[gs - 1].pos === 'ADV' || tokens[gs - 1].pos === 'PART') && ctx.tokRegion[gs - 1] < 0) gs--;
-    const np = sourceLeftOf(ctx, gs, sent.tokenStart);
-    if (np) return np;
-    k = gs;
-  }
-  return null;
-}
 
 /** Skip a recipient NP after a recipient verb ("told reporters", "told CNN on Monday"). */
 function skipRecipient(ctx: Ctx, start: number, max: number): number {
@@ -510,7 +489,7 @@ function restIsTrivial(ctx: Ctx, i: number, end: number): boolean {
 }
 
 /** Build relations for one sentence. */
-function sentenceRelations(ctx: Ctx, si: number, prevRels: Relation[]): Relation[] {
+function sentenceRelations(ctx: Ctx, si: number): Relation[] {
   const { tokens, text } = ctx;
   const sent = ctx.doc.sentences[si];
   const cues = findCues(ctx, si);
@@ -580,7 +559,7 @@ function sentenceRelations(ctx: Ctx, si: number, prevRels: Relation[]): Relation
         // 1. subject to the left, possibly a sentence-final attribution: '"...," X said.' / '..., X said.'
         source = sourceLeft(ctx, sent, cue, minLeft);
         if (source) {
-          let b = source.s - 1;
+          const b = source.s - 1;
           // the quote closed at the end of the previous sentence: '"... emails." Trump said.'
           const prevClose = source.s === sent.tokenStart && b >= 0 && isClosingMark(ctx, b);
           const finalCtx = (b >= sent.tokenStart || prevClose) && (tokens[b].text === ',' || isClosingMark(ctx, b) || (isQuoteMark(tokens[b]) && b - 1 >= sent.tokenStart && tokens[b - 1].text === ',') || tokens[b].text === '—' || tokens[b].text === '--');
@@ -595,9 +574,13 @@ function sentenceRelations(ctx: Ctx, si: number, prevRels: Relation[]): Relation
             // '"Q1," X said, "Q2."' — content on both sides
             leftContent = { start: Math.min(tokens[leftStartTok].start, tokens[b].start), end: tokens[b].end };
             rule = 'attr:final-split';
+          } else if (finalCtx && hasLeft && !quoteBefore && afterGroup < sent.tokenEnd && tokens[afterGroup].text === ',' && tokens.slice(leftStartTok, b).some((t) => t.pos === 'VERB')) {
+            // 'X met Y on Monday, the ministry said, days before ...': a parenthetical attribution whose
+            // content is the clause before it; what follows the second comma is the writer's
+            leftContent = { start: tokens[leftStartTok].start, end: tokens[b].start };
+            rule = 'attr:parenthetical';
+            rightStart = -1;
           }
-          void b;
-          b = 0;
         }
         // 2. inverted: '"...," said X' / '..., said X.'
         if ((!source || rule === 'attr:verb') && invertedCtx && (cue.lemma !== 'add' || (afterGroup < sent.tokenEnd && tokens[afterGroup].pos === 'PROPN')) && cue.group.e === cue.core.e) {
@@ -633,11 +616,9 @@ function sentenceRelations(ctx: Ctx, si: number, prevRels: Relation[]): Relation
     if (leftContent) {
       let ls = leftContent.start;
       // a left quote that starts in an earlier sentence: take the whole quote
-      const lastTok = tokens.findIndex((t) => t.end >= leftContent!.end);
       for (const r of ctx.regions) {
         if (r.end >= leftContent.end - 2 && r.end <= leftContent.end + 1 && r.start < ls) ls = r.start;
       }
-      void lastTok;
       pieces.push(...makePieces(ctx, ls, leftContent.end));
     }
     if (rule === 'attr:inverted' && rightStart >= 0) {
@@ -745,8 +726,6 @@ function sentenceRelations(ctx: Ctx, si: number, prevRels: Relation[]): Relation
     const rel: Relation = { cue: cueSpan, cueTok: cue.group, source, speaker: null, pieces, sentence: si, rule };
     rels.push(rel);
   }
-  void text;
-  void prevRels;
   return rels;
 }
 
@@ -766,7 +745,7 @@ export function findRelations(doc: Readonly<Doc>): Relation[] {
   if (hit) return hit;
   const ctx = buildCtx(doc);
   let rels: Relation[] = [];
-  for (let si = 0; si < doc.sentences.length; si++) rels.push(...sentenceRelations(ctx, si, rels));
+  for (let si = 0; si < doc.sentences.length; si++) rels.push(...sentenceRelations(ctx, si));
   // keep only outermost: drop a relation whose cue lies inside another relation's content
   rels = rels.filter((r) => {
     if (!r.cue) return true;
@@ -891,10 +870,12 @@ export function extractQuotes(doc: Readonly<Doc>): Quote[] {
 }
 
 /**
- * Who reports the fact at `span` in sentence `sentenceIndex`: the attribution whose content
- * contains the span, else null. Used by the event coder for an event trigger.
+ * Who reports the fact at `target` (e.g. an event trigger) in sentence `sentenceIndex`: the
+ * source and cue of the innermost attribution whose content contains the span, else null
+ * (also null when the span is the cue itself). Used by the event coder and for quantities.
  */
 export function findAttribution(doc: Readonly<Doc>, sentenceIndex: number, target: { start: number; end: number }): Attribution | null {
+  void sentenceIndex; // contents may start in an earlier sentence (multi-sentence quotes): search by offset
   const rels = findRelations(doc);
   let best: Relation | null = null;
   for (const r of rels) {
@@ -904,12 +885,7 @@ export function findAttribution(doc: Readonly<Doc>, sentenceIndex: number, targe
     const len = Math.min(...r.pieces.map((p) => p.end - p.start));
     if (!best || len < Math.min(...best.pieces.map((p) => p.end - p.start))) best = r;
   }
-  if (!best) {
-    // a cue in the same sentence whose content side holds the span, if the sentence has a single relation
-    const inSent = rels.filter((r) => r.sentence === sentenceIndex && r.cue);
-    void inSent;
-    return null;
-  }
+  if (!best) return null;
   return { source: best.speaker ? { ...best.speaker } : null, cue: { ...best.cue! } };
 }
 

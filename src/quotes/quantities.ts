@@ -89,6 +89,8 @@ function parseNumberAt(tokens: Token[], i: number, end: number): NumParse | null
     if (glued.currency) currency = glued.currency;
     if (glued.percent) return { s: i, e, value, currency, percent: true };
   } else if (t.lower in SMALL) {
+    // "three-quarters", "two - thirds": fractions, not counts
+    if (tokens[k + 1]?.text === '-' && /^(half|halves|thirds?|quarters?|fourths?|fifths?|tenths?)$/.test(tokens[k + 2]?.lower ?? '')) return null;
     value = SMALL[t.lower];
     // "twenty five" / "twenty-five"
     if (e < end && tokens[e].lower in SMALL && value >= 20 && SMALL[tokens[e].lower] < 10) {
@@ -96,6 +98,8 @@ function parseNumberAt(tokens: Token[], i: number, end: number): NumParse | null
       e++;
     }
     if (t.lower === 'one' && !(e < end && tokens[e].lower in SCALE)) return null; // "one of", "no one"
+  } else if (/^(one|two|three|four|five|six|seven|eight|nine|ten)-(half|halves|third|thirds|quarter|quarters|fourth|fourths|fifth|fifths|tenth|tenths)$/.test(t.lower)) {
+    return null; // a fraction ("three-quarters"), not a count
   } else if (/^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)$/.test(t.lower)) {
     const [a, b] = t.lower.split('-');
     value = SMALL[a] + SMALL[b];
@@ -160,6 +164,9 @@ function isNonQuantity(doc: Readonly<Doc>, tokens: Token[], p: NumParse, sStart:
   if (prev && (prev.text === '#' || prev.text === '-' || prev.text === '/')) return true;
   // ages and compounds: "81-year-old", "the 1990s"
   if (next && next.text === '-' && p.e + 1 < sEnd && /^(year|month|week|day|hour|minute|point)s?$/.test(tokens[p.e + 1].lower)) return true;
+  // list numbering: "1." / "2)" opening a sentence
+  if (p.s === sStart && p.e - p.s === 1 && /^\d{1,2}$/.test(raw) && (!next || next.text === '.' || next.text === ')' || next.text === ':')) return true;
+  if (p.s === sStart && p.e === sEnd) return true;
   // "one of", pronoun "one"
   if (first.lower === 'one' && p.e - p.s === 1) return true;
   void sStart;

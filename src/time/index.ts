@@ -24,7 +24,7 @@ import type { Component } from '../pipeline.js';
 import { parseDay } from './calendar.js';
 import { TIME_STAGES } from './config.js';
 import { clauseAround } from './tense.js';
-import type { Candidate, ResolveCtx, TimeContext, TimeStage } from './types.js';
+import type { Candidate, ResolveCtx, Tense, TimeContext, TimeStage } from './types.js';
 
 export type { Candidate, Recognizer, Refiner, Resolution, ResolveCtx, Tense, TimeStage } from './types.js';
 export { TIME_STAGES } from './config.js';
@@ -33,9 +33,14 @@ export { TIME_STAGES } from './config.js';
 export function findCandidates(ctx: TimeContext, stages: readonly TimeStage[] = TIME_STAGES): Candidate[] {
   let cands: Candidate[] = [];
   for (const st of stages) {
-    if (st.kind === 'recognizer') {
-      for (const c of st.find(ctx)) cands.push(c);
-    } else cands = st.refine(ctx, cands);
+    // a failing stage is skipped: extraction never throws on odd input
+    try {
+      if (st.kind === 'recognizer') {
+        for (const c of st.find(ctx)) cands.push(c);
+      } else cands = st.refine(ctx, cands);
+    } catch {
+      /* skip this stage */
+    }
   }
   return cands.sort((a, b) => a.start - b.start);
 }
@@ -57,7 +62,12 @@ export function extractTimexes(doc: Readonly<Doc>, stages: readonly TimeStage[] 
   let pass1 = 0;
   for (const c of [...early, ...late]) {
     const sentence = doc.sentences.length ? Math.max(0, sentenceAt(doc, c.start)) : 0;
-    const clause = doc.tokens.length ? clauseAround(doc, c.start, c.end) : { tense: 'none' as const, reporting: false };
+    let clause: { tense: Tense; reporting: boolean } = { tense: 'none', reporting: false };
+    try {
+      if (doc.tokens.length) clause = clauseAround(doc, c.start, c.end);
+    } catch {
+      /* tense unknown */
+    }
     let prev: ResolveCtx['prev'] = runPrev;
     let prevDay: ResolveCtx['prevDay'] = runPrevDay;
     if (c.late) {

@@ -14,7 +14,7 @@ export const NUM_WORD = `(?:${WORD_KEYS.join('|')})`;
 
 /** Regex source for a (possibly vague) count before a unit. Matches "a couple of", "several", "2 1/2", "twenty-four", ... */
 export const NUM =
-  `(?:\\d+\\s+1\\/2|\\d+(?:\\.\\d+)?|${NUM_WORD}(?:(?:-|\\s+)(?:and\\s+)?${NUM_WORD}){0,3}(?:\\s+and\\s+a\\s+half)?|an?\\s+couple\\s+of|a\\s+dozen|an?|single|half\\s+an?|a\\s+half)`;
+  `(?:\\d+\\s+1\\/2|\\d+(?:\\.\\d+)?|${NUM_WORD}(?:(?:-|\\s+)(?:and\\s+)?${NUM_WORD}){0,3}(?:\\s+and\\s+a\\s+half)?|an?\\s+couple\\s+of|couple\\s+of|a\\s+dozen|an?|single|half\\s+an?|a\\s+half)`;
 
 /** Vague counts: regex source. */
 export const VAGUE = `(?:a\\s+few|few|several|many|some|a\\s+number\\s+of|numerous|countless|dozens\\s+of|hundreds\\s+of|thousands\\s+of|a\\s+handful\\s+of|a\\s+matter\\s+of|multiple)`;
@@ -30,7 +30,7 @@ export function parseNumber(raw: string): number | null {
   if (m) return +m[1] + 0.5;
   if (/^\d+(\.\d+)?$/.test(s)) return parseFloat(s);
   if (s === 'a' || s === 'an' || s === 'single') return 1;
-  if (s === 'a couple of' || s === 'an couple of') return 2;
+  if (s === 'a couple of' || s === 'an couple of' || s === 'couple of') return 2;
   if (s === 'a dozen') return 12;
   if (s === 'half a' || s === 'half an' || s === 'a half') return 0.5;
   let half = 0;

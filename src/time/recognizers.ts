@@ -25,7 +25,6 @@ const WEEKDAY = `(?:${WEEKDAY_FULL}|(?:Mon|Tues|Tue|Wed|Thurs|Thu|Fri|Sat|Sun)\\
 const DAYNUM = `(?:[12]\\d|3[01]|0?[1-9])`;
 const DAY = `(?:${DAYNUM}(?:st|nd|rd|th)?|${ORD_WORD})`;
 const YEAR4 = `(?:1[0-9]\\d\\d|20\\d\\d|2100)`;
-const YEAR = `(?:${YEAR4}|'\\d\\d|’\\d\\d)`;
 const PART = `(?:morning|afternoon|evening|night|overnight)`;
 /** Start/middle/end modifier before a date phrase. */
 const PRE = `(?:(?:the\\s+)?(?:very\\s+)?(?:beginning|start|middle|end|close|turn|latter\\s+part|early\\s+part|later\\s+part)\\s+of\\s+|(?:early|mid|late)(?:-|\\s+)|mid)`;
@@ -141,7 +140,7 @@ const slashDate = rx('time:slash-date', `${B}(?<m>0?[1-9]|1[0-2])/(?<d>${DAYNUM}
 const monthDay = rx(
   'time:month-day',
   `${B}(?:(?<wd>${WEEKDAY}),?\\s+(?:the\\s+)?)?(?<mon>${MONTH})\\s+(?<day>${DAY})(?!\\d|,\\d{3}|\\s*%|\\.\\d|:\\d)(?:(?:,\\s*|\\s+)(?<year>${YEAR4})(?![\\d,]\\d))?(?:(?<rsep>\\s*[-–]\\s*|\\s+(?:to|through|and|until|till)\\s+)(?<rday>${DAYNUM})(?:st|nd|rd|th)?(?![\\w%]|[.,]\\d|\\s+(?:${MONTH})))?${E}`,
-  (m, ctx) => {
+  (m) => {
     const g = m.groups!;
     if (!capitalised(g.mon)) return null;
     const mon = monthOf(g.mon);
@@ -153,11 +152,9 @@ const monthDay = rx(
     let endMain = m.index + text.length;
     const out: Candidate[] = [];
     if (g.rday !== undefined) {
-      const rdayStart = m.index + text.length - g.rday.length - (text.length - text.lastIndexOf(g.rday) - g.rday.length);
       const rs = m.index + text.lastIndexOf(g.rday);
       const re = m.index + text.length;
       endMain = rs - g.rsep.length;
-      void rdayStart;
       const rd = +g.rday;
       if (rd > day && rd <= 31) {
         out.push({
@@ -369,9 +366,6 @@ const spokenYear = rx(
       const lo = parseNumber(g.b!.replace(/^oh[-\s]/i, ''));
       if (lo === null) return null;
       y = hi * 100 + lo;
-      if (!g.the) {
-        // require it not to be a count ("nineteen twenty" is rare as a count)
-      }
     } else {
       y = 2000 + (g.c ? parseNumber(g.c) ?? 0 : 0);
     }
@@ -457,8 +451,6 @@ const quarter = rx(
     const hyphen = /-\s*quarter/i.test(m[0]) || /[-]\s*quarter/.test(m[0]);
     let dropDet = 0;
     if (g.det && (g.det.toLowerCase() !== 'the' || hyphen) && !g.pyear && !g.pfy && !g.prel && !g.adj) dropDet = g.det.length + (m[0].slice(g.det.length).length - m[0].slice(g.det.length).trimStart().length);
-    m.index += dropDet;
-    (m as unknown as string[])[0] = m[0].slice(dropDet);
     return mk(m, 'time:quarter', 'DATE', (rc) => {
       if (explicit) return { value: `${explicit}-Q${q}`, anchor: 'none' };
       if (!rc.dct) return { value: `XXXX-Q${q}`, anchor: 'none' };
@@ -470,7 +462,7 @@ const quarter = rx(
         else if (q === 4 && rc.dct.quarter === 1 && rc.tense !== 'future') y -= 1;
       }
       return { value: `${pad(y, 4)}-Q${q}`, anchor: 'DCT' };
-    });
+    }, { start: m.index + dropDet });
   },
 );
 
@@ -682,6 +674,10 @@ function fmtRel(rc: ResolveCtx, g: Granularity | 'weekend' | 'season', n: number
     return { value: `${fmtWeek(shift(base, 'week', n))}-WE`, anchor: 'DCT' };
   }
   if (g === 'season') return relToDct(rc, 'year', n);
+  // news weeks run Sunday to Saturday: on a Sunday, "this week" starts today and "last week" ended yesterday
+  if (g === 'week' && !fromRef && rc.dct && rc.dct.weekday === 7) {
+    return { value: fmtWeek(shift(rc.dct.plus({ days: 1 }), 'week', n)), anchor: 'DCT' };
+  }
   return fromRef ? relToRef(rc, g, n) : relToDct(rc, g, n);
 }
 
@@ -856,7 +852,6 @@ const anaphoric = rx(
     const sign = /before|earlier|previous|preceding/.test(d) ? -1 : /after|later|next|following/.test(d) ? 1 : 0;
     const isPart = u in PARTS_OF_DAY;
     const gran: Granularity = isPart || u === 'night' ? 'day' : (u as Granularity);
-    const part = isPart ? PARTS_OF_DAY[u] : u === 'night' ? 'NI' : undefined;
     // TimeBank annotates "the next morning" as the day (DATE); "that night" likewise
     return mk(m, 'time:anaphoric', 'DATE', (rc) => relToRef(rc, gran, sign, 6), { tags: TAG_DAY });
   },
@@ -908,7 +903,6 @@ const duration = rx(
       text = text.slice(lead[0].length);
     }
     const mod = modOf(/more than|less than|fewer than|over|under|at least|at most|up to|nearly|almost|about|around|approximately|roughly|some/.exec(q)?.[0]);
-    void mod;
     const value = durationValue(n * unit.factor, unit.unit, unit.time);
     if (g.old) return null; // ages ("a 6-year-old") are not annotated in TimeBank
     const afterD = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 12);
@@ -930,7 +924,7 @@ const duration = rx(
 /** Vague durations: "several years", "a few days", "years", "months", "decades", "the coming weeks" (future), "recent years" (past). */
 const vagueDuration = rx(
   'time:duration-vague',
-  `${B}(?:(?<pre>the\\s+(?:past|last|next|coming|previous|following|early|first|latter)\\s+|the\\s+)?(?<v>${VAGUE})\\s+|(?<rc>(?:in\\s+)?(?:recent|coming|the\\s+coming|the\\s+next|the\\s+past|the\\s+last|upcoming|the\\s+upcoming)\\s+))?(?<u>second|minute|hour|day|week|month|year|decade|centurie)s(?<ahead>\\s+ahead|\\s+to\\s+come)?${E}`,
+  `${B}(?:(?<pre>the\\s+(?:past|last|next|coming|previous|following|early|first|latter)\\s+|the\\s+)?(?<v>${VAGUE})\\s+|(?<rc>(?:in\\s+)?(?:recent|coming|the\\s+coming|the\\s+next|the\\s+past|the\\s+last|upcoming|the\\s+upcoming)\\s+))?(?<u>second|minute|hour|day|week|month|quarter|year|decade|centurie)s(?<ahead>\\s+ahead|\\s+to\\s+come)?${E}`,
   (m, ctx) => {
     const g = m.groups!;
     const uname = g.u.toLowerCase().replace(/ie$/, 'y');
@@ -957,6 +951,15 @@ const vagueDuration = rx(
     return mk(m, 'time:duration-vague', 'DURATION', fixed(dv));
   },
 );
+
+/** "several-year", "multi-year": vague adjectival durations. */
+const vagueAdj = rx('time:duration-adj', `${B}(?:several|multi|many|few)-(?<u>day|week|month|year|decade)${E}`, (m) => {
+  const u = UNITS[m.groups!.u.toLowerCase()];
+  return mk(m, 'time:duration-adj', 'DURATION', fixed(durationValue(null, u.gran === 'decade' ? 'DE' : u.unit, false)));
+});
+
+/** "a later date": an unspecified future time. */
+const laterDate = rx('time:ref', `${B}a\\s+later\\s+(?:date|stage|time)${E}`, (m) => mk(m, 'time:ref', 'DATE', fixed('FUTURE_REF')));
 
 /** Adjectival spans like "decades-long", "day-long", "year-long". */
 const longAdj = rx('time:duration-adj', `${B}(?<u>day|week|month|year|decade|hour|minute)s?-long${E}`, (m) => {
@@ -1151,11 +1154,6 @@ const refs = REFS.map(([src, value]) =>
     const low = m[0].toLowerCase();
     const before = ctx.text.slice(Math.max(0, m.index - 12), m.index).toLowerCase();
     const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 12).toLowerCase();
-    if (low === 'now') {
-      if (/^\s*(?:that|,\s*that)\b/.test(after) && /^\s*that\s+(?:the|he|she|it|they|we|i|you)\b/.test(after)) {
-        /* "now that ..." conjunction: still annotated in TimeBank */
-      }
-    }
     if (low === 'shortly' && /^\s+(?:before|after)\b/.test(after)) return null;
     if (low === 'soon' && /^\s+(?:after|before|as)\b/.test(after) && !/as\s+soon\s+as\s+possible/.test(low)) {
       if (/^\s+as\b/.test(after)) return null;
@@ -1174,9 +1172,8 @@ const refAdj = rx('time:ref-adj', `${B}(?<w>current|recent|future|former)(?=\\s+
   const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 25).toLowerCase();
   if (w === 'former') return null;
   if (/^\s+(?:year|month|week|quarter|day|period|fiscal|decade|century|season|weekend|days|weeks|months|years|decades)\b/.test(after)) return null;
-  if (w === 'current' && /^\s+(?:account|accounts|affairs|events|status|state|form|situation|law|laws|rules|system|level|levels|rate|rates|price|prices|policy|policies|leader|leaders|government|president|administration|chairman|members?|owner|crisis|conflict|war|model|version|generation|one|ones|trend|trends|practice|regime|constitution|environment|climate|market|markets|economic|economy|and|or)\b/.test(after)) {
-    // still PRESENT_REF in TimeML when it refers to time; keep "current" + time-ish nouns only
-  }
+  // economic and fixed phrases: "current account", "current affairs", "current assets"
+  if (w === 'current' && /^\s+(?:account|accounts|affairs|assets|liabilities|ratio|density|flow|flows)\b/.test(after)) return null;
   const value = w === 'current' ? 'PRESENT_REF' : w === 'recent' ? 'PAST_REF' : 'FUTURE_REF';
   return mk(m, 'time:ref-adj', 'DATE', fixed(value), { priority: -2 });
 });
@@ -1222,6 +1219,8 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   duration,
   vagueDuration,
   longAdj,
+  vagueAdj,
+  laterDate,
   setAdverb,
   everySet,
   clock,

@@ -113,7 +113,9 @@ export function clauseAround(doc: Readonly<Doc>, start: number, end: number): { 
   const to = Math.min(sent.tokenEnd, b + 40);
   // a fronted expression ("On Wednesday, X said ...") belongs to the first finite verb group of the sentence
   let verbBefore = false;
-  for (let k = sent.tokenStart; k < a; k++) if (isVerb(tokens[k])) verbBefore = true;
+  for (let k = Math.max(sent.tokenStart, a - 60); k < a && !verbBefore; k++) {
+    if (isVerb(tokens[k]) && !inCompound(tokens, k) && groupTense(tokens, k, sent.tokenStart, sent.tokenEnd).finite) verbBefore = true;
+  }
   if (!verbBefore) {
     for (let k = b; k < to; k++) {
       if (!isVerb(tokens[k]) || inCompound(tokens, k)) continue;

@@ -1,11 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { emptyDoc, type Doc } from '../../src/doc.js';
 import { checkWiring } from '../../src/pipeline.js';
 import { textComponent } from '../../src/components.js';
-import { nerComponent, recognize, refineLabel, loadNerModel } from '../../src/entities/ner/index.js';
+import { DEFAULT_NER_MODEL, nerComponent, recognize, refineLabel, loadNerModel } from '../../src/entities/ner/index.js';
 import { parseConll, projectGold, tokenizeConllDoc } from '../../src/entities/ner/conll.js';
 import { shape } from '../../src/entities/ner/features.js';
-import { deserializeModel, serializeModel } from '../../src/entities/ner/model.js';
+import { deserializeModel, NerTagger, serializeModel } from '../../src/entities/ner/model.js';
 import { SpanScorer } from '../../src/entities/ner/score.js';
 import { tokenize } from '../../src/text/tokenize.js';
 
@@ -94,13 +95,42 @@ describe('ner: labels, features, model file', () => {
     expect(shape('U.S.')).toBe('X.X.');
   });
 
-  it('round-trips a model through the binary format', () => {
-    const m = loadNerModel().model;
+  it('round-trips a model through the binary format, byte for byte', () => {
+    const names = ['O', 'B-PER', 'I-PER', 'L-PER', 'U-PER'];
+    const K = names.length;
+    const m = {
+      header: {
+        version: 1 as const,
+        types: ['PER'],
+        names,
+        features: ['b=', 'w=Anna', 'l=anna'],
+        s2features: ['s1=U-PER'],
+        scales: { W1: 1, T1: 1, W2: 1, T2: 1 },
+        clusters: [['Anna', '0101']] as [string, string][],
+        gazetteer: { first: ['anna'] },
+        lexicon: { gpe: ['oslo'] },
+        meta: {},
+      },
+      W1: Float32Array.from({ length: 3 * K }, (_, i) => (i % 7) - 3),
+      T1: Float32Array.from({ length: (K + 1) * K }, (_, i) => (i % 5) - 2),
+      W2: Float32Array.from({ length: 4 * K }, (_, i) => (i % 3) - 1),
+      T2: Float32Array.from({ length: (K + 1) * K }, (_, i) => (i % 4) - 2),
+    };
     const bytes = serializeModel(m);
     const back = deserializeModel(bytes);
-    expect(back.header.features.length).toBe(m.header.features.length);
-    expect(back.W1.length).toBe(m.W1.length);
+    expect(back.header.features).toEqual(m.header.features);
+    expect(back.header.gazetteer).toEqual(m.header.gazetteer);
+    expect(Array.from(back.W1).map((x) => Math.round(x))).toEqual(Array.from(m.W1));
+    expect(Array.from(back.T2).map((x) => Math.round(x))).toEqual(Array.from(m.T2));
     expect(serializeModel(back).equals(bytes)).toBe(true);
+  });
+
+  it('loads the trained model quickly', () => {
+    const t0 = performance.now();
+    const t = new NerTagger(deserializeModel(readFileSync(DEFAULT_NER_MODEL)));
+    const ms = performance.now() - t0;
+    expect(t.nFeatures).toBeGreaterThan(10000);
+    expect(ms).toBeLessThan(5000); // about 0.4 s on an idle machine; generous for busy CI
   });
 
   it('reads CoNLL columns into raw text and gold spans', () => {

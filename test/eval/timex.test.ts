@@ -16,6 +16,9 @@ describe('timex eval helpers', () => {
     expect(test).toBeGreaterThan(230);
     expect(test).toBeLessThan(370);
   });
+  it('reports missing data as data_missing', async () => {
+    await expect(evalTimex({ dataDir: '/nonexistent/sitrep-data' })).rejects.toMatchObject({ code: 'data_missing' });
+  });
   it('parses TimeML text and gold spans', () => {
     const xml = `<?xml version="1.0" ?><TimeML><DOCID>x</DOCID><DCT><TIMEX3 tid="t0" type="DATE" value="2025-08-13" functionInDocument="CREATION_TIME">20250813</TIMEX3></DCT><TEXT>
 The envoy arrived <TIMEX3 tid="t1" type="DATE" value="2025-08-12">yesterday</TIMEX3> for <TIMEX3 tid="t2" type="DURATION" value="P2D">two days</TIMEX3>.

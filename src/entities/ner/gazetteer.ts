@@ -17,6 +17,14 @@ export class Gazetteer {
   readonly entries = new Map<string, string[]>();
   maxLen = 1;
   private firsts = new Set<string>();
+  /** Interned `category:B|I|L|U` strings (reused strings keep their hash, so feature lookups are cheap). */
+  private tagStrings = new Map<string, string[]>();
+
+  private tagsOf(cat: string): string[] {
+    let t = this.tagStrings.get(cat);
+    if (!t) this.tagStrings.set(cat, (t = [cat + ':B', cat + ':I', cat + ':L', cat + ':U']));
+    return t;
+  }
 
   /** Add one key (lower-cased tokens joined by spaces) to a category. */
   add(key: string, cat: string): void {
@@ -58,11 +66,12 @@ export class Gazetteer {
         if (!cats) continue;
         const len = j - i + 1;
         for (const c of cats) {
-          if (len === 1) put(i, c + ':U');
+          const ts = this.tagsOf(c);
+          if (len === 1) put(i, ts[3]);
           else {
-            put(i, c + ':B');
-            for (let k = i + 1; k < j; k++) put(k, c + ':I');
-            put(j, c + ':L');
+            put(i, ts[0]);
+            for (let k = i + 1; k < j; k++) put(k, ts[1]);
+            put(j, ts[2]);
           }
         }
       }
