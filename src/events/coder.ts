@@ -201,6 +201,14 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
       break;
     }
   }
+  // background clauses give way to the sentence's main event: purpose infinitives ("to help defend"),
+  // reduced relatives ("refugees fleeing", "the curfew imposed in Sudan")
+  const verbTriggers = triggers.filter((tr) => tr.kind === 'verb' && !consumed.has(tr.head));
+  for (const tr of verbTriggers) {
+    if (!verbTriggers.some((o) => o !== tr && !isBackground(doc, o.head, lex))) continue;
+    if (isBackground(doc, tr.head, lex) && verbTriggers.some((o) => o.head < tr.head && o !== tr)) consumed.add(tr.head);
+    else if (isReducedRelative(doc, tr.head)) consumed.add(tr.head);
+  }
   const live = triggers.filter((tr) => !(consumed.has(tr.head) && tr.consumed.length === 0 && tr.light === undefined) || tr.kind === 'noun' && tr.light !== undefined);
 
   // "X said Y must Z": a statement whose complement says what another must do is a demand (CAMEO 10)
@@ -228,6 +236,30 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
     if (ev) out.push(ev);
   }
   return dedupe(out);
+}
+
+/**
+ * A purpose or complement infinitive: "to VERB" (adverbs may intervene), unless
+ * the infinitive hangs on a control word ("is set to meet", "ready to host"),
+ * where it is the event itself.
+ */
+function isBackground(doc: Readonly<Doc>, i: number, lex: EventLexicon): boolean {
+  let k = i - 1;
+  while (k >= 0 && doc.tokens[k].pos === 'ADV') k--;
+  if (!(k >= 0 && doc.tokens[k].lower === 'to' && doc.tokens[k].pos === 'PART')) return false;
+  const head = doc.tokens[k - 1];
+  return !(head && (lex.controlVerbs.has(head.lemma) || CONTROL_ADJ.has(head.lower)));
+}
+
+const CONTROL_ADJ = new Set(['set', 'ready', 'willing', 'able', 'unable', 'likely', 'due', 'prepared', 'expected', 'scheduled', 'poised', 'determined', 'eager', 'keen', 'about', 'going']);
+
+/** A participle right after a noun with no auxiliary: "refugees fleeing the war", "the curfew imposed in Sudan". */
+function isReducedRelative(doc: Readonly<Doc>, i: number): boolean {
+  const t = doc.tokens[i];
+  const prev = doc.tokens[i - 1];
+  if (!prev || prev.sentence !== t.sentence) return false;
+  const participle = t.lower.endsWith('ing') || (/(ed|en)$/.test(t.lower) && doc.tokens[i + 1]?.lower !== 'by');
+  return participle && (prev.pos === 'NOUN' || (prev.pos === 'PROPN' && t.lower.endsWith('ing')));
 }
 
 /** Same actors, recipients, code and sentence: keep the first (e.g. "held ... talks" and "talks"). */
