@@ -44,6 +44,7 @@ function bestEntry(values: GazEntry[], dct: string | null, surface: string): Gaz
       else if (v.kind === 'actor') continue;
     }
     if (v.kind === 'place') score += Math.min(4, Math.log10(1 + (v.population ?? 0)) / 2);
+    if (v.secondary) score -= 3;
     if (score > bestScore) {
       best = v;
       bestScore = score;

@@ -37,6 +37,8 @@ export interface GazEntry {
   exact?: string;
   /** Places: population, to prefer the largest of homonyms. */
   population?: number;
+  /** Leaders: the person also heads a larger state (Macron as co-prince of Andorra); the other entry is preferred. */
+  secondary?: boolean;
 }
 
 /** An agent (sector) noun such as "troops" (MIL) or "state media" (MED). */
@@ -139,6 +141,7 @@ export function buildActorLexicon(src: ActorSources = {}): ActorLexicon {
       from: l.start,
       to: l.end,
       role: l.role,
+      ...(l.secondary ? { secondary: true } : {}),
     };
     // a one-word alias must be the surname (last word of the canonical name): "Putin", not "Vladimir" or "Omar"
     const surname = l.name.split(/\s+/).pop()!.toLowerCase();

@@ -229,7 +229,7 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
   const out: DocEvent[] = [];
   const cueTriggers = new Set(live.filter((tr) => tr.kind === 'verb' && lex.cueVerbs.has(tokens[tr.head].lemma) && !demands.has(tr.head)).map((tr) => tr.head));
   for (const tr of live) {
-    if (consumed.has(tr.head) && !demands.has(tr.head) && tr.consumed.length === 0 && tr.light === undefined && tr.kind === 'verb') continue;
+    if (consumed.has(tr.head) && !demands.has(tr.head) && tr.light === undefined && tr.kind === 'verb') continue;
     const isCue = cueTriggers.has(tr.head);
     if (isCue && live.length > cueTriggers.size) continue; // reported speech: the cue is attribution, not an event
     const ev = buildEvent(doc, si, tr, mentions, live, lex, ctx);
@@ -258,8 +258,16 @@ function isReducedRelative(doc: Readonly<Doc>, i: number): boolean {
   const t = doc.tokens[i];
   const prev = doc.tokens[i - 1];
   if (!prev || prev.sentence !== t.sentence) return false;
-  const participle = t.lower.endsWith('ing') || (/(ed|en)$/.test(t.lower) && doc.tokens[i + 1]?.lower !== 'by');
-  return participle && (prev.pos === 'NOUN' || (prev.pos === 'PROPN' && t.lower.endsWith('ing')));
+  const next = doc.tokens[i + 1];
+  const ing = t.lower.endsWith('ing');
+  const participle = ing || (/(ed|en)$/.test(t.lower) && next?.pos === 'ADP' && next.lower !== 'by');
+  if (!participle || !(prev.pos === 'NOUN' || (prev.pos === 'PROPN' && ing))) return false;
+  // the noun phrase before it must itself be an object or in a prepositional phrase, not the clause subject
+  const start = doc.sentences[t.sentence].tokenStart;
+  let k = i - 1;
+  while (k >= start && ['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM'].includes(doc.tokens[k].pos)) k--;
+  for (; k >= start; k--) if (doc.tokens[k].pos === 'VERB' || doc.tokens[k].pos === 'ADP') return true;
+  return false;
 }
 
 /** Same actors, recipients, code and sentence: keep the first (e.g. "held ... talks" and "talks"). */
