@@ -9,7 +9,7 @@
  * `Phoenix.agents.txt`, `PETR.Validate.{verbs,actors,agents}.txt`), converted by
  * `scripts/data/build-dictionaries.ts`, plus the small project supplement
  * `data/supplements/agents.extra.json` (entries flagged `supplement: true`).
- * License: MIT ("Copyright (c) 2014/2015 Open Event Data Alliance"; see NOTICE.dictionaries.md).
+ * License: MIT ("Copyright (c) 2014/2015 Open Event Data Alliance"; see NOTICE).
  *
  * Each file is read once per process (module-level cache). The verb files store each
  * block's patterns once ({@link VerbsFile}); the loader expands them per verb ({@link VerbsData}). Paths are resolved relative
