@@ -29,7 +29,7 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
 
 const { values } = parseArgs({
-  strict: false,
+  allowPositionals: true,
   options: {
     events: { type: 'string', default: '100000' },
     connections: { type: 'string', default: '50' },
@@ -256,10 +256,13 @@ async function main(): Promise<void> {
       const store = Store.open(db);
       const t = performance.now();
       let docs = 0;
-      for (const d of syntheticDocs(total, 10)) {
-        store.putDocument(d);
-        docs++;
-      }
+      const r = store.putDocuments((function* () {
+        for (const d of syntheticDocs(total, 10)) {
+          docs++;
+          yield d;
+        }
+      })());
+      if (r.errors.length) throw r.errors[0].error;
       const sec = (performance.now() - t) / 1000;
       store.optimize();
       const s = store.stats();

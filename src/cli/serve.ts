@@ -22,12 +22,12 @@ export interface Running {
  * Open the store and listen.
  * @throws SitrepError `store_failed` (no such store, not a store), `invalid_argument` (port in use, bad host)
  */
-export async function startServer(o: { db: string; port: number; host: string; maxExtractBytes?: number; quiet?: boolean }): Promise<Running> {
+export async function startServer(o: { db: string; port: number; host: string; maxExtractBytes?: number; cache?: boolean }): Promise<Running> {
   if (o.db !== ':memory:' && !existsSync(o.db)) {
     throw new SitrepError('store_failed', `${o.db}: no such store (create one with: sitrep ingest FILES --db ${o.db})`, o.db);
   }
   const store = Store.open(o.db);
-  const app = createApp(store, { maxExtractBytes: o.maxExtractBytes });
+  const app = createApp(store, { maxExtractBytes: o.maxExtractBytes, cache: o.cache });
   try {
     const { server, info } = await new Promise<{ server: ReturnType<typeof serve>; info: AddressInfo }>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: o.port, hostname: o.host }, (info) => resolve({ server: s, info }));
@@ -70,10 +70,11 @@ export function serveCommand(): Command {
     .option('--port <n>', 'TCP port (0 picks a free one)', '8787')
     .option('--host <host>', 'address to listen on (127.0.0.1: this machine only)', '127.0.0.1')
     .option('--max-extract-bytes <n>', 'largest POST /api/extract body', String(DEFAULT_MAX_EXTRACT_BYTES))
-    .action(async (o: { db: string; port: string; host: string; maxExtractBytes: string }) => {
+    .option('--no-cache', 'do not keep API answers between requests (they are kept until the store changes)')
+    .action(async (o: { db: string; port: string; host: string; maxExtractBytes: string; cache: boolean }) => {
       const max = Number(o.maxExtractBytes);
       if (!Number.isSafeInteger(max) || max < 1) throw new SitrepError('invalid_argument', `--max-extract-bytes must be a positive whole number, got "${o.maxExtractBytes}"`, '--max-extract-bytes');
-      const running = await startServer({ db: o.db, port: portOption(o.port), host: o.host, maxExtractBytes: max });
+      const running = await startServer({ db: o.db, port: portOption(o.port), host: o.host, maxExtractBytes: max, cache: o.cache });
       process.stdout.write(`sitrep serve: ${o.db} on ${running.url} (API: ${running.url}openapi.json; Ctrl-C stops)\n`);
       await new Promise<void>((resolve) => {
         const stop = () => {

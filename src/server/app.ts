@@ -46,6 +46,7 @@ import {
   EventFilters,
 } from './schemas.js';
 import { StaticFiles } from './static.js';
+import { ResponseCache } from './cache.js';
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -55,6 +56,8 @@ export interface AppOptions {
   devUi?: boolean;
   /** Where internal errors are logged (default: standard error). */
   log?: (msg: string) => void;
+  /** Keep GET /api/* answers until the store's data changes (default true; see cache.ts). */
+  cache?: boolean;
 }
 
 export const DEFAULT_MAX_EXTRACT_BYTES = 1024 * 1024;
@@ -158,6 +161,30 @@ export function createApp(store: Store, opts: AppOptions = {}): OpenAPIHono {
     return c.json(body, status);
   });
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
+
+  const cache = opts.cache === false ? null : new ResponseCache();
+  app.use('/api/*', async (c, next) => {
+    if (!cache || c.req.method !== 'GET') return next();
+    const url = new URL(c.req.url);
+    const key = url.pathname + url.search;
+    const version = store.dataVersion();
+    let hit = cache.get(key, version);
+    if (!hit) {
+      await next();
+      const type = c.res.headers.get('content-type') ?? '';
+      if (c.res.status !== 200 || !/^(application\/json|text\/csv)/.test(type)) return;
+      const body = new Uint8Array(await c.res.arrayBuffer());
+      hit = cache.set(key, version, body, type);
+      const headers = new Headers(c.res.headers);
+      headers.set('ETag', hit.etag);
+      c.res = new Response(body, { status: 200, headers });
+      return;
+    }
+    if (c.req.header('if-none-match') === hit.etag) return c.body(null, 304, { ETag: hit.etag });
+    const headers: Record<string, string> = { 'Content-Type': hit.type, ETag: hit.etag, 'X-Cache': 'hit' };
+    if (hit.type.startsWith('text/csv')) headers['Content-Disposition'] = 'attachment; filename="sitrep-events.csv"';
+    return c.body(hit.body as Uint8Array<ArrayBuffer>, 200, headers);
+  });
 
   // ---- API ----
   app.openapi(

@@ -230,8 +230,6 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX events_sort ON events(date_from IS NULL, date_from, date IS NULL, date, doc_id, idx);
   CREATE INDEX events_sort_desc ON events(date_from IS NULL, date_from DESC, date IS NULL, date DESC, doc_id DESC, idx DESC);
   CREATE INDEX events_plover ON events(plover_event, date_from);
-  CREATE INDEX events_root ON events(root, date_from);
-  CREATE INDEX events_quad ON events(quad_class, date_from);
-  CREATE INDEX events_location ON events(location_country);
+  CREATE INDEX events_goldstein ON events(goldstein, doc_id, idx);
   `,
 ];
