@@ -575,6 +575,13 @@ function resolvePronoun(doc: Readonly<Doc>, at: number, pron: string): Mention |
   return null;
 }
 
+/** The verb whose direct object starts at token `from` (only determiners, adjectives, numbers and possessives between), or -1. */
+function governingVerb(doc: Readonly<Doc>, from: number, sentStart: number): number {
+  let k = from - 1;
+  while (k >= sentStart && (['DET', 'ADJ', 'NUM', 'NOUN'].includes(doc.tokens[k].pos) || /^(its|their|his|her|our)$/.test(doc.tokens[k].lower)) && from - k < 6) k--;
+  return k >= sentStart && doc.tokens[k].pos === 'VERB' && !BE.has(doc.tokens[k].lower) ? k : -1;
+}
+
 function findActors(doc: Readonly<Doc>, tr: Trigger, si: number, mentions: Mention[], lex: EventLexicon, pluralResolved: Map<number, Mention[]>): { actors: Mention[]; passive: boolean } {
   const tokens = doc.tokens;
   const s = doc.sentences[si];
@@ -607,6 +614,10 @@ function findActors(doc: Readonly<Doc>, tr: Trigger, si: number, mentions: Menti
       const first = mentions.find((m) => m.tokenStart >= between && m.tokenStart <= between + 1 && m.code);
       if (first) return { actors: coordinated(doc, first, mentions, 1), passive: false };
     }
+    // "Israel and Lebanon renewed negotiations", "activists staged rallies": the noun is the object of a
+    // verb, whose subject is the actor
+    const gov = governingVerb(doc, tr.from, s.tokenStart);
+    if (gov >= 0) return findActors(doc, { ...tr, light: gov }, si, mentions, lex, pluralResolved);
     return { actors: [], passive: false };
   }
   if (passive) {
