@@ -16,7 +16,7 @@ for (const [name, load] of [
   ['meantime_en', () => meantimeArticles(dataDir)],
   ['reuters21578', () => reutersArticles(dataDir, Number(values.every) || 1)],
 ] as const) {
-  const r = runCorpus(name, load());
+  const r = await runCorpus(name, load());
   console.log(formatCorpusReport(r));
   for (const f of r.failures.slice(0, 20)) console.log(`  failed ${f.id}: ${f.code}: ${f.message}`);
   failed += r.failures.length;

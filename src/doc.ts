@@ -32,6 +32,8 @@ export interface DocumentMeta {
   published: string | null;
   url: string | null;
   source: string | null;
+  /** The id the input gave the article (JSON Lines `id`), if any; `id` above is always the content hash. */
+  inputId?: string;
   /** The plain text; every offset in the document counts UTF-16 code units into this string. */
   text: string;
 }

@@ -4,7 +4,7 @@
  */
 import { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
-import { extractAll, cameoName } from './extract.js';
+import { extractAll, cameoName, describeFailure } from './extract.js';
 import { formatSummary } from './format.js';
 
 /** Folder of the bundled example articles. */
@@ -17,7 +17,7 @@ export function demoCommand(): Command {
       if (x.ok) {
         process.stdout.write(formatSummary(x.doc, cameoName) + '\n\n');
         n++;
-      } else process.stderr.write(`sitrep: ${x.error.code}: ${x.origin}: ${x.error.message}\n`);
+      } else process.stderr.write(describeFailure(x) + '\n');
     }
     process.stdout.write(`${n} example articles analysed. Try: npx sitrep extract examples/articles/ankara-talks.txt --format json\n`);
   });

@@ -34,6 +34,11 @@ export async function* extractAll(inputs: string[], opts: { published?: string }
   }
 }
 
+/** "origin: message" without repeating the origin when the message already names it. */
+export function describeFailure(x: { origin: string; error: SitrepError }): string {
+  return `sitrep: ${x.error.code}: ${x.error.message.includes(x.origin) ? x.error.message : `${x.origin}: ${x.error.message}`}`;
+}
+
 /** CAMEO code -> its codebook name (for text output). */
 export function cameoName(code: string): string | undefined {
   return loadCameo().codes[code]?.name;
@@ -56,16 +61,16 @@ export function extractCommand(): Command {
         if (o.format === 'jsonl') {
           out.write(JSON.stringify(x.ok ? docToJson(x.doc, { tokens: o.tokens }) : { origin: x.origin, error: x.error.toJSON() }) + '\n');
         } else if (o.format === 'plover' || o.format === 'gdelt') {
-          if (!x.ok) process.stderr.write(`sitrep: ${x.error.code}: ${x.origin}: ${x.error.message}\n`);
+          if (!x.ok) process.stderr.write(describeFailure(x) + '\n');
           else if (o.format === 'plover') for (const r of toPlover(x.doc)) out.write(JSON.stringify(r) + '\n');
           else for (const r of toGdeltRows(x.doc)) out.write(r.join('\t') + '\n');
         } else if (o.format === 'text') {
           if (x.ok) out.write(formatSummary(x.doc, cameoName) + '\n\n');
-          else process.stderr.write(`sitrep: ${x.error.code}: ${x.origin}: ${x.error.message}\n`);
+          else process.stderr.write(describeFailure(x) + '\n');
         } else docs.push(x);
       }
       if (o.format === 'json') {
-        for (const x of docs) if (!x.ok) process.stderr.write(`sitrep: ${x.error.code}: ${x.origin}: ${x.error.message}\n`);
+        for (const x of docs) if (!x.ok) process.stderr.write(describeFailure(x) + '\n');
         const ok = docs.filter((x): x is Extract<Extracted, { ok: true }> => x.ok).map((x) => docToJson(x.doc, { tokens: o.tokens }));
         if (ok.length === 1 && docs.length === 1) out.write(JSON.stringify(ok[0], null, 2) + '\n');
         else if (ok.length > 0) out.write(JSON.stringify(ok, null, 2) + '\n');

@@ -3,7 +3,7 @@
  */
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { extractAll } from './extract.js';
+import { extractAll, describeFailure } from './extract.js';
 import { Store } from '../store/index.js';
 import { choice, dateOption } from './main.js';
 import { SitrepError } from '../errors.js';
@@ -50,7 +50,7 @@ export function storeCommands(): Command[] {
     .description('Extract articles and store them in an SQLite database (re-ingesting a stored article changes nothing)')
     .argument('<path...>', 'files, folders (recursive), .jsonl files, URLs, or - for stdin')
     .option('--db <file>', 'SQLite database file', DEFAULT_DB)
-    .option('--published <date>', 'publication date (YYYY-MM-DD) for articles that give none')
+    .option('--published <date>', 'publication date (YYYY-MM-DD) used as every article\'s reference date (overrides dates in the inputs)')
     .action(async (paths: string[], o: { db: string; published?: string }) => {
       if (o.published !== undefined) dateOption(o.published, '--published');
       const store = Store.open(o.db);
@@ -71,7 +71,7 @@ export function storeCommands(): Command[] {
           if (!x.ok) {
             errors++;
             bar?.stop();
-            process.stderr.write(`sitrep: skipped ${x.origin}: ${x.error.code}: ${x.error.message}\n`);
+            process.stderr.write(describeFailure(x).replace(/^sitrep: /, 'sitrep: skipped: ') + '\n');
             bar?.start(0, docs, { events, errors, stored });
           } else {
             try {
@@ -114,18 +114,20 @@ export function storeCommands(): Command[] {
       try {
         const rows = store.queryEvents({ actor: o.actor, recipient: o.recipient, code: o.code, from: o.from, to: o.to, limit: parseLimit(o.limit) });
         const flat = rows.map((r) => ({
-          date: r.date,
+          date: o.format === 'table' && r.dateDefaulted ? `${r.date}*` : r.date,
           actor: r.actor.map((p) => p.code ?? p.text).join('+'),
           recipient: r.recipient.map((p) => p.code ?? p.text).join('+'),
           cameo: r.cameo ?? 'uncoded',
           plover: r.plover?.event ?? '',
           goldstein: r.goldstein,
+          modality: r.modality.join(' '),
           trigger: r.trigger.text,
           document: r.docId,
-          ...(o.format === 'table' ? {} : { quadClass: r.quadClass, modality: r.modality.join(' '), attribution: r.attribution?.source?.text ?? '', confidence: r.confidence, sentence: r.sentence, rule: r.rule }),
+          ...(o.format === 'table' ? {} : { dateDefaulted: r.dateDefaulted, location: r.location?.text ?? '', quadClass: r.quadClass, attribution: r.attribution?.source?.text ?? '', confidence: r.confidence, sentence: r.sentence, rule: r.rule }),
         }));
-        const cols = o.format === 'table' ? ['date', 'actor', 'recipient', 'cameo', 'plover', 'goldstein', 'trigger', 'document'] : Object.keys(flat[0] ?? { date: 0, actor: 0, recipient: 0, cameo: 0, plover: 0, goldstein: 0, trigger: 0, document: 0, quadClass: 0, modality: 0, attribution: 0, confidence: 0, sentence: 0, rule: 0 });
+        const cols = o.format === 'table' ? ['date', 'actor', 'recipient', 'cameo', 'plover', 'goldstein', 'modality', 'trigger', 'document'] : ['date', 'actor', 'recipient', 'cameo', 'plover', 'goldstein', 'modality', 'trigger', 'document', 'dateDefaulted', 'location', 'quadClass', 'attribution', 'confidence', 'sentence', 'rule'];
         printRows(o.format === 'json' ? (rows as unknown as Array<Record<string, unknown>>) : flat, cols, o.format);
+        if (o.format === 'table' && rows.some((r) => r.dateDefaulted)) process.stdout.write('(* date defaulted to the publication date)\n');
       } finally {
         store.close();
       }

@@ -10,6 +10,7 @@ import { documentId, normalizeDate } from '../ingest/index.js';
 import { asSitrepError } from '../errors.js';
 import { readReuters } from './reuters.js';
 import { loadTimexCorpus } from './timex.js';
+import { yieldToLoop } from './yield.js';
 
 /** One article of a corpus run. */
 export interface CorpusArticle {
@@ -33,10 +34,11 @@ export interface CorpusReport {
 }
 
 /** Analyse every article; a failure is recorded, never thrown. */
-export function runCorpus(corpus: string, articles: CorpusArticle[]): CorpusReport {
+export async function runCorpus(corpus: string, articles: CorpusArticle[]): Promise<CorpusReport> {
   const r: CorpusReport = { corpus, documents: 0, sentences: 0, events: 0, withEvents: 0, failures: [], seconds: 0 };
   const t0 = performance.now();
   for (const a of articles) {
+    await yieldToLoop();
     r.documents++;
     try {
       const doc = analyze({ id: documentId(a.text, a.title), title: a.title, published: a.published, url: null, source: null, text: a.text });

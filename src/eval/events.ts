@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { analyze } from '../analyze.js';
 import { documentId } from '../ingest/index.js';
 import type { Doc, DocEvent } from '../doc.js';
+import { yieldToLoop } from './yield.js';
 
 /** PLOVER 0.5b1 event names (gold records) -> PLOVER manual 2021 names (CAMEO2PLOVER). */
 export const PLOVER_05_TO_CURRENT: Record<string, string> = {
@@ -160,6 +161,7 @@ export async function evalEvents(opts: { dataDir: string; petrarch?: boolean }):
   const docs = new Map<string, Doc>();
   for (const r of gold) {
     if (docs.has(r.text)) continue;
+    await yieldToLoop();
     // the records are undated sentences; their nominal date is 2000-01-01
     docs.set(r.text, analyze({ id: documentId(r.text, null), title: null, published: '2000-01-01', url: null, source: null, text: r.text }));
   }
@@ -172,7 +174,7 @@ export async function evalEvents(opts: { dataDir: string; petrarch?: boolean }):
   };
   if (opts.petrarch !== false && existsSync(join(opts.dataDir, 'petrarch2_validation'))) {
     const { evalPetrarch } = await import('./petrarch.js');
-    report.petrarch = evalPetrarch(opts.dataDir);
+    report.petrarch = await evalPetrarch(opts.dataDir);
   }
   return report;
 }

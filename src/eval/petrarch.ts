@@ -22,6 +22,7 @@ import { quotesComponent } from '../quotes/attribution.js';
 import { nerComponent } from '../entities/ner/index.js';
 import { runPipeline, type Component } from '../pipeline.js';
 import { documentId } from '../ingest/index.js';
+import { yieldToLoop } from './yield.js';
 
 export interface PetrarchRecord {
   id: string;
@@ -76,12 +77,13 @@ export function petrarchPipeline(): Component[] {
 }
 
 /** Code every record and compare with the expected events. */
-export function evalPetrarch(dataDir: string): PetrarchReport {
+export async function evalPetrarch(dataDir: string): Promise<PetrarchReport> {
   const records = loadPetrarchRecords(dataDir);
   const pipeline = petrarchPipeline();
   let exact = 0;
   const mismatches: PetrarchReport['mismatches'] = [];
   for (const r of records) {
+    await yieldToLoop();
     const doc = runPipeline({ id: documentId(r.text, null), title: null, published: r.date, url: null, source: null, text: r.text }, pipeline);
     const produced = new Set<string>();
     for (const e of doc.events) {

@@ -26,6 +26,8 @@
  *    also overlap (the same attribution relation was found: "given the relation,
  *    is the speaker right?").
  */
+import { SitrepError } from '../errors.js';
+import { yieldToLoop } from './yield.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -93,7 +95,7 @@ export function articleSplit(stem: string): 'dev' | 'test' {
 export function defaultPolnearDir(): string {
   if (process.env.POLNEAR_DIR) return process.env.POLNEAR_DIR;
   const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [resolve(here, '../../../shared/data/polnear'), resolve(here, '../../shared/data/polnear'), '/work/shared/data/polnear'];
+  const candidates = [resolve(here, '../../../shared/data/polnear'), resolve(here, '../../shared/data/polnear')];
   return candidates.find((c) => existsSync(join(c, 'data'))) ?? candidates[0];
 }
 
@@ -352,7 +354,10 @@ function prf(tp: number, pred: number, gold: number): PRF {
 
 /** Evaluate quote/attribution extraction on PolNeAR. */
 export async function evalQuotes(opts: { dataDir?: string; split?: Split; limit?: number } = {}): Promise<QuotesEvalReport> {
-  const dataDir = opts.dataDir ?? defaultPolnearDir();
+  // accept either the PolNeAR folder itself or the shared data folder that holds it
+  const given = opts.dataDir;
+  const dataDir = given === undefined ? defaultPolnearDir() : existsSync(join(given, 'polnear', 'data')) ? join(given, 'polnear') : given;
+  if (!existsSync(join(dataDir, 'data'))) throw new SitrepError('input_not_found', `no PolNeAR data under ${dataDir} (expected ${join(dataDir, 'data')})`, dataDir);
   const split = opts.split ?? 'test';
   const t0 = Date.now();
   const articles = loadPolnear(dataDir, split, opts.limit);
@@ -360,6 +365,7 @@ export async function evalQuotes(opts: { dataDir?: string; split?: Split; limit?
   const tot = { gold: 0, pred: 0, tpO: 0, tpE: 0, cP: 0, cG: 0, cE: 0, cO: 0, m: 0, sOk: 0, sEx: 0, sr: 0, srOk: 0 };
   const byRule: Record<string, [number, number]> = {};
   for (const a of articles) {
+    await yieldToLoop();
     const doc = annotate(a.text, a.stem, list);
     const s = scoreDoc(a.text, a.relations, doc.quotes);
     tot.gold += s.gold;

@@ -23,6 +23,7 @@ import type { Component } from '../pipeline.js';
 import { eventLexicon, type EventLexicon, type VerbEntry } from './lexicon.js';
 import { phraseKey } from '../text/phrases.js';
 import { findAttribution } from '../quotes/attribution.js';
+import { DateTime } from 'luxon';
 
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re"]);
 const REL = new Set(['which', 'who', 'that', 'whom']);
@@ -703,6 +704,21 @@ function insideQuotationMarks(text: string, from: number, pos: number): boolean 
   return open;
 }
 
+/**
+ * "Two days later, ...": a duration anchored on an earlier full date (the time tagger's
+ * `anchor: timex:N`) gives the date it points to (luxon, UTC calendar arithmetic).
+ */
+function laterDate(doc: Readonly<Doc>, t: Timex): Timex | null {
+  const m = /^timex:(\d+)$/.exec(t.anchor ?? '');
+  const d = /^P(\d+)([DWMY])$/.exec(t.value);
+  if (!m || !d || !/later|after/.test(t.rule)) return null;
+  const base = doc.timexes[Number(m[1])]?.value ?? '';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(base)) return null;
+  const unit = ({ D: 'days', W: 'weeks', M: 'months', Y: 'years' } as const)[d[2] as 'D' | 'W' | 'M' | 'Y'];
+  const value = DateTime.fromISO(base, { zone: 'utc' }).plus({ [unit]: Number(d[1]) }).toISODate();
+  return value ? { ...t, type: 'DATE', value } : null;
+}
+
 function findDate(doc: Readonly<Doc>, tr: Trigger, si: number, actors: Mention[]): Timex | null {
   const s = doc.sentences[si];
   const tokens = doc.tokens;
@@ -711,8 +727,10 @@ function findDate(doc: Readonly<Doc>, tr: Trigger, si: number, actors: Mention[]
   const left = actors.length ? Math.min(...actors.map((a) => a.start)) : trigStart;
   let best: Timex | null = null;
   let bestDist = Infinity;
-  for (const t of doc.timexes) {
-    if (t.sentence !== si || (t.type !== 'DATE' && t.type !== 'TIME')) continue;
+  for (const raw of doc.timexes) {
+    if (raw.sentence !== si) continue;
+    const t = raw.type === 'DURATION' ? laterDate(doc, raw) : raw;
+    if (!t || (t.type !== 'DATE' && t.type !== 'TIME')) continue;
     if (insideQuotationMarks(doc.document.text, s.start, t.start)) continue; // a date inside quoted words is the speaker's
     let dist: number;
     if (t.start >= trigStart && t.end <= clauseStop) dist = t.start - trigStart;

@@ -53,6 +53,7 @@ export function toDocumentMeta(a: Article): DocumentMeta {
     published: a.published,
     url: a.url,
     source: a.source,
+    ...(a.id !== undefined ? { inputId: a.id } : {}),
     text: a.text,
   };
 }

@@ -129,8 +129,9 @@ export interface Page<T> {
 }
 
 /**
- * Sort orders of {@link Store.searchEvents}: by event date (undated events last in both directions), publication
- * date, Goldstein (events without a value first when ascending, last when descending) or confidence; `-` descends.
+ * Sort orders of {@link Store.searchEvents}: by event date, publication date, Goldstein or confidence; `-` gives the exact
+ * reverse order (so events without a date, documents without a publication date come last ascending, first descending;
+ * events without a Goldstein value first ascending, last descending).
  */
 export type EventSort = 'date' | '-date' | 'published' | '-published' | 'goldstein' | '-goldstein' | 'confidence' | '-confidence';
 
@@ -279,9 +280,9 @@ export interface ActorEntry extends ActorSummary {
 
 export const EVENT_SORTS: Record<EventSort, string> = {
   date: 'e.date_from IS NULL, e.date_from, e.date IS NULL, e.date, e.doc_id, e.idx',
-  '-date': 'e.date_from IS NULL, e.date_from DESC, e.date IS NULL, e.date DESC, e.doc_id DESC, e.idx DESC',
-  published: 'd.published IS NULL, d.published, e.doc_id, e.idx',
-  '-published': 'd.published IS NULL, d.published DESC, e.doc_id DESC, e.idx DESC',
+  '-date': 'e.date_from IS NULL DESC, e.date_from DESC, e.date IS NULL DESC, e.date DESC, e.doc_id DESC, e.idx DESC',
+  published: 'd.published IS NULL, d.published, d.id, e.idx',
+  '-published': 'd.published IS NULL DESC, d.published DESC, d.id DESC, e.idx DESC',
   goldstein: 'e.goldstein, e.doc_id, e.idx',
   '-goldstein': 'e.goldstein DESC, e.doc_id DESC, e.idx DESC',
   confidence: 'e.confidence, e.doc_id, e.idx',
@@ -302,7 +303,7 @@ function ploverArg(v: string): string {
 }
 
 /** WHERE clauses (over `events e`) for an event query. @throws SitrepError invalid_argument / invalid_date */
-function eventFilter(q: EventSearch): { where: string[]; args: unknown[] } {
+function eventFilter(q: EventSearch, maxSpanDays?: number): { where: string[]; args: unknown[] } {
   const where: string[] = [];
   const args: unknown[] = [];
   for (const role of ['actor', 'recipient'] as const) {
@@ -340,6 +341,11 @@ function eventFilter(q: EventSearch): { where: string[]; args: unknown[] } {
   if (from !== null) {
     where.push('e.date_to >= ?');
     args.push(from);
+    if (maxSpanDays !== undefined && Number.isFinite(maxSpanDays)) {
+      // implied by date_to >= from when no stored range is longer than maxSpanDays: lets the date index seek
+      where.push('e.date_from >= ?');
+      args.push(DateTime.fromISO(from, { zone: 'utc' }).minus({ days: Math.ceil(maxSpanDays) }).toISODate());
+    }
   }
   if (to !== null) {
     where.push('e.date_from <= ?');
@@ -785,7 +791,15 @@ export class Store {
     return `${this.writes}:${this.prep('PRAGMA data_version').pluck().get()}`;
   }
 
-  /** COUNT(*) of a query, cached until the data changes. */
+  /** The longest calendar range of a stored event date, in days (cached until the data changes). */
+  private maxDateSpan(): number {
+    return this.cachedCount(
+      'SELECT COALESCE(MAX(julianday(date_to) - julianday(date_from)), 0) FROM events WHERE date_from IS NOT NULL',
+      [],
+    );
+  }
+
+  /** COUNT(*) (or another single number) of a query, cached until the data changes. */
   private cachedCount(sql: string, args: unknown[]): number {
     const key = sql + '\u0000' + JSON.stringify(args);
     const v = this.dataVersion();
@@ -808,7 +822,7 @@ export class Store {
    * @throws SitrepError as {@link queryEvents}; `invalid_argument` for an unknown sort.
    */
   searchEvents(q: EventSearch = {}): Page<EventHit> {
-    const { where, args } = eventFilter(q);
+    const { where, args } = eventFilter(q, q.from !== undefined ? this.maxDateSpan() : undefined);
     const { limit, offset } = paging({ limit: q.limit ?? 50, offset: q.offset });
     const sort = q.sort ?? 'date';
     if (!(sort in EVENT_SORTS)) throw new SitrepError('invalid_argument', `sort: expected one of ${Object.keys(EVENT_SORTS).join(', ')}, got ${JSON.stringify(sort)}`, 'sort');
@@ -816,12 +830,19 @@ export class Store {
     try {
       return this.db.transaction(() => {
         const total = this.cachedCount(`SELECT COUNT(*) FROM events e ${w}`, args);
-        const rows = this.prep(
+        // first the ids of the page (narrow rows: only what filters and sorting need), then their details
+        const needsDoc = sort.endsWith('published');
+        const ids = this.prep(
+          `SELECT e.id FROM ${needsDoc ? 'documents d JOIN events e ON e.doc_id = d.id' : 'events e'} ${w} ORDER BY ${EVENT_SORTS[sort]} LIMIT ? OFFSET ?`,
+        ).pluck().all(...args, limit, offset) as number[];
+        const byId = new Map<number, Row>();
+        for (const r of this.prep(
           `SELECT e.*, d.published AS doc_published, d.title AS doc_title, sm.situation_id AS situation_id, se.sources AS situation_sources
            FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN situation_mentions sm ON sm.event_id = e.id
            LEFT JOIN situation_events se ON se.id = sm.situation_id
-           ${w} ORDER BY ${EVENT_SORTS[sort]} LIMIT ? OFFSET ?`,
-        ).all(...args, limit, offset) as Row[];
+           WHERE e.id IN (SELECT value FROM json_each(?))`,
+        ).all(JSON.stringify(ids)) as Row[]) byId.set(Number(r.id), r);
+        const rows = ids.map((id) => byId.get(id)!).filter(Boolean);
         const evs = this.eventRows(rows);
         const items = evs.map((e, i) => ({
           ...e, title: str(rows[i].doc_title), situationId: num(rows[i].situation_id), sources: num(rows[i].situation_sources),

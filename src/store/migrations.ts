@@ -227,9 +227,13 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX situation_mentions_situation ON situation_mentions(situation_id, event_id);
   CREATE INDEX situation_mentions_doc ON situation_mentions(doc_id);
 
-  CREATE INDEX events_sort ON events(date_from IS NULL, date_from, date IS NULL, date, doc_id, idx);
-  CREATE INDEX events_sort_desc ON events(date_from IS NULL, date_from DESC, date IS NULL, date DESC, doc_id DESC, idx DESC);
-  CREATE INDEX events_plover ON events(plover_event, date_from);
-  CREATE INDEX events_goldstein ON events(goldstein, doc_id, idx);
+  -- the API's sort orders, each index also covering the date filter (date_to), so pages come from index scans
+  CREATE INDEX events_sort ON events(date_from IS NULL, date_from, date IS NULL, date, doc_id, idx, date_to);
+  CREATE INDEX events_plover ON events(plover_event, date_from IS NULL, date_from, date IS NULL, date, doc_id, idx, date_to);
+  CREATE INDEX events_cameo_sort ON events(cameo, date_from, date_to, date, doc_id, idx);
+  CREATE INDEX events_goldstein ON events(goldstein, doc_id, idx, quad_class, cameo, plover_event, date_from, date_to);
+  CREATE INDEX documents_sort ON documents(published IS NULL, published, id);
+  -- sort keys and filter columns by event id: pages of participant-filtered queries (actor, dyad) are sorted from it
+  CREATE INDEX events_id_sort ON events(id, date_from, date, doc_id, idx, date_to, goldstein, cameo, plover_event, quad_class);
   `,
 ];

@@ -45,13 +45,45 @@ export function findCandidates(ctx: TimeContext, stages: readonly TimeStage[] = 
   return cands.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * The date of a dateline: a full explicit date (month, day and year) within the
+ * first three lines and 300 characters, alone on its line or after a place
+ * ("WASHINGTON, Aug. 12, 2025 (AP) --"). Null when there is none.
+ */
+function datelineDate(text: string, cands: readonly Candidate[]): ReturnType<typeof parseDay> {
+  for (const c of cands) {
+    if (c.start > 300) break;
+    const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
+    if (text.slice(0, lineStart).split('\n').length > 3) break;
+    const lineEnd = text.indexOf('\n', c.end);
+    const before = text.slice(lineStart, c.start);
+    const after = text.slice(c.end, lineEnd < 0 ? text.length : lineEnd);
+    if (!/^\s*(?:[A-Z][A-Za-z.' -]{1,40},\s*)?$/.test(before)) continue;
+    if (!/^\s*(?:$|\(|--|—|–|-\s)/.test(after)) continue;
+    let r;
+    try {
+      r = c.resolve({ dct: null, tense: 'none', reporting: false, prev: null, prevDay: null, history: [], sentence: 0, start: c.start, before: '', after: '' });
+    } catch {
+      r = null;
+    }
+    const d = r && /^\d{4}-\d{2}-\d{2}$/.test(r.value) ? parseDay(r.value) : null;
+    if (d) return d;
+  }
+  return null;
+}
+
 /** Extract and normalise the TIMEX3 expressions of a document. */
 export function extractTimexes(doc: Readonly<Doc>, stages: readonly TimeStage[] = TIME_STAGES): Timex[] {
   const text = doc.document?.text ?? '';
   if (!text) return [];
-  const dct = parseDay(doc.document.published);
+  let dct = parseDay(doc.document.published);
   const ctx: TimeContext = { doc, text, dct };
   const cands = findCandidates(ctx, stages);
+  // no publication date: a dateline ("Airbus test flight delayed\nSeptember 01, 2007\n...") stands in for it
+  if (!dct) {
+    dct = datelineDate(text, cands);
+    ctx.dct = dct;
+  }
   // pass 1: every candidate but the late ones (clock times), in text order; pass 2: the late ones
   const resolved: Timex[] = [];
   const early = cands.filter((c) => !c.late);
@@ -116,10 +148,11 @@ export function extractTimexes(doc: Readonly<Doc>, stages: readonly TimeStage[] 
         if (/^\d{4}-\d{2}-\d{2}/.test(r.value)) runPrevDay = { index, value: r.value.slice(0, 10), sentence };
       }
     }
+    const end = c.spanEnd !== undefined && c.spanEnd > c.start && c.spanEnd < c.end ? c.spanEnd : c.end;
     resolved.push({
-      text: text.slice(c.start, c.end),
+      text: text.slice(c.start, end),
       start: c.start,
-      end: c.end,
+      end,
       sentence,
       rule: c.rule,
       type,

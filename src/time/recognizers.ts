@@ -238,7 +238,9 @@ const monthRelYear = rx('time:month-rel-year', `${B}(?<pre>${PRE})?(?<mon>${MONT
   if (!capitalised(g.mon)) return null;
   const mon = monthOf(g.mon)!;
   const n = { this: 0, last: -1, next: 1 }[g.rel.toLowerCase() as 'this' | 'last' | 'next'];
-  return mk(m, 'time:month-rel-year', 'DATE', (rc) => withMod(rc.dct ? { value: `${pad(rc.dct.year + n, 4)}-${pad(mon)}`, anchor: 'DCT' } : { value: `XXXX-${pad(mon)}`, anchor: 'none' }, modOf(g.pre)));
+  // TimeBank spans stop at the month ("in [February] this year"); the year word still decides the value
+  const monEnd = m.index + (g.pre ?? '').length + g.mon.length;
+  return mk(m, 'time:month-rel-year', 'DATE', (rc) => withMod(rc.dct ? { value: `${pad(rc.dct.year + n, 4)}-${pad(mon)}`, anchor: 'DCT' } : { value: `XXXX-${pad(mon)}`, anchor: 'none' }, modOf(g.pre)), { spanEnd: monEnd });
 });
 
 /** A month alone: "in July", "last May", "early September", "this coming January". */
@@ -483,6 +485,8 @@ const quarterShort = rx('time:quarter', `${B}(?:(?<y1>${YEAR4})\\s+)?(?:Q(?<q>[1
  * previous `window` sentences that is not itself a year-ago comparison.
  */
 function focusQuarter(rc: ResolveCtx, window = 8): { value: string; index: number } | null {
+  // the quarter mentioned most often (ties: the latest mention)
+  const seen = new Map<string, { n: number; index: number }>();
   for (let i = rc.history.length - 1; i >= 0 && i >= rc.history.length - 60; i--) {
     const t = rc.history[i];
     if (rc.sentence - t.sentence > window) break;
@@ -490,9 +494,14 @@ function focusQuarter(rc: ResolveCtx, window = 8): { value: string; index: numbe
     if (/year-ago|year-earlier|year\s+ago|year\s+earlier|last\s+year|previous|prior/i.test(t.text)) continue;
     if (t.rule !== 'time:quarter' && t.rule !== 'time:quarter-ref') continue;
     if (t.rule === 'time:quarter-ref' && /\d{4}/.test(t.text)) continue; // "the 1988 period": a comparison
-    return { value: t.value, index: i };
+    if (/^an?\s/i.test(t.text)) continue; // "after a flat second quarter": a side remark
+    const e = seen.get(t.value);
+    if (e) e.n++;
+    else seen.set(t.value, { n: 1, index: i });
   }
-  return null;
+  let best: { value: string; index: number; n: number } | null = null;
+  for (const [value, e] of seen) if (!best || e.n > best.n || (e.n === best.n && e.index > best.index)) best = { value, ...e };
+  return best ? { value: best.value, index: best.index } : null;
 }
 
 /** The quarter the text talks about: the last quarter mentioned, else the last completed quarter. */
@@ -512,6 +521,7 @@ const quarterRef = rx(
     const adj = (g.adj ?? '').toLowerCase().trim();
     const noun = g.n.toLowerCase();
     const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 30);
+    if (/^[-‐–]/.test(after)) return null; // "the quarter-to-quarter comparison", "its quarter-century low"
     if (/^\s+(?:of|ended|ending|to|through|from)\b/i.test(after) && noun === 'period') return null;
     if (noun === 'period' && !adj && !g.year) return null;
     if (noun === 'period' && /^(?:same|past|previous|prior|last|recent|current)$/.test(adj)) return null;
@@ -739,7 +749,19 @@ const theYear = rx(
     if (adj === 'latest' || adj === 'past') return null;
     if (!g.fy && !adj && !/\b(?:for|during|throughout|of|so\s+far|through|over)\s+(?:all\s+of\s+)?$/.test(before)) return null;
     if (/\b(?:of)\s+$/.test(before) && !/\b(?:months|half|quarter|part|end|beginning|start|rest|remainder|balance|course)\s+of\s+$/.test(before)) return null;
-    return mk(m, 'time:the-year', 'DATE', (rc) => relToDct(rc, 'year', 0), { tags: TAG_YEAR });
+    return mk(
+      m,
+      'time:the-year',
+      'DATE',
+      (rc) => {
+        // "a loss in the fourth quarter of 2005 and for the entire year": the year just named in the sentence
+        const p = rc.prev;
+        const py = p && p.sentence === rc.sentence ? /^(\d{4})(?:-(?:Q[1-4]|H[12]|\d{2}))?$/.exec(p.value) : null;
+        if (py && adj !== 'current') return { value: py[1], anchor: `timex:${p!.index}` };
+        return relToDct(rc, 'year', 0);
+      },
+      { tags: TAG_YEAR },
+    );
   },
 );
 
@@ -784,6 +806,21 @@ const yearEnd = rx('time:year-end', `${B}(?:(?<ye>year[-\\s]end|year['’]s\\s+e
   return mk(m, 'time:year-ago', 'DATE', (rc) => yearBefore(rc) ?? relToDct(rc, 'year', -1));
 });
 
+/** "the same period last year", "the same quarter a year earlier": the period just mentioned, one year back. */
+const samePeriod = rx(
+  'time:same-period',
+  `${B}the\\s+same\\s+(?:period|quarter|month|week|season|time)\\s+(?:of\\s+|in\\s+)?(?:last\\s+year|the\\s+(?:last|previous|prior)\\s+year|a\\s+year\\s+(?:earlier|ago|before)|the\\s+year\\s+before)${E}`,
+  (m) =>
+    mk(m, 'time:same-period', 'DATE', (rc) => {
+      const p = rc.prev;
+      if (p && p.sentence === rc.sentence) {
+        const mm = /^(\d{4})-(Q[1-4]|H[12]|\d{2}|SU|SP|FA|WI)$/.exec(p.value);
+        if (mm) return { value: `${pad(+mm[1] - 1, 4)}-${mm[2]}`, anchor: `timex:${p.index}` };
+      }
+      return yearBefore(rc) ?? relToDct(rc, 'year', -1);
+    }),
+);
+
 /** "N units ago", "a year earlier", "two days later", "three weeks from now", "more than four decades ago". */
 const ago = rx(
   'time:ago',
@@ -801,7 +838,16 @@ const ago = rx(
     // only "two days after," / "a year before." (end of clause) is anchored on the previous date
     if ((dir === 'before' || dir === 'after' || dir === 'prior') && !/^\s*(?:[,.;:)]|$|--|—)/.test(after)) {
       const dv = durationValue(n === null ? null : n * unit.factor, unit.unit, unit.time);
-      return mk(m, 'time:duration-before-event', 'DURATION', fixed(dv));
+      // TimeBank spans leave the preposition out: "[two weeks] after the vote"
+      return mk(m, 'time:duration-before-event', 'DURATION', fixed(dv), { end: m.index + m[0].length - g.dir.length - (m[0].length - m[0].trimEnd().length) });
+    }
+    // "three days later, ...", "a few days later": TimeBank annotates the amount as a DURATION ("[Three days] later")
+    if (dir === 'later' && !/^\s+than\b/i.test(after)) {
+      const dv = durationValue(n === null ? null : n * unit.factor, unit.unit, unit.time);
+      // the anchor records where the span starts counting (the previous day-level date, else the DCT),
+      // so a consumer can still place "two days later" on the calendar
+      const mod = g.q ? modOf(g.q) : undefined;
+      return mk(m, 'time:duration-later', 'DURATION', (rc) => ({ value: dv, anchor: rc.prevDay && rc.sentence - rc.prevDay.sentence <= 6 ? `timex:${rc.prevDay.index}` : rc.dct ? 'DCT' : 'none', ...(mod ? { mod } : {}) }), { end: m.index + m[0].length - g.dir.length - (m[0].length - m[0].trimEnd().length) });
     }
     const gran = unit.gran === 'decade' || unit.gran === 'century' ? 'year' : unit.gran;
     const mult = unit.factor;
@@ -848,7 +894,7 @@ const anaphoric = rx(
     const u = (g.u1 ?? g.u2 ?? g.u3 ?? g.u4)!.toLowerCase();
     const d = (g.d1 ?? g.d2 ?? g.d3 ?? g.d4)!.toLowerCase().replace(/\s+/g, ' ');
     const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 15);
-    if (g.d1 && /^\s+(?:the|a|an|his|her|its|their)\b/i.test(after)) return null; // "the day before the vote" -> not anchored on a timex
+    if ((g.d1 || g.d4) && /^\s+(?:the|a|an|his|her|its|their)\b/i.test(after)) return null; // "the day before the vote", "a week after the summit" -> not anchored on a timex
     const sign = /before|earlier|previous|preceding/.test(d) ? -1 : /after|later|next|following/.test(d) ? 1 : 0;
     const isPart = u in PARTS_OF_DAY;
     const gran: Granularity = isPart || u === 'night' ? 'day' : (u as Granularity);
@@ -862,6 +908,9 @@ const anaphoric = rx(
 // ---------------------------------------------------------------------------
 
 const DUR_Q = `(?:about|around|approximately|roughly|nearly|almost|some|more\\s+than|less\\s+than|fewer\\s+than|over(?!\\s+the\\b)|under(?!\\s+the\\b)|just\\s+over|just\\s+under|at\\s+least|at\\s+most|up\\s+to|no\\s+more\\s+than|only|just|another|an\\s+additional|a\\s+further|an\\s+extra|the\\s+(?:past|last|next|first|final|coming|previous|following|remaining|initial|latest|same|entire|whole|full|other)|each\\s+of\\s+the\\s+(?:past|last|next|first)|past|last|next|first|all)`;
+
+/** Nouns whose age ("a 40-year-old embargo") is a DURATION timex (TimeBank), unlike the ages of people and organisations ("the 50-year-old alliance"). */
+const AGED_THING = /^\s+(?:[a-z]+\s+)?(?:truce|ceasefire|cease-fire|embargo|blockade|ban|moratorium|freeze|conflict|war|insurgency|rebellion|uprising|occupation|dispute|feud|stalemate|standoff|stand-off|strike|siege|crisis|policy|regime|law|rule|agreement|accord|deal|treaty|pact|program|programme|plan|tradition|record|peace|dictatorship|campaign|investigation|probe|case|boycott|sanctions)\b/i;
 
 /** "three years", "48 hours", "two-week", "the past two months", "nearly five months", "a 10-year-old", "2 1/2 years". */
 const duration = rx(
@@ -877,7 +926,8 @@ const duration = rx(
     // "a day" / "a year" after an amount or frequency word is a SET ("$5 a year", "twice a week")
     const before = ctx.text.slice(Math.max(0, m.index - 25), m.index).toLowerCase();
     const ntext = g.n.toLowerCase();
-    if ((ntext === 'a' || ntext === 'an' || ntext === 'one') && !g.q) {
+    // (an adjective "one-year" is a duration: "a one-year term", "a one-year high")
+    if ((ntext === 'a' || ntext === 'an' || ntext === 'one') && !g.q && !/^one-/i.test(m[0])) {
       const prevWord = /([A-Za-z]+|\d[\d,.]*%?)\s*$/.exec(before)?.[1].toLowerCase() ?? '';
       const durationLead = /^(?:for|in|within|after|about|than|over|nearly|almost|only|just|least|take|took|takes|taking|spent|spend|lasted|last|lasts|half|around|under|up|of|by|to|and|or|per|is|was|be|been|than|once|every|the|that|this|each)$/.test(prevWord);
       if (/(?:\d|\b(?:once|twice|times|million|billion|percent|dollars|cents|barrels|tons|people|each|per)\b)[\s%]*$/.test(before) || (prevWord && /s$/.test(prevWord) && !durationLead && /^[a-z]+$/.test(prevWord))) {
@@ -904,7 +954,9 @@ const duration = rx(
     }
     const mod = modOf(/more than|less than|fewer than|over|under|at least|at most|up to|nearly|almost|about|around|approximately|roughly|some/.exec(q)?.[0]);
     const value = durationValue(n * unit.factor, unit.unit, unit.time);
-    if (g.old) return null; // ages ("a 6-year-old") are not annotated in TimeBank
+    // ages of people ("a 6-year-old boy", "Kopp, 44-year-old") are not annotated in TimeBank; the age of a
+    // state of affairs is ("the IRA's [8-month-old] truce": DURATION P8M)
+    if (g.old && !AGED_THING.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 30))) return null;
     const afterD = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 12);
     if (uname === 'quarter' && (/^-?century/i.test(afterD) || /^\s+of\s+(?:a|an|the|its|their|his|her)\b/i.test(afterD) || /\w-quarters$/i.test(m[0]))) return null;
     if (/^[A-Z]/.test(g.u) && m.index > 0 && !/[.!?]\s*$/.test(ctx.text.slice(Math.max(0, m.index - 3), m.index))) return null;
@@ -1210,6 +1262,7 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   theUnit,
   theYear,
   yearEnd,
+  samePeriod,
   theWeekend,
   theDay,
   theYears,

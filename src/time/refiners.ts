@@ -105,6 +105,12 @@ export const trimSpans: Refiner = {
     for (const c of cands) {
       while (c.start < c.end && /\s/.test(ctx.text[c.start])) c.start++;
       while (c.end > c.start && /[\s,;:]/.test(ctx.text[c.end - 1])) c.end--;
+      // TimeBank leaves "about" out of amounts and clock times ("for about [two weeks]", "at about [10:35 a.m.]");
+      // the APPROX mod stays
+      if (c.type === 'DURATION' || c.type === 'TIME') {
+        const lead = /^about\s+(?=\S)/i.exec(ctx.text.slice(c.start, c.end));
+        if (lead && c.start + lead[0].length < c.end) c.start += lead[0].length;
+      }
     }
     return cands;
   },

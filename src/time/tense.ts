@@ -20,11 +20,21 @@ function isVerb(t: Token): boolean {
   return t.pos === 'VERB' || t.pos === 'AUX';
 }
 
-/** A verb-tagged token inside a hyphenated compound ("sit-in", "follow-up") is not a verb. */
+const CAP = /^[A-Z][a-z]/;
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those']);
+
+/**
+ * A verb-tagged token inside a hyphenated compound ("sit-in", "follow-up") or a
+ * capitalised one inside a name ("the Roe vs. Wade decision", "Supreme Court")
+ * is not a verb.
+ */
 function inCompound(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
   const n = tokens[k + 1];
   const p = tokens[k - 1];
-  return (!!n && n.text === '-' && n.start === tokens[k].end) || (!!p && p.text === '-' && p.end === tokens[k].start);
+  if ((!!n && n.text === '-' && n.start === t.end) || (!!p && p.text === '-' && p.end === t.start)) return true;
+  if (CAP.test(t.text) && p && /^[A-Za-z]/.test(p.text) && (CAP.test(p.text) || p.lower === 'vs.' || p.lower === 'v.' || (!!n && CAP.test(n.text)))) return true;
+  return false;
 }
 
 function isPastForm(t: Token): boolean {
@@ -105,6 +115,9 @@ export function clauseAround(doc: Readonly<Doc>, start: number, end: number): { 
   const a = tokenAt(tokens, start);
   let b = a;
   while (b < sent.tokenEnd && tokens[b].start < end) b++;
+  // "his Sunday night address", "the Monday vote": after a determiner, a verb-tagged word right after the
+  // expression is the head noun of the phrase, not a verb
+  const npHead = a > sent.tokenStart && DETERMINERS.has(tokens[a - 1].lower) ? b : -1;
   let best = -1;
   let bestCost = Infinity;
   let bestTense: Tense = 'none';
@@ -118,13 +131,13 @@ export function clauseAround(doc: Readonly<Doc>, start: number, end: number): { 
   }
   if (!verbBefore) {
     for (let k = b; k < to; k++) {
-      if (!isVerb(tokens[k]) || inCompound(tokens, k)) continue;
+      if (!isVerb(tokens[k]) || inCompound(tokens, k) || k === npHead) continue;
       const g = groupTense(tokens, k, sent.tokenStart, sent.tokenEnd);
       if (g.finite) return { tense: g.tense, reporting: REPORTING.has(tokens[k].lemma) };
     }
   }
   for (let k = from; k < to; k++) {
-    if (k >= a && k < b) continue;
+    if ((k >= a && k < b) || k === npHead) continue;
     const t = tokens[k];
     if (!isVerb(t) || inCompound(tokens, k)) continue;
     const g = groupTense(tokens, k, sent.tokenStart, sent.tokenEnd);

@@ -56,6 +56,11 @@ export interface Candidate {
   clock?: string;
   /** Resolve in a second pass, after all other candidates (clock times look for the day of their sentence). */
   late?: boolean;
+  /**
+   * End of the reported span when it is shorter than the text the candidate claims
+   * ("in [February] this year": "this year" decides the value and is no timex of its own).
+   */
+  spanEnd?: number;
   /** Turn the candidate into a TIMEX3 value (null: drop it). */
   resolve(rc: ResolveCtx): Resolution | null;
 }

@@ -104,7 +104,7 @@ describe('sitrep ingest, events, actors', () => {
     const bad = join(tmp, 'bad.jsonl');
     writeFileSync(bad, '{"text": 5}\n');
     const r = sitrep(['ingest', EX, bad, '--db', db]);
-    expect(r.err).toMatch(/bad\.jsonl:1.*invalid_article/);
+    expect(r.err).toMatch(/invalid_article.*bad\.jsonl:1/);
     expect(r.out).toMatch(/3 documents read, 2 stored .* 1 errors/);
     expect(existsSync(db)).toBe(true);
     const again = sitrep(['ingest', EX, '--db', db]);

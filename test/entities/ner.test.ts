@@ -5,7 +5,8 @@ import { checkWiring } from '../../src/pipeline.js';
 import { textComponent } from '../../src/components.js';
 import { DEFAULT_NER_MODEL, nerComponent, recognize, refineLabel, loadNerModel } from '../../src/entities/ner/index.js';
 import { parseConll, projectGold, tokenizeConllDoc } from '../../src/entities/ner/conll.js';
-import { shape } from '../../src/entities/ner/features.js';
+import { shape, staticFeatures } from '../../src/entities/ner/features.js';
+import { Gazetteer } from '../../src/entities/ner/gazetteer.js';
 import { deserializeModel, NerTagger, serializeModel } from '../../src/entities/ner/model.js';
 import { SpanScorer } from '../../src/entities/ner/score.js';
 import { tokenize } from '../../src/text/tokenize.js';
@@ -93,6 +94,18 @@ describe('ner: labels, features, model file', () => {
     expect(shape('McDonald')).toBe('XxXx');
     expect(shape('1996-08-22')).toBe('d-d-d');
     expect(shape('U.S.')).toBe('X.X.');
+  });
+
+  it('describes table rows and other mentions of a word', () => {
+    const { tokens, sentences } = tokenize('Leeds beat Chelsea on Sunday.\nLeeds 2 Chelsea 1');
+    const f = staticFeatures(tokens, sentences, { clusters: new Map(), gazetteer: new Gazetteer() });
+    const row = tokens.findIndex((t, i) => t.text === 'Chelsea' && t.sentence === 1 && i > 0);
+    // the row "Leeds 2 Chelsea 1": template CdCd, second capitalised run, single token
+    expect(f[row]).toContain('lt=CdCd#1U');
+    // the prose mention of Chelsea learns that the word also sits in a table row, after "beat" elsewhere
+    const prose = tokens.findIndex((t) => t.text === 'Chelsea');
+    expect(f[prose]).toEqual(expect.arrayContaining(['ag=N', 'ag=<2']));
+    expect(f[row]).toEqual(expect.arrayContaining(['ag=<beat', 'ag=>on']));
   });
 
   it('round-trips a model through the binary format, byte for byte', () => {

@@ -32,7 +32,7 @@ The envoy arrived <TIMEX3 tid="t1" type="DATE" value="2025-08-12">yesterday</TIM
   });
 });
 
-describe.skipIf(!haveTE3)('timex eval on TempEval-3 (skipped: shared/data/tempeval3 absent)', () => {
+describe.skipIf(!haveTE3)('timex eval on TempEval-3', () => {
   it('reports per corpus and split with value F1 above the floor', async () => {
     const r = await evalTimex({ dataDir, corpus: 'tempeval3', split: 'dev', limit: 25 });
     expect(r.sections).toHaveLength(1);
@@ -50,7 +50,7 @@ describe.skipIf(!haveTE3)('timex eval on TempEval-3 (skipped: shared/data/tempev
   });
 });
 
-describe.skipIf(!haveMeantime)('timex eval on MEANTIME (skipped: shared/data/meantime_en absent)', () => {
+describe.skipIf(!haveMeantime)('timex eval on MEANTIME', () => {
   it('scores only the annotated region and reports value F1', async () => {
     const r = await evalTimex({ dataDir, corpus: 'meantime', split: 'dev', limit: 15 });
     const s = r.sections[0].scores;

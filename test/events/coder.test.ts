@@ -89,3 +89,12 @@ describe('event coder', () => {
     expect(e.dateDefaulted).toBe(true);
   });
 });
+
+describe('event dates from relative durations', () => {
+  it('dates "two days later" from the date it follows', () => {
+    const d = analyzeText('Kenya and Somalia signed a border deal on March 3. Two days later, Kenya closed the border with Somalia.', '2025-03-12');
+    const closed = d.events.find((e) => e.trigger.text === 'closed');
+    expect(closed?.date).toBe('2025-03-05');
+    expect(closed?.dateDefaulted).toBe(false);
+  });
+});

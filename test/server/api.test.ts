@@ -237,13 +237,37 @@ describe('one error handler, OpenAPI, headers', () => {
       throw new TypeError('secret detail');
     });
     try {
-      const r = await get('/api/actors');
+      const res = await createApp(store, { log: (m) => logged.push(m), cache: false }).request('/api/actors');
+      const r = { status: res.status, body: await res.json() };
       expect(r.status).toBe(500);
       expect(r.body.error.code).toBe('internal');
       expect(r.body.error.message).not.toContain('secret');
       expect(logged.some((l) => l.includes('secret detail'))).toBe(true);
     } finally {
       spy.mockRestore();
+    }
+  });
+
+  it('keeps answers until the store changes, with ETags', async () => {
+    const own = Store.open(':memory:');
+    try {
+      const docs = allDocs();
+      own.putDocument(docs[0]);
+      const cached = createApp(own);
+      const first = await cached.request('/api/events?code=11');
+      const etag = first.headers.get('etag');
+      expect(etag).toBeTruthy();
+      expect((await first.json()).total).toBe(1);
+      const again = await cached.request('/api/events?code=11');
+      expect(again.headers.get('x-cache')).toBe('hit');
+      expect(again.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect((await cached.request('/api/events?code=11', { headers: { 'If-None-Match': etag! } })).status).toBe(304);
+      own.putDocument(docs[2]);
+      const after = await cached.request('/api/events?code=11');
+      expect(after.headers.get('x-cache')).toBeNull();
+      expect((await after.json()).total).toBe(2);
+    } finally {
+      own.close();
     }
   });
 

@@ -146,8 +146,7 @@ describe('situation events', () => {
     const raw = new Database(file);
     raw.exec(`
       DROP TABLE situation_mentions; DROP TABLE situation_events; DROP TABLE doc_lsh; DROP TABLE doc_duplicates;
-      DROP INDEX events_sort; DROP INDEX events_sort_desc; DROP INDEX events_plover; DROP INDEX events_root;
-      DROP INDEX events_quad; DROP INDEX events_location;
+      DROP INDEX events_sort; DROP INDEX events_plover; DROP INDEX events_cameo_sort; DROP INDEX events_goldstein; DROP INDEX events_id_sort; DROP INDEX documents_sort;
       DELETE FROM schema_migrations WHERE version >= 3;`);
     raw.close();
     store = Store.open(file);

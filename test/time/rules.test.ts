@@ -36,9 +36,9 @@ describe('relative and anaphoric expressions', () => {
   it('"a year ago" without a quarter is the previous year', () => {
     expect(find(tx('The party won a year ago.'), 'a year ago').value).toBe('2024');
   });
-  it('months plus relative year', () => {
-    expect(find(tx('The law passed in February this year.'), 'February this year').value).toBe('2025-02');
-    expect(find(tx('Troops will leave in April next year.'), 'April next year').value).toBe('2026-04');
+  it('months plus relative year (span: the month)', () => {
+    expect(find(tx('The law passed in February this year.'), 'February').value).toBe('2025-02');
+    expect(find(tx('Troops will leave in April next year.'), 'April').value).toBe('2026-04');
   });
   it('the weekend, the year, year-end', () => {
     expect(find(tx('Clashes erupted over the weekend.'), 'the weekend').value).toBe('2025-W32-WE');
@@ -118,5 +118,71 @@ describe('non-dates', () => {
   });
   it('"May" the modal is not a month', () => {
     expect(tx('The talks may collapse, officials said.')).toEqual([]);
+  });
+});
+
+describe('reporting periods', () => {
+  it('"the same period last year" is the period just mentioned, one year back', () => {
+    const t = find(tx('Sales rose 43% in February compared to the same period last year.', '2010-03-02'), 'the same period last year');
+    expect(t).toMatchObject({ type: 'DATE', value: '2009-02' });
+  });
+  it('the quarter reported on is the one mentioned most, not a side remark', () => {
+    const text =
+      'The company posted a gain in third-quarter net income. Net rose to $108 million from $90 million a year ago. ' +
+      'After a flat second quarter, the company attributed the gain to higher prices. ' +
+      'The quarter-to-quarter comparison was also enhanced by charges taken in the year-earlier period.';
+    const list = tx(text, '1989-11-01');
+    expect(find(list, 'the year-earlier period').value).toBe('1988-Q3');
+    expect(list.some((t) => t.text === 'The quarter')).toBe(false);
+  });
+});
+
+describe('TimeBank span and type conventions', () => {
+  it('prepositions stay out of durations relative to events; "about" stays out of amounts', () => {
+    expect(find(tx('Just two weeks after the vote, he resigned.'), 'two weeks')).toMatchObject({ type: 'DURATION', value: 'P2W' });
+    expect(find(tx('The car had been in the lot for about two weeks.'), 'two weeks')).toMatchObject({ type: 'DURATION', value: 'P2W', mod: 'APPROX' });
+  });
+  it('"a week after the summit" is a duration, not a date', () => {
+    expect(find(tx('A week after the summit, talks resumed.'), 'A week')).toMatchObject({ type: 'DURATION', value: 'P1W' });
+  });
+  it('ages of people are not timexes, the age of a truce is', () => {
+    const list = tx("A 45-year-old man opposed the IRA's 8-month-old truce.");
+    expect(list.some((t) => t.text === '45-year-old')).toBe(false);
+    expect(find(list, '8-month-old')).toMatchObject({ type: 'DURATION', value: 'P8M' });
+  });
+  it('"one-year" is an adjective duration, not a frequency', () => {
+    expect(find(tx('The index reaches one-year high.'), 'one-year')).toMatchObject({ type: 'DURATION', value: 'P1Y' });
+  });
+  it('"in February this year": the span stops at the month, the year word decides the value', () => {
+    const list = tx('The process began in February this year. They will join in April next year.', '1998-12-01');
+    expect(find(list, 'February').value).toBe('1998-02');
+    expect(find(list, 'April').value).toBe('1999-04');
+    expect(list.some((t) => /year/.test(t.text))).toBe(false);
+  });
+  it('"the entire year" after a dated period is that year', () => {
+    const list = tx('GM lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire year.', '2006-01-27');
+    expect(find(list, 'the entire year').value).toBe('2005');
+  });
+});
+
+describe('tense from a tagged sentence', () => {
+  it('capitalised words in names ("Roe vs. Wade") are not verbs', () => {
+    const text = 'In January, a week after the anniversary of the Roe vs. Wade Supreme Court decision, a bombing killed a guard.';
+    expect(find(tx(text, '1998-10-25'), 'January').value).toBe('1998-01');
+  });
+  it('a noun after "his ... night" is not a verb ("his Sunday night address")', () => {
+    expect(find(tx('Before his Sunday night address, Castro played with the boy.', '2000-04-03'), 'Sunday night').value).toBe('2000-04-02');
+  });
+});
+
+describe('dateline as reference date', () => {
+  it('without a publication date, a dateline date anchors relative expressions', () => {
+    const list = tx('Airbus test flight delayed\nSeptember 01, 2007\nThe flight was delayed today.', null);
+    expect(find(list, 'today')).toMatchObject({ value: '2007-09-01', anchor: 'DCT' });
+    const dl = tx('WASHINGTON, Aug. 12, 2025 (AP) -- The talks will resume Friday.', null);
+    expect(find(dl, 'Friday').value).toBe('2025-08-15');
+  });
+  it('a date inside the running text is no dateline', () => {
+    expect(find(tx('The talks ended on Aug. 12, 2025. They will resume Friday.', null), 'Friday').value).toBe('XXXX-WXX-5');
   });
 });

@@ -36,7 +36,19 @@ interface DocContext {
   shapes: string[];
   cluster: (string | undefined)[];
   gaz: string[][];
+  /** Per token in a table row: line template, index and BILOU position of its capitalised run ('' elsewhere). */
+  lineTok: string[];
+  /** Per capitalised token: aggregated contexts of the other mentions of the word in the document. */
+  agg: (string[] | undefined)[];
 }
+
+/** Experimental feature groups (SITREP_NER_EXP=comma list; default: all). */
+const EXP_ENV = typeof process !== 'undefined' ? process.env.SITREP_NER_EXP : undefined;
+const EXP = new Set((EXP_ENV ?? 'clu,tab,agg').split(','));
+const X_CLU = EXP.has('clu');
+const X_TAB = EXP.has('tab');
+const X_AGG = EXP.has('agg');
+const X_S2X = EXP.has('s2x');
 
 const UPPER = /^[A-Z]/;
 const HAS_LOWER = /[a-z]/;
@@ -117,9 +129,80 @@ function buildContext(
   const shapes = tokens.map((t) => shape(t.text));
   const cluster = tokens.map((t) => clusterOf(res.clusters, t.text, t.lower, capsLine[t.sentence] === 1));
   const gaz = res.gazetteer.tag(tokens);
-  return { tokens, sentences, capsLine, numLine, topic, lowerSeen, capSeen, shapes, cluster, gaz };
+  const lineTok: string[] = new Array(tokens.length).fill('');
+  if (X_TAB) for (let s = 0; s < sentences.length; s++) if (numLine[s]) lineTemplate(tokens, sentences[s].tokenStart, sentences[s].tokenEnd, lineTok);
+  const agg: (string[] | undefined)[] = new Array(tokens.length).fill(undefined);
+  if (X_AGG) aggregate(tokens, sentences, capsLine, numLine, agg);
+  return { tokens, sentences, capsLine, numLine, topic, lowerSeen, capSeen, shapes, cluster, gaz, lineTok, agg };
 }
 
+function tokClass(w: string): string {
+  if (DIGIT.test(w)) return 'd';
+  const c = w.charCodeAt(0);
+  if ((c >= 65 && c <= 90) || (c > 127 && /\p{Lu}/u.test(w[0]))) return 'C';
+  if (HAS_LETTER.test(w) || c > 127) return 'w';
+  return '(),:-'.includes(w) ? w : 'p';
+}
+
+/** Fill `out` for the tokens of a table row [a, b): "template#run#pos" for tokens of capitalised runs. */
+function lineTemplate(tokens: readonly FeatToken[], a: number, b: number, out: string[]): void {
+  let tpl = '';
+  let last = '';
+  const cls: string[] = [];
+  for (let i = a; i < b; i++) {
+    const c = tokClass(tokens[i].text);
+    cls.push(c);
+    if (c !== last && tpl.length < 10) tpl += c;
+    last = c;
+  }
+  let run = -1;
+  for (let i = a; i < b; i++) {
+    if (cls[i - a] !== 'C') continue;
+    const first = i === a || cls[i - a - 1] !== 'C';
+    if (first) run++;
+    const lastC = i + 1 === b || cls[i + 1 - a] !== 'C';
+    const pos = first && lastC ? 'U' : first ? 'B' : lastC ? 'L' : 'I';
+    out[i] = tpl + '#' + (run > 3 ? 3 : run) + pos;
+  }
+}
+
+/** Context aggregation over the other mentions of each capitalised word in the document. */
+function aggregate(
+  tokens: readonly FeatToken[],
+  sentences: readonly Pick<Sentence, 'tokenStart' | 'tokenEnd'>[],
+  capsLine: Uint8Array,
+  numLine: Uint8Array,
+  out: (string[] | undefined)[],
+): void {
+  const occ = new Map<string, number[]>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!UPPER.test(t.text) || t.text.length < 2) continue;
+    let l = occ.get(t.lower);
+    if (!l) occ.set(t.lower, (l = []));
+    if (l.length < 12) l.push(i);
+  }
+  for (const l of occ.values()) {
+    if (l.length < 2) continue;
+    for (const i of l) {
+      const vals = new Set<string>();
+      for (const j of l) {
+        if (j === i) continue;
+        const s = tokens[j].sentence;
+        const { tokenStart: a, tokenEnd: b } = sentences[s];
+        if (capsLine[s]) {
+          vals.add('C');
+          continue;
+        }
+        if (numLine[s]) vals.add('N');
+        vals.add('<' + (j > a ? tokens[j - 1].lower : '^'));
+        vals.add('>' + (j + 1 < b ? tokens[j + 1].lower : '$'));
+        if (j === a) vals.add('F');
+      }
+      out[i] = [...vals];
+    }
+  }
+}
 
 /** Static feature templates (ids into {@link ST_NAMES}). */
 export const ST = {
@@ -175,6 +258,15 @@ export const ST = {
   's2': 49,
   's3': 50,
   's4': 51,
+  'c8': 52,
+  'c12': 53,
+  'c6-': 54,
+  'c6+': 55,
+  'lt': 56,
+  'ltt': 57,
+  'ltsh': 58,
+  'ag': 59,
+  'agsh': 60,
 } as const;
 export const ST_NAMES: readonly string[] = Object.keys(ST);
 
@@ -191,6 +283,8 @@ export const S2T = {
   'de': 8,
   'dmU': 9,
   'dmM': 10,
+  's1L': 11,
+  'dmL': 12,
 } as const;
 export const S2_NAMES: readonly string[] = Object.keys(S2T);
 
@@ -365,6 +459,10 @@ function tokenFeatures(ctx: DocContext, i: number, a: number, b: number, caps: b
     f.add(ST['c6'], cp[1]);
     f.add(ST['c10'], cp[3]);
     f.add(ST['c'], c);
+    if (X_CLU) {
+      f.add(ST['c8'], cp[2]);
+      f.add(ST['c12'], c.slice(0, 12));
+    }
   } else f.add(ST['c'], 'none');
   if (i > a) {
     const ck = ctx.cluster[i - 1];
@@ -372,6 +470,7 @@ function tokenFeatures(ctx: DocContext, i: number, a: number, b: number, caps: b
       const cp = clusterPrefixes(ck);
       f.add(ST['c4-'], cp[0]);
       f.add(ST['c8-'], cp[2]);
+      if (X_CLU) f.add(ST['c6-'], cp[1]);
     }
   } else f.add(ST['c4-'], '<>');
   if (i + 1 < b) {
@@ -380,6 +479,7 @@ function tokenFeatures(ctx: DocContext, i: number, a: number, b: number, caps: b
       const cp = clusterPrefixes(ck);
       f.add(ST['c4+'], cp[0]);
       f.add(ST['c8+'], cp[2]);
+      if (X_CLU) f.add(ST['c6+'], cp[1]);
     }
   } else f.add(ST['c4+'], '<>');
   // gazetteers
@@ -391,6 +491,21 @@ function tokenFeatures(ctx: DocContext, i: number, a: number, b: number, caps: b
   }
   if (i > a) for (const g of ctx.gaz[i - 1]) f.add(ST['g-1'], g);
   if (i + 1 < b) for (const g of ctx.gaz[i + 1]) f.add(ST['g+1'], g);
+  // table rows: the row's layout and the token's place in it
+  const lt = ctx.lineTok[i];
+  if (lt) {
+    f.add(ST['lt'], lt);
+    if (ctx.topic) f.add2(ST['ltt'], ctx.topic, lt);
+    f.add2(ST['ltsh'], lt, sh);
+  }
+  // other mentions of the word in the document
+  const ag = ctx.agg[i];
+  if (ag) {
+    for (const v of ag) {
+      f.add(ST['ag'], v);
+      if (v.length === 1) f.add2(ST['agsh'], v, sh);
+    }
+  }
 }
 
 const PRE = [-1, ST.p1, ST.p2, ST.p3, ST.p4];
@@ -422,6 +537,24 @@ export function visitStage2Features(
   sink: FeatureSink,
 ): void {
   const n = tokens.length;
+  // line kind per sentence: C = capitals line, N = table row, P = prose
+  const kind: string[] = [];
+  if (X_S2X) {
+    for (const s of sentences) {
+      let caps = 0;
+      let low = 0;
+      let nums = 0;
+      for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+        const w = tokens[i].text;
+        if (HAS_LOWER.test(w)) low++;
+        else if (HAS_UPPER.test(w) && w.length > 1) caps++;
+        if (DIGIT.test(w)) nums++;
+      }
+      kind.push(caps > 0 && caps >= low * 3 ? 'C' : nums >= 2 && nums * 3 >= s.tokenEnd - s.tokenStart ? 'N' : 'P');
+    }
+  }
+  // per word: type counts of mentions by line kind (prose / other)
+  const byWordL = new Map<string, number[]>();
   // type counts of other mentions of the same (capitalised) word in the document
   const byWord = new Map<string, number[]>();
   const nt = types.length;
@@ -431,6 +564,11 @@ export function visitStage2Features(
     let c = byWord.get(tokens[i].lower);
     if (!c) byWord.set(tokens[i].lower, (c = new Array(nt + 1).fill(0)));
     c[tagType(tags[i]) + 1]++;
+    if (X_S2X) {
+      let cl = byWordL.get(tokens[i].lower);
+      if (!cl) byWordL.set(tokens[i].lower, (cl = new Array(2 * (nt + 1)).fill(0)));
+      cl[(kind[tokens[i].sentence] === 'P' ? 0 : nt + 1) + tagType(tags[i]) + 1]++;
+    }
   }
   // entity spans from the first stage: for each word, the type and role in the longest entity that contains it
   const inEnt = new Map<string, string>();
@@ -469,6 +607,19 @@ export function visitStage2Features(
       sink.add(S2T['s1-2'], tg(i - 2));
       sink.add(S2T['s1+2'], tg(i + 2));
       sink.add2(S2T['s1-1,+1'], tm1, tp1);
+      if (X_S2X) {
+        const kd = kind[s];
+        sink.add2(S2T['s1L'], kd, tg(i));
+        const cl = byWordL.get(tokens[i].lower);
+        if (cl && HAS_UPPER.test(tokens[i].text.charAt(0))) {
+          // majority type of the mentions in the other kind of line (prose vs headline/table)
+          const off = kd === 'P' ? nt + 1 : 0;
+          let best = -1;
+          let bestN = 0;
+          for (let k = 0; k <= nt; k++) if (cl[off + k] > bestN) { bestN = cl[off + k]; best = k; }
+          if (best >= 0) sink.add2(S2T['dmL'], kd, best === 0 ? 'O' : types[best - 1]);
+        }
+      }
       const c = byWord.get(tokens[i].lower);
       if (c && HAS_UPPER.test(tokens[i].text.charAt(0))) {
         // counts excluding this token
