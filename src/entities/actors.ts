@@ -279,6 +279,12 @@ export function buildMentions(doc: Readonly<Doc>, entities: readonly Entity[], l
           const of = agentOf(doc, m, entities, entAt, s.tokenEnd, lex);
           if (of.length > 0) mentions.push(...of);
           else mentions.push(m);
+          // "China's foreign ministry", "Mali's military government": the possessor's country owns the role
+          const prev = mentions[mentions.length - 2];
+          if (m.kind === 'nominal' && !m.country && m.sector === null && prev && prev.country && prev.tokenEnd + 1 === m.tokenStart && /^['’]s?$/.test(doc.tokens[prev.tokenEnd]?.text ?? '')) {
+            const sector = sectorFromText(m.text, lex);
+            if (sector) Object.assign(m, { code: prev.country + sector, country: prev.country, sector, name: lex.countryName.get(prev.country) ?? prev.country, rule: 'mentions:possessor-role' });
+          }
         }
       }
       const consumed = possAt >= 0 ? parts[possAt].to : j;

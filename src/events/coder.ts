@@ -802,6 +802,11 @@ function conditionalThreat(doc: Readonly<Doc>, tr: Trigger, si: number, code: st
   return null;
 }
 
+/** Tokens strictly between two token indices (same order). */
+function tokensBetween(doc: Readonly<Doc>, a: number, b: number): Token[] {
+  return doc.tokens.slice(Math.min(a, b) + 1, Math.max(a, b));
+}
+
 /** The code a table gives for `code`'s longest listed prefix (intent and rejection tables), or null. */
 function prefixCode(code: string, table: Map<string, string>): string | null {
   for (let n = code.length; n >= 2; n--) {
@@ -833,6 +838,11 @@ function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Menti
   const modality = modalityOf(doc, tr, si, date, lex);
   let code = tr.code;
   let rule = tr.rule;
+  if (code && /^(072|062|0332|0312)/.test(code) && tokensBetween(doc, tr.head, recipients[0]?.tokenStart ?? tr.head + 8).some((t) => t.lemma === 'border' || t.lemma === 'frontier')) {
+    // "deployed troops to its border with Cambodia": a show of force, not aid to the neighbour
+    code = '154';
+    rule = `${rule}+border-posture`;
+  }
   const threat = conditionalThreat(doc, tr, si, code, modality);
   if (threat) {
     code = threat;
