@@ -9,6 +9,7 @@ import { extractCommand } from './extract.js';
 import { demoCommand } from './demo.js';
 import { storeCommands } from './store.js';
 import { evalCommand } from './eval.js';
+import { serveCommand } from './serve.js';
 
 /** Build the program (exported for in-process tests). */
 export function program(): Command {
@@ -19,6 +20,7 @@ export function program(): Command {
   p.addCommand(demoCommand());
   p.addCommand(extractCommand());
   for (const c of storeCommands()) p.addCommand(c);
+  p.addCommand(serveCommand());
   p.addCommand(evalCommand());
   p.exitOverride();
   for (const c of p.commands) c.exitOverride();

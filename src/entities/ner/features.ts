@@ -7,8 +7,16 @@
  * - static features of a token, computed from the text, the document, word
  *   clusters and gazetteers ({@link staticFeatures});
  * - second-stage features from a first-stage prediction over the whole
- *   document: neighbouring predicted tags and the labels that other mentions
- *   of the same word received in the document ({@link stage2Features}).
+ *   document: neighbouring predicted tags, the labels that other mentions
+ *   of the same word received in the document, and the labels it received in
+ *   the other kind of line (prose vs headline / table row)
+ *   ({@link stage2Features}).
+ *
+ * Static features include the layout of table rows (sports results: the
+ * row's token-class template and the token's capitalised run in it) and
+ * context aggregation over the other mentions of a capitalised word in the
+ * document (their neighbouring words, whether they sit in table rows or
+ * headlines).
  */
 import type { Sentence, Token } from '../../doc.js';
 import type { Gazetteer } from './gazetteer.js';
@@ -42,13 +50,10 @@ interface DocContext {
   agg: (string[] | undefined)[];
 }
 
-/** Experimental feature groups (SITREP_NER_EXP=comma list; default: all). */
-const EXP_ENV = typeof process !== 'undefined' ? process.env.SITREP_NER_EXP : undefined;
-const EXP = new Set((EXP_ENV ?? 'clu,tab,agg').split(','));
-const X_CLU = EXP.has('clu');
-const X_TAB = EXP.has('tab');
-const X_AGG = EXP.has('agg');
-const X_S2X = EXP.has('s2x');
+/** Feature groups (kept as switches for ablations: table-row layout, context aggregation, line-kind stage-2 features). */
+const X_TAB = true;
+const X_AGG = true;
+const X_S2X = true;
 
 const UPPER = /^[A-Z]/;
 const HAS_LOWER = /[a-z]/;
@@ -258,15 +263,11 @@ export const ST = {
   's2': 49,
   's3': 50,
   's4': 51,
-  'c8': 52,
-  'c12': 53,
-  'c6-': 54,
-  'c6+': 55,
-  'lt': 56,
-  'ltt': 57,
-  'ltsh': 58,
-  'ag': 59,
-  'agsh': 60,
+  'lt': 52,
+  'ltt': 53,
+  'ltsh': 54,
+  'ag': 55,
+  'agsh': 56,
 } as const;
 export const ST_NAMES: readonly string[] = Object.keys(ST);
 
@@ -459,10 +460,6 @@ function tokenFeatures(ctx: DocContext, i: number, a: number, b: number, caps: b
     f.add(ST['c6'], cp[1]);
     f.add(ST['c10'], cp[3]);
     f.add(ST['c'], c);
-    if (X_CLU) {
-      f.add(ST['c8'], cp[2]);
-      f.add(ST['c12'], c.slice(0, 12));
-    }
   } else f.add(ST['c'], 'none');
   if (i > a) {
     const ck = ctx.cluster[i - 1];
@@ -470,7 +467,6 @@ function tokenFeatures(ctx: DocContext, i: number, a: number, b: number, caps: b
       const cp = clusterPrefixes(ck);
       f.add(ST['c4-'], cp[0]);
       f.add(ST['c8-'], cp[2]);
-      if (X_CLU) f.add(ST['c6-'], cp[1]);
     }
   } else f.add(ST['c4-'], '<>');
   if (i + 1 < b) {
@@ -479,7 +475,6 @@ function tokenFeatures(ctx: DocContext, i: number, a: number, b: number, caps: b
       const cp = clusterPrefixes(ck);
       f.add(ST['c4+'], cp[0]);
       f.add(ST['c8+'], cp[2]);
-      if (X_CLU) f.add(ST['c6+'], cp[1]);
     }
   } else f.add(ST['c4+'], '<>');
   // gazetteers
