@@ -618,7 +618,8 @@ function findActors(doc: Readonly<Doc>, tr: Trigger, si: number, mentions: Menti
     // "Israel and Lebanon renewed negotiations", "activists staged rallies": the noun is the object of a
     // verb, whose subject is the actor
     const gov = governingVerb(doc, tr.from, s.tokenStart);
-    if (gov >= 0) return findActors(doc, { ...tr, light: gov }, si, mentions, lex, pluralResolved);
+    // ... unless that verb is an event of its own ("the leaders discussed the war": the war is not theirs)
+    if (gov >= 0 && !verbEntry(tokens[gov], lex)?.code) return findActors(doc, { ...tr, light: gov }, si, mentions, lex, pluralResolved);
     return { actors: [], passive: false };
   }
   if (passive) {
@@ -838,6 +839,11 @@ function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Menti
   const modality = modalityOf(doc, tr, si, date, lex);
   let code = tr.code;
   let rule = tr.rule;
+  if (code && code.startsWith('04') && tokensBetween(doc, tr.head, Math.min(doc.sentences[si].tokenEnd, tr.head + 5)).some((t) => t.lower === 'phone' || t.lower === 'telephone')) {
+    // "spoke by phone with", "talked on the telephone to": CAMEO 041, discuss by telephone
+    code = '041';
+    rule = `${rule}+by-phone`;
+  }
   if (code && /^(072|062|0332|0312)/.test(code) && tokensBetween(doc, tr.head, recipients[0]?.tokenStart ?? tr.head + 8).some((t) => t.lemma === 'border' || t.lemma === 'frontier')) {
     // "deployed troops to its border with Cambodia": a show of force, not aid to the neighbour
     code = '154';
