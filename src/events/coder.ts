@@ -680,6 +680,8 @@ function findRecipients(doc: Readonly<Doc>, tr: Trigger, si: number, mentions: M
   for (const m of mentions) {
     if (m.tokenStart < from || m.tokenStart >= Math.max(end, maxConsumed + 1)) continue;
     if (!m.code || actors.some((a) => a.code === m.code && a.start === m.start)) continue;
+    // "at a NATO summit": a name modifying a following noun is not the recipient
+    if (tokens[m.tokenEnd]?.sentence === si && /^(summit|meeting|conference|forum|session|talks|gathering)$/.test(tokens[m.tokenEnd].lemma)) continue;
     const before = tokens[m.tokenStart - 1]?.lower;
     if (['in', 'at', 'near', 'inside'].includes(before) && m.entity !== null && /:place|:capital/.test(doc.entities[m.entity]?.rule ?? '')) continue;
     if (tr.kind === 'noun') {
