@@ -3,7 +3,7 @@
  * `data/models/ner.bin.gz`.
  *
  *   node --import tsx scripts/train-ner.ts [--data /work/shared/data] [--out data/models/ner.bin.gz]
- *          [--epochs N] [--folds 5] [--seeds 3] [--no-clusters] [--no-gazetteer] [--no-stage2]
+ *          [--epochs N] [--folds 5] [--seeds 5] [--patience 3] [--no-clusters] [--no-gazetteer] [--no-stage2]
  *
  * Steps (all seeded, so the same data gives the same bytes):
  * 1. word clusters from unlabelled news text (Reuters-21578 and others, see
@@ -41,7 +41,8 @@ const { values: args } = parseArgs({
     'no-stage2': { type: 'boolean', default: false },
     'no-train-gaz': { type: 'boolean', default: false },
     'prune': { type: 'string', default: '0.01' },
-    seeds: { type: 'string', default: '3' },
+    seeds: { type: 'string', default: '5' },
+    patience: { type: 'string', default: '3' },
   },
 });
 
@@ -156,7 +157,7 @@ function trainTuned(
       if (f1 > best.f1) {
         best = { ...avg, epochs: ep, f1 };
         sinceBest = 0;
-      } else if (++sinceBest >= 3) break;
+      } else if (++sinceBest >= Number(args.patience)) break;
     } else {
       log(`${label} epoch ${ep}: train errors ${errs}`);
     }

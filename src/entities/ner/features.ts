@@ -189,22 +189,25 @@ function aggregate(
   }
   for (const l of occ.values()) {
     if (l.length < 2) continue;
-    for (const i of l) {
+    // the context of each mention, computed once
+    const ctxOf = l.map((j) => {
+      const s = tokens[j].sentence;
+      if (capsLine[s]) return ['C'];
+      const { tokenStart: a, tokenEnd: b } = sentences[s];
+      const v = ['<' + (j > a ? tokens[j - 1].lower : '^'), '>' + (j + 1 < b ? tokens[j + 1].lower : '$')];
+      if (numLine[s]) v.push('N');
+      if (j === a) v.push('F');
+      return v;
+    });
+    if (l.length === 2) {
+      out[l[0]] = ctxOf[1];
+      out[l[1]] = ctxOf[0];
+      continue;
+    }
+    for (let x = 0; x < l.length; x++) {
       const vals = new Set<string>();
-      for (const j of l) {
-        if (j === i) continue;
-        const s = tokens[j].sentence;
-        const { tokenStart: a, tokenEnd: b } = sentences[s];
-        if (capsLine[s]) {
-          vals.add('C');
-          continue;
-        }
-        if (numLine[s]) vals.add('N');
-        vals.add('<' + (j > a ? tokens[j - 1].lower : '^'));
-        vals.add('>' + (j + 1 < b ? tokens[j + 1].lower : '$'));
-        if (j === a) vals.add('F');
-      }
-      out[i] = [...vals];
+      for (let y = 0; y < l.length; y++) if (y !== x) for (const v of ctxOf[y]) vals.add(v);
+      out[l[x]] = [...vals];
     }
   }
 }
