@@ -11,38 +11,18 @@
  * Run: `node --import tsx scripts/data/build-cameo.ts`
  * Env: `SITREP_SHARED` (default `../shared` relative to the project root).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { PROJECT_ROOT, findSharedData, stable } from './common.js';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT_DIR = join(PROJECT_ROOT, 'data');
 
-/** Resolve the shared data directory (the folder holding `cameo_resources/`, `countries/`, ...). */
+/** The shared data directory (see findSharedData in ./common.ts). */
 export function sharedDataDir(): string {
-  const base = resolve(PROJECT_ROOT, process.env.SITREP_SHARED ?? '../shared');
-  for (const cand of [join(base, 'data'), base]) {
-    if (existsSync(join(cand, 'cameo_resources'))) return cand;
-  }
-  throw new Error(`shared data not found under ${base} (set SITREP_SHARED)`);
+  return findSharedData('cameo_resources');
 }
 
-/** JSON with sorted object keys; top-level arrays / maps get one entry per line. */
-function stable(v: unknown): string {
-  return JSON.stringify(sortKeys(v));
-}
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === 'object') {
-    const o: Record<string, unknown> = {};
-    for (const k of Object.keys(v as object).sort()) {
-      const x = (v as Record<string, unknown>)[k];
-      if (x !== undefined) o[k] = sortKeys(x);
-    }
-    return o;
-  }
-  return v;
-}
 /** Serialise `{key: map}` objects with one map entry per line (diff-friendly, still compact). */
 function writeMapsJson(file: string, top: Record<string, Record<string, unknown>>): void {
   const parts: string[] = [];

@@ -75,19 +75,15 @@
  * to full words. The project supplement only adds phrases that are missing.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { PROJECT_ROOT, findSharedData, stable } from './common.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT_DIR = join(PROJECT_ROOT, 'data');
 
-/** Resolve the shared data directory (the folder holding `cameo_resources/`). */
+/** The shared data directory (see findSharedData in ./common.ts). */
 export function sharedDataDir(): string {
-  const base = resolve(PROJECT_ROOT, process.env.SITREP_SHARED ?? '../shared');
-  for (const cand of [join(base, 'data'), base]) {
-    if (existsSync(join(cand, 'cameo_resources'))) return cand;
-  }
-  throw new Error(`shared data not found under ${base} (set SITREP_SHARED)`);
+  return findSharedData('cameo_resources');
 }
 
 // ---------------------------------------------------------------------------------------
@@ -749,19 +745,6 @@ export function mergeAgentSupplement(agents: AgentEntry[], supplementFile: strin
 // ---------------------------------------------------------------------------------------
 // Deterministic writers
 
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === 'object') {
-    const o: Record<string, unknown> = {};
-    for (const k of Object.keys(v as object).sort()) {
-      const x = (v as Record<string, unknown>)[k];
-      if (x !== undefined) o[k] = sortKeys(x);
-    }
-    return o;
-  }
-  return v;
-}
-const stable = (v: unknown): string => JSON.stringify(sortKeys(v));
 
 /**
  * Write an object whose values are maps (one entry per line) or arrays (one item per

@@ -15,39 +15,23 @@
  * Run: `node --import tsx scripts/data/build-geo.ts`
  * Env: `SITREP_SHARED` (default `../shared` relative to the project root).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { PROJECT_ROOT, findSharedData, sortKeys } from './common.js';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 
-const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT_DIR = join(PROJECT_ROOT, 'data');
 
-/** Resolve the shared data directory (the folder holding `countries/`, `geonames/`, ...). */
+/** The shared data directory (see findSharedData in ./common.ts). */
 export function sharedDataDir(): string {
-  const base = resolve(PROJECT_ROOT, process.env.SITREP_SHARED ?? '../shared');
-  for (const cand of [join(base, 'data'), base]) {
-    if (existsSync(join(cand, 'countries'))) return cand;
-  }
-  throw new Error(`shared data not found under ${base} (set SITREP_SHARED)`);
+  return findSharedData('countries');
 }
 
 // ---------------------------------------------------------------------------------------------
 // Small utilities
 // ---------------------------------------------------------------------------------------------
 
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === 'object') {
-    const o: Record<string, unknown> = {};
-    for (const k of Object.keys(v as object).sort()) {
-      const x = (v as Record<string, unknown>)[k];
-      if (x !== undefined) o[k] = sortKeys(x);
-    }
-    return o;
-  }
-  return v;
-}
 /** Write an array as JSON, one row per line, keys sorted. */
 function writeRows(file: string, rows: unknown[]): void {
   writeFileSync(file, `[\n${rows.map((r) => JSON.stringify(sortKeys(r))).join(',\n')}\n]\n`);
