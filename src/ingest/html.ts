@@ -69,27 +69,35 @@ export function blockText(root: DomNode): string {
     if (p.trim() !== '') paras.push(p);
     cur = '';
   };
-  const walk = (n: DomNode, pre: boolean): void => {
+  // iterative walk (an explicit stack, so that deeply nested markup cannot overflow the call stack)
+  const stack: Array<{ n: DomNode; pre: boolean; exit?: boolean }> = [{ n: root, pre: false }];
+  while (stack.length) {
+    const { n, pre, exit } = stack.pop()!;
+    if (exit) {
+      flush();
+      continue;
+    }
     if (n.nodeType === 3) {
       const t = n.textContent ?? '';
       cur += pre ? t : t.replace(/\s+/g, ' ');
-      return;
+      continue;
     }
-    if (n.nodeType !== 1 && n.nodeType !== 9 && n.nodeType !== 11) return;
+    if (n.nodeType !== 1 && n.nodeType !== 9 && n.nodeType !== 11) continue;
     const name = n.nodeName.toLowerCase();
-    if (SKIP.has(name)) return;
+    if (SKIP.has(name)) continue;
     if (name === 'br') {
       cur += '\n';
-      return;
+      continue;
     }
     const block = BLOCK.has(name);
     const isPre = pre || name === 'pre';
-    if (block) flush();
+    if (block) {
+      flush();
+      stack.push({ n, pre, exit: true });
+    }
     const kids = n.childNodes;
-    for (let i = 0; i < kids.length; i++) walk(kids[i], isPre);
-    if (block) flush();
-  };
-  walk(root, false);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ n: kids[i], pre: isPre });
+  }
   flush();
   return paras.join('\n\n');
 }
@@ -172,6 +180,23 @@ function firstDate(candidates: Array<string | null | undefined>): string | null 
   return null;
 }
 
+/** Deepest element nesting under which Readability is tried (real pages stay far below it). */
+export const MAX_READABILITY_DEPTH = 120;
+
+/** Element nesting depth of a subtree, computed iteratively (no recursion on deep input). */
+function maxDepth(root: DomNode | null): number {
+  if (!root) return 0;
+  let max = 0;
+  const stack: Array<[DomNode, number]> = [[root, 1]];
+  while (stack.length) {
+    const [n, d] = stack.pop()!;
+    if (d > max) max = d;
+    const kids = (n as unknown as { children?: ArrayLike<DomNode> }).children;
+    if (kids) for (let i = 0; i < kids.length; i++) stack.push([kids[i], d + 1]);
+  }
+  return max;
+}
+
 function parseDocument(html: string): Document {
   const wrapped = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
   return new DOMParser().parseFromString(wrapped, 'text/html') as unknown as Document;
@@ -209,6 +234,9 @@ export function extractHtml(html: string, baseUrl: string | null = null): HtmlEx
   let text = '';
   let rTitle: string | null = null;
   try {
+    // Readability's scoring walks ancestors and is slow on pathologically deep markup:
+    // such pages go straight to the body fallback below
+    if (maxDepth(doc.body as unknown as DomNode | null) > MAX_READABILITY_DEPTH) throw new Error('too deep for Readability');
     const r = new Readability<DomNode>(doc, { serializer: (n) => n as unknown as DomNode, charThreshold: 100 }).parse();
     if (r) {
       rTitle = r.title?.trim() || null;

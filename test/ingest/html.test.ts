@@ -125,3 +125,12 @@ describe('HTML', () => {
     if (!r.ok) expect(r.error.code).toBe('input_empty');
   });
 });
+
+describe('pathological HTML', () => {
+  it('extracts text from markup nested 8,000 deep without overflowing the stack', () => {
+    const n = 8000;
+    const html = `<html><head><title>Deep</title></head><body>${'<div>'.repeat(n)}<p>The council met in Lagos on Monday.</p>${'</div>'.repeat(n)}</body></html>`;
+    const r = extractHtml(html);
+    expect(r.text).toBe('The council met in Lagos on Monday.');
+  });
+});
