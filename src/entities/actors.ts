@@ -225,6 +225,7 @@ export function buildMentions(doc: Readonly<Doc>, entities: readonly Entity[], l
     for (let k = ti; k < tokens.length && tokens[k].start < e.end; k++) entAt[k] = idx;
   });
   const mentions: Mention[] = [];
+  let agentOfEnd = 0;
   for (const s of doc.sentences) {
     let i = s.tokenStart;
     while (i < s.tokenEnd) {
@@ -277,8 +278,10 @@ export function buildMentions(doc: Readonly<Doc>, entities: readonly Entity[], l
         const m = composeMention(doc, group, entities, lex, dct);
         if (m) {
           const of = agentOf(doc, m, entities, entAt, s.tokenEnd, lex);
-          if (of.length > 0) mentions.push(...of);
-          else mentions.push(m);
+          if (of.length > 0) {
+            mentions.push(...of);
+            agentOfEnd = of[of.length - 1].tokenEnd; // the listed countries are mentioned already
+          } else mentions.push(m);
           // "China's foreign ministry", "Mali's military government": the possessor's country owns the role
           const prev = mentions[mentions.length - 2];
           if (m.kind === 'nominal' && !m.country && m.sector === null && prev && prev.country && prev.tokenEnd + 1 === m.tokenStart && /^['’]s?$/.test(doc.tokens[prev.tokenEnd]?.text ?? '')) {
@@ -288,7 +291,7 @@ export function buildMentions(doc: Readonly<Doc>, entities: readonly Entity[], l
         }
       }
       const consumed = possAt >= 0 ? parts[possAt].to : j;
-      i = Math.max(consumed, i + 1);
+      i = Math.max(consumed, i + 1, agentOfEnd);
     }
   }
   void text;

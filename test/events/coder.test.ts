@@ -30,9 +30,10 @@ describe('event coder', () => {
   });
 
   it('keeps coordinated recipients in one compound event', () => {
-    const e = events('Putin held phone calls with the leaders of China, Belarus and India.');
+    const e = events('Prime Minister Modi spoke by phone on Monday with the leaders of Kenya, Brazil and Japan.');
     const call = e.find((x) => x.cameo === '041');
-    expect(codes(call!.recipient)).toEqual(['BLRGOV', 'CHNGOV', 'INDGOV']);
+    expect(codes(call!.recipient)).toEqual(['BRAGOV', 'JPNGOV', 'KENGOV']);
+    expect(codes(call!.actor)).toEqual(['INDGOV']);
     expect(e.filter((x) => x.cameo === '041')).toHaveLength(1);
   });
 
