@@ -26,7 +26,7 @@ export function formatSummary(doc: Doc, cameoName: (code: string) => string | un
     actors.set(m.code, a);
   }
   lines.push('', 'Actors');
-  for (const [code, a] of [...actors].sort((x, y) => x[0].localeCompare(y[0]))) {
+  for (const [code, a] of [...actors].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) {
     lines.push(`  ${code.padEnd(9)} ${[...a.mentions].slice(0, 6).map((x) => JSON.stringify(x)).join(', ')}`);
   }
   lines.push('', 'Events');

@@ -53,6 +53,7 @@ export function storeCommands(): Command[] {
     .option('--published <date>', 'publication date (YYYY-MM-DD) used as every article\'s reference date (overrides dates in the inputs)')
     .action(async (paths: string[], o: { db: string; published?: string }) => {
       if (o.published !== undefined) dateOption(o.published, '--published');
+      if (!o.db.trim()) throw new SitrepError('invalid_argument', '--db must name a database file', '--db');
       const store = Store.open(o.db);
       let stopping = false;
       const onSigint = () => {
@@ -94,7 +95,8 @@ export function storeCommands(): Command[] {
         store.close();
       }
       process.stdout.write(`${docs} documents read, ${stored} stored (${docs - stored - errors} already present), ${events} events, ${errors} errors${stopping ? ' (interrupted)' : ''}\n`);
-      if (errors > 0) process.exitCode = 1;
+      if (stopping) process.exitCode = 130; // interrupted: the documents stored so far are complete
+      else if (errors > 0) process.exitCode = 1;
     });
 
   const events = new Command('events')

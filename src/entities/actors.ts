@@ -116,10 +116,16 @@ export function resolveEntities(doc: Readonly<Doc>, lex: ActorLexicon = actorLex
   const tokens = doc.tokens;
   const out: Entity[] = doc.entities.map((e) => ({ ...e }));
   const recognized = doc.entities.length > 0;
+  // hits come in text order and never overlap each other, so only recognized entities can overlap
+  // one: walk them with a pointer (linear, not quadratic, in long documents)
+  const ner = out.slice().sort((a, b) => a.start - b.start);
+  let p = 0;
   for (const h of hits) {
     const start = tokens[h.tokenStart].start;
     const end = tokens[h.tokenEnd - 1].end;
-    const overlapping = out.filter((e) => e.start < end && start < e.end);
+    while (p < ner.length && ner[p].end <= start) p++;
+    const overlapping: Entity[] = [];
+    for (let q = p; q < ner.length && ner[q].start < end; q++) if (start < ner[q].end) overlapping.push(ner[q]);
     // a one-word person name ("Friday", "Bush") counts only where the recognizer saw a person
     if (h.tokenEnd - h.tokenStart === 1 && (h.entry.kind === 'leader' || (h.entry.kind === 'actor' && h.entry.label === 'PER'))) {
       const word = tokens[h.tokenStart].lower;
@@ -182,27 +188,40 @@ function resolveSurnames(entities: Entity[], lex: ActorLexicon, dct: string | nu
 
 /** Later partial person names ("Putin", "Kim") take the actor of an earlier full name. */
 function resolveNameCoref(entities: Entity[]): void {
+  // indexes over earlier resolved persons (linear in the number of mentions, not quadratic)
+  const byPart = new Map<string, number[]>();
+  const byName = new Map<string, number>();
+  const partsOf = (t: string) => t.split(/[\s-]+/);
   for (let i = 0; i < entities.length; i++) {
     const e = entities[i];
     if (e.label !== 'PER') continue;
-    const parts = e.text.split(/[\s-]+/);
-    for (let j = 0; j < i; j++) {
+    const parts = partsOf(e.text);
+    // the earliest earlier full name that contains every part of this one
+    let partial = -1;
+    for (const j of byPart.get(parts[0]) ?? []) {
       const p = entities[j];
-      if (p.label !== 'PER' || !p.actor || p.text === e.text) continue;
-      const pParts = p.text.split(/[\s-]+/);
-      if (parts.length < pParts.length && parts.every((w) => pParts.includes(w))) {
-        // a partial name takes the earlier full name's actor, even over a lexicon guess ("Kim")
-        {
-          e.actor = p.actor;
-          e.corefOf = p.corefOf ?? j;
-          if (!e.rule.includes('coref')) e.rule = e.rule + '+coref-name';
-        }
+      const pParts = partsOf(p.text);
+      if (p.text !== e.text && parts.length < pParts.length && parts.every((w) => pParts.includes(w))) {
+        partial = j;
         break;
       }
-      if (e.actor && p.actor.name === e.actor.name && e.corefOf === undefined) {
-        e.corefOf = p.corefOf ?? j;
-        break;
+    }
+    const same = e.actor ? byName.get(e.actor.name) ?? -1 : -1;
+    if (partial >= 0 && (same < 0 || partial <= same)) {
+      // a partial name takes the earlier full name's actor, even over a lexicon guess ("Kim")
+      e.actor = entities[partial].actor;
+      e.corefOf = entities[partial].corefOf ?? partial;
+      if (!e.rule.includes('coref')) e.rule = e.rule + '+coref-name';
+    } else if (same >= 0 && entities[same].text !== e.text && e.corefOf === undefined) {
+      e.corefOf = entities[same].corefOf ?? same;
+    }
+    if (e.actor) {
+      for (const w of new Set(parts)) {
+        const list = byPart.get(w) ?? [];
+        list.push(i);
+        byPart.set(w, list);
       }
+      if (!byName.has(e.actor.name)) byName.set(e.actor.name, i);
     }
   }
 }

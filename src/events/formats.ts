@@ -118,7 +118,7 @@ export function toGdeltRows(doc: Doc): string[][] {
           e.sentence === 0 ? '1' : '0', e.cameo, e.cameo.slice(0, 3), e.root ?? '', String(e.quadClass ?? ''), String(e.goldstein ?? ''), '1', '1', '1', '',
           ...Array(16).fill(''), ...geo,
           doc.document.published ? doc.document.published.replace(/-/g, '') + '000000' : '', doc.document.url ?? '',
-        ]);
+        ].map((f) => f.replace(/[\t\r\n]+/g, ' '))); // a field never carries the row's separators
       }
     }
   });
