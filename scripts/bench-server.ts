@@ -20,6 +20,7 @@
  * Only loopback traffic; every loop is bounded in count and time.
  */
 import { spawn } from 'node:child_process';
+import { rng } from '../src/entities/ner/perceptron.js';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -47,17 +48,6 @@ const { values } = parseArgs({
   },
 });
 
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COUNTRIES = [
   'USA', 'RUS', 'UKR', 'CHN', 'FRA', 'DEU', 'GBR', 'TUR', 'IRN', 'ISR', 'PSE', 'SYR', 'IRQ', 'SAU', 'EGY', 'LBY', 'SDN', 'ETH', 'SOM', 'KEN',

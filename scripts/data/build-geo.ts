@@ -16,6 +16,7 @@
  * Env: `SITREP_SHARED` (default `../shared` relative to the project root).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Country } from '../../src/data/load.js';
 import { PROJECT_ROOT, findSharedData, sortKeys } from './common.js';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -241,21 +242,8 @@ export function demonymPlural(d: string): string | null {
 // Countries
 // ---------------------------------------------------------------------------------------------
 
-export interface CountryRow {
-  iso3: string;
-  iso2: string;
-  name: string;
-  officialName: string;
-  aliases: string[];
-  demonyms: string[];
-  capital: string | null;
-  capitalAliases?: string[];
-  region: string;
-  subregion: string;
-  independent: boolean;
-  cameo?: string;
-  wikidata?: string;
-}
+/** A row of data/countries.json: the loader's type is the schema. */
+export type CountryRow = Country;
 
 function buildCountries(shared: string): CountryRow[] {
   const ml = JSON.parse(readFileSync(join(shared, 'countries', 'countries.json'), 'utf8')) as Mledoze[];
