@@ -6,25 +6,47 @@
  *
  * Prints documents/s, sentences/s, tokens/s for the whole pipeline, time per
  * component, peak resident memory, and model/lexicon load time.
+ *
+ * The stories are read from the SGML (linkedom) in this process and handed
+ * as JSON Lines to a child process that runs the pipeline, so the peak
+ * memory printed is the pipeline's own (models, lexicons, documents), not the
+ * SGML reader's.
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readReuters } from '../src/eval/reuters.js';
+import { readReuters, type ReutersStory } from '../src/eval/reuters.js';
 import { COMPONENTS } from '../src/components.js';
 import { emptyDoc, type Doc } from '../src/doc.js';
 import { documentId } from '../src/ingest/index.js';
 
-const { values } = parseArgs({ options: { stories: { type: 'string', default: '2000' }, data: { type: 'string' } } });
+const { values } = parseArgs({ options: { stories: { type: 'string', default: '2000' }, data: { type: 'string' }, 'stories-file': { type: 'string' } } });
 const root = fileURLToPath(new URL('../', import.meta.url));
-const dir = resolve(values.data ?? resolve(root, '..', 'shared', 'data'), 'reuters21578');
-if (!existsSync(dir)) {
-  console.error(`bench: ${dir} not found (pass --data DIR)`);
-  process.exit(1);
+
+if (!values['stories-file']) {
+  // parent: read the SGML, hand the stories to a child that runs the pipeline
+  const dir = resolve(values.data ?? resolve(root, '..', 'shared', 'data'), 'reuters21578');
+  if (!existsSync(dir)) {
+    console.error(`bench: ${dir} not found (pass --data DIR)`);
+    process.exit(1);
+  }
+  const tmp = mkdtempSync(join(tmpdir(), 'sitrep-bench-'));
+  try {
+    const file = join(tmp, 'stories.jsonl');
+    writeFileSync(file, readReuters(dir, Number(values.stories) || Infinity).map((s) => JSON.stringify(s)).join('\n') + '\n');
+    const self = fileURLToPath(import.meta.url);
+    const r = spawnSync(process.execPath, [...process.execArgv, self, '--stories-file', file], { stdio: 'inherit', cwd: root });
+    process.exitCode = r.status ?? 1;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  process.exit();
 }
-const limit = Number(values.stories) || Infinity;
-const stories = readReuters(dir, limit);
+const stories: ReutersStory[] = readFileSync(values['stories-file'], 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 
 const perComponent = new Map<string, number>();
 // warm-up: loads models and lexicons once, timed separately

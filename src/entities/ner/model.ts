@@ -160,6 +160,9 @@ function templateMaps(features: readonly string[], names: readonly string[]): Te
   return { single, pair };
 }
 
+/** Words whose stage-1 feature ids are kept between documents (bounds the cache's memory to a few MB). */
+const WORD_CACHE_MAX = 30000;
+
 /** Feature ids straight from (template, value) pairs, without building feature strings. */
 class IdSink implements FeatureSink {
   ids = new Int32Array(1 << 14);
@@ -204,7 +207,7 @@ class IdSink implements FeatureSink {
     }
     const from = this.n;
     emitWordFeatures(w, lw, this);
-    if (this.wordCache.size > 200000) this.wordCache.clear();
+    if (this.wordCache.size > WORD_CACHE_MAX) this.wordCache.clear();
     this.wordCache.set(w, this.ids.slice(from, this.n));
   }
   /** The sequence of tokens [from, to). */
@@ -216,7 +219,11 @@ class IdSink implements FeatureSink {
   }
 }
 
-/** A loaded model ready to tag documents. */
+/**
+ * A loaded model ready to tag documents. It keeps only what inference needs
+ * (weights, feature-id maps, clusters, gazetteer, refinement lexicon); the
+ * file's JSON header (feature strings, lists) is dropped after construction.
+ */
 export class NerTagger {
   readonly names: string[];
   readonly types: string[];
@@ -228,9 +235,13 @@ export class NerTagger {
   readonly lexicon: Map<string, Set<string>>;
   private readonly allowed: Uint8Array;
   private readonly end: Uint8Array;
+  private readonly W1: Float32Array;
+  private readonly T1: Float32Array;
+  private readonly W2: Float32Array;
+  private readonly T2: Float32Array;
   private buf = new Float64Array(1024);
 
-  constructor(readonly model: ModelData) {
+  constructor(model: ModelData) {
     const h = model.header;
     this.names = h.names;
     this.types = h.types;
@@ -242,12 +253,13 @@ export class NerTagger {
     const c = bilouConstraints(this.names);
     this.allowed = c.allowed;
     this.end = c.end;
+    ({ W1: this.W1, T1: this.T1, W2: this.W2, T2: this.T2 } = model);
   }
 
   /** Tag indices (into `names`) for every token of a document. */
   tag(tokens: readonly FeatToken[], sentences: readonly Pick<Sentence, 'tokenStart' | 'tokenEnd'>[]): Uint8Array {
     const K = this.names.length;
-    const m = this.model;
+    const m = this;
     const n = tokens.length;
     const s1 = new IdSink(n, this.maps1, 0, this.wordCache);
     visitStaticFeatures(tokens, sentences, this.res, s1);
