@@ -176,7 +176,7 @@ async function main() {
   const clusters = args['no-clusters'] ? new Map<string, string>() : await buildClusters({ dataDir: args.data!, trainDocs, cacheDir: dirname(args.out!), log });
   log(`clusters: ${clusters.size} words`);
   const baseGaz = args['no-gazetteer'] ? new Gazetteer() : buildGazetteer({ dataDir: args.data!, projectDataDir: join(ROOT, 'data'), log });
-  log(`gazetteer: ${baseGaz.entries.size} names`);
+  log(`gazetteer: ${baseGaz.size} names`);
   const folds = Number(args.folds);
   const useTrainGaz = !args['no-train-gaz'];
   const foldOf = (i: number) => i % folds;

@@ -12,37 +12,62 @@ export type GazetteerData = Record<string, string[]>;
 const UPPER_OR_DIGIT = /^[A-Z0-9\p{Lu}]/u;
 const EMPTY: string[] = [];
 
+/**
+ * Names by category. Each key maps to a bit set of its categories (at most
+ * 31 categories per gazetteer), which keeps a few hundred thousand names in
+ * a few MB less than arrays would.
+ */
 export class Gazetteer {
-  /** key -> categories */
-  readonly entries = new Map<string, string[]>();
+  /** key -> bit set over {@link categories} */
+  private readonly keys = new Map<string, number>();
+  /** Category names, in the order first added (bit i = categories[i]). */
+  private readonly categories: string[] = [];
   maxLen = 1;
   private firsts = new Set<string>();
-  /** Interned `category:B|I|L|U` strings (reused strings keep their hash, so feature lookups are cheap). */
-  private tagStrings = new Map<string, string[]>();
+  /** Interned `category:B|I|L|U` strings by category bit (reused strings keep their hash, so feature lookups are cheap). */
+  private tagStrings: string[][] = [];
 
-  private tagsOf(cat: string): string[] {
-    let t = this.tagStrings.get(cat);
-    if (!t) this.tagStrings.set(cat, (t = [cat + ':B', cat + ':I', cat + ':L', cat + ':U']));
-    return t;
+  /** Number of distinct names. */
+  get size(): number {
+    return this.keys.size;
   }
 
-  /** Add one key (lower-cased tokens joined by spaces) to a category. */
+  private bit(cat: string): number {
+    let b = this.categories.indexOf(cat);
+    if (b < 0) {
+      if (this.categories.length >= 31) throw new Error(`gazetteer: more than 31 categories (adding "${cat}")`);
+      b = this.categories.push(cat) - 1;
+      this.tagStrings.push([cat + ':B', cat + ':I', cat + ':L', cat + ':U']);
+    }
+    return b;
+  }
+
+  private catsOf(mask: number): string[] {
+    const out: string[] = [];
+    for (let b = 0; b < this.categories.length; b++) if (mask & (1 << b)) out.push(this.categories[b]);
+    return out;
+  }
+
+  /**
+   * Add one key (lower-cased tokens joined by spaces) to a category.
+   * @throws Error when a 32nd category is added
+   */
   add(key: string, cat: string): void {
     if (!key) return;
-    let c = this.entries.get(key);
-    if (!c) {
-      this.entries.set(key, (c = []));
+    const b = 1 << this.bit(cat);
+    const c = this.keys.get(key);
+    if (c === undefined) {
       const parts = key.split(' ');
       this.firsts.add(parts[0]);
       if (parts.length > this.maxLen) this.maxLen = parts.length;
     }
-    if (!c.includes(cat)) c.push(cat);
+    this.keys.set(key, (c ?? 0) | b);
   }
 
   /** A new gazetteer holding the entries of this one and `other`. */
   merged(other: Gazetteer): Gazetteer {
     const g = new Gazetteer();
-    for (const src of [this, other]) for (const [k, cs] of src.entries) for (const c of cs) g.add(k, c);
+    for (const src of [this, other]) for (const [k, m] of src.keys) for (const c of src.catsOf(m)) g.add(k, c);
     return g;
   }
 
@@ -54,6 +79,7 @@ export class Gazetteer {
       if (out[k] === EMPTY) out[k] = [v];
       else out[k].push(v);
     };
+    const nc = this.categories.length;
     for (let i = 0; i < n; i++) {
       const t = tokens[i];
       if (!this.firsts.has(t.lower) || !UPPER_OR_DIGIT.test(t.text)) continue;
@@ -62,11 +88,12 @@ export class Gazetteer {
       for (let j = i; j < maxJ; j++) {
         if (tokens[j].sentence !== t.sentence) break;
         key = j === i ? t.lower : key + ' ' + tokens[j].lower;
-        const cats = this.entries.get(key);
-        if (!cats) continue;
+        const mask = this.keys.get(key);
+        if (mask === undefined) continue;
         const len = j - i + 1;
-        for (const c of cats) {
-          const ts = this.tagsOf(c);
+        for (let b = 0; b < nc; b++) {
+          if (!(mask & (1 << b))) continue;
+          const ts = this.tagStrings[b];
           if (len === 1) put(i, ts[3]);
           else {
             put(i, ts[0]);
@@ -80,19 +107,22 @@ export class Gazetteer {
     return out;
   }
 
-  /** Look up the categories of a name given as tokens' lower forms. */
+  /** The categories of a name given as tokens' lower forms (empty when unknown). */
   lookup(lowers: readonly string[]): readonly string[] {
-    return this.entries.get(lowers.join(' ')) ?? [];
+    const m = this.keys.get(lowers.join(' '));
+    return m === undefined ? EMPTY : this.catsOf(m);
   }
 
+  /** Serialized form: category -> sorted keys, categories sorted (deterministic). */
   toJSON(): GazetteerData {
     const by: GazetteerData = {};
-    for (const [k, cs] of this.entries) for (const c of cs) (by[c] ??= []).push(k);
+    for (const [k, m] of this.keys) for (const c of this.catsOf(m)) (by[c] ??= []).push(k);
     const out: GazetteerData = {};
     for (const c of Object.keys(by).sort()) out[c] = by[c].sort();
     return out;
   }
 
+  /** @throws Error when the data has more than 31 categories */
   static fromJSON(d: GazetteerData): Gazetteer {
     const g = new Gazetteer();
     for (const c of Object.keys(d)) for (const k of d[c]) g.add(k, c);
