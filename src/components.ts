@@ -2,7 +2,7 @@
  * The one place where the pipeline's components are listed, in run order.
  * Each entry declares what it requires and assigns (see {@link Component}).
  *
- * text → ner → actors → time → quotes → quantities → events
+ * text → ner → actors → time → quotes → events → quantities
  */
 import type { Component } from './pipeline.js';
 import { tokenize } from './text/tokenize.js';
@@ -30,4 +30,4 @@ export const timeComponent: Component = {
 };
 
 /** The default pipeline, in order. */
-export const COMPONENTS: readonly Component[] = [textComponent, nerComponent, actorsComponent, timeComponent, quotesComponent, quantitiesComponent, eventsComponent];
+export const COMPONENTS: readonly Component[] = [textComponent, nerComponent, actorsComponent, timeComponent, quotesComponent, eventsComponent, quantitiesComponent];

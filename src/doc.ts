@@ -176,6 +176,10 @@ export interface Quantity extends TextSpan, Provenance {
   unit: string | null;
   approximate: boolean;
   attribution: Attribution | null;
+  /** Index into `Doc.events` of the event the number measures (same sentence), or null. */
+  event: number | null;
+  /** The rule that linked `event` (`measures:participant`, `measures:object`, `measures:subject`), or null. */
+  eventRule: string | null;
 }
 
 /** An error recorded for one document (the rest of a batch goes on). */

@@ -131,6 +131,18 @@ describe.skipIf(!present)('seed article: Putin-Kim phone call (published 2025-08
     expect(approx?.unit).toBe('soldiers');
   });
 
+  it('links both troop figures to the deployments they measure', () => {
+    const range = doc.quantities.find((x) => x.min === 20000 && x.max === 30000);
+    const approx = doc.quantities.find((x) => x.value === 11000);
+    for (const q of [range, approx]) {
+      expect(q?.event).not.toBeNull();
+      const e = doc.events[q!.event!];
+      expect(e.cameo).toBe('072');
+      expect(e.sentence).toBe(q!.sentence);
+      expect(e.actor.map((a) => a.country)).toContain('PRK');
+    }
+  });
+
   it('gives every fact provenance pointing into the text', () => {
     for (const e of doc.events) {
       expect(e.rule).toMatch(/^events:/);

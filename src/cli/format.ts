@@ -50,7 +50,8 @@ export function formatSummary(doc: Doc, cameoName: (code: string) => string | un
   for (const q of doc.quantities) {
     const v = q.value !== undefined ? String(q.value) : `${q.min ?? '?'}-${q.max ?? '?'}`;
     const src = q.attribution?.source ? ` per ${q.attribution.source.text}` : '';
-    lines.push(`  ${q.approximate ? '~' : ''}${v} ${q.unit ?? ''}  ("${q.text}")${src}`);
+    const ev = q.event !== null && doc.events[q.event] ? `, measures "${doc.events[q.event].trigger.text}" (sentence ${doc.events[q.event].sentence})` : '';
+    lines.push(`  ${q.approximate ? '~' : ''}${v} ${q.unit ?? ''}  ("${q.text}")${src}${ev}`);
   }
   lines.push('', 'Dates');
   for (const t of doc.timexes) lines.push(`  ${JSON.stringify(t.text).padEnd(24)} ${t.type.padEnd(8)} ${t.value}`);

@@ -15,6 +15,7 @@
 import type { Doc, Quantity, Token } from '../doc.js';
 import type { Component } from '../pipeline.js';
 import { findAttribution } from './attribution.js';
+import { linkMeasures } from './measures.js';
 
 const SMALL: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -351,6 +352,8 @@ export function extractQuantities(doc: Readonly<Doc>): Quantity[] {
         unit,
         approximate,
         attribution: null,
+        event: null,
+        eventRule: null,
         sentence: si,
         rule: 'quantities:' + (min !== undefined && max !== undefined ? 'range' : min !== undefined ? 'lower-bound' : max !== undefined ? 'upper-bound' : 'value'),
       };
@@ -365,10 +368,10 @@ export function extractQuantities(doc: Readonly<Doc>): Quantity[] {
   return out;
 }
 
-/** Pipeline component: assigns `quantities`. */
+/** Pipeline component: assigns `quantities`, each linked to the event it measures ({@link linkMeasures}). */
 export const quantitiesComponent: Component = {
   name: 'quantities',
-  requires: ['tokens', 'sentences', 'entities', 'timexes'],
+  requires: ['tokens', 'sentences', 'entities', 'timexes', 'quotes', 'events'],
   assigns: ['quantities'],
-  run: (doc) => ({ quantities: extractQuantities(doc) }),
+  run: (doc) => ({ quantities: linkMeasures(doc, extractQuantities(doc)) }),
 };

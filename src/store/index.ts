@@ -613,10 +613,10 @@ export class Store {
     (doc.quotes ?? []).forEach((x, i) => q.run(d.id, i, x.text, x.start, x.end, bool(x.direct), json(x.speaker), json(x.cue), x.sentence, x.rule));
 
     const qu = this.prep(
-      'INSERT INTO quantities (doc_id, idx, text, start, "end", value, min, max, unit, approximate, attribution, sentence, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO quantities (doc_id, idx, text, start, "end", value, min, max, unit, approximate, attribution, event_idx, event_rule, sentence, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     (doc.quantities ?? []).forEach((x, i) =>
-      qu.run(d.id, i, x.text, x.start, x.end, x.value ?? null, x.min ?? null, x.max ?? null, x.unit ?? null, bool(x.approximate), json(x.attribution), x.sentence, x.rule),
+      qu.run(d.id, i, x.text, x.start, x.end, x.value ?? null, x.min ?? null, x.max ?? null, x.unit ?? null, bool(x.approximate), json(x.attribution), x.event ?? null, x.eventRule ?? null, x.sentence, x.rule),
     );
     // cross-document merging, in the same transaction (see situations.ts)
     recordNearDuplicate(db, d.id, d.text);
@@ -673,7 +673,7 @@ export class Store {
       sentence: Number(r.sentence), rule: String(r.rule),
     }));
     const quantities: Quantity[] = rows('quantities').map((r) => {
-      const x: Quantity = { text: String(r.text), start: Number(r.start), end: Number(r.end), unit: str(r.unit), approximate: r.approximate === 1, attribution: r.attribution === null ? null : parseJson<Attribution>(r.attribution), sentence: Number(r.sentence), rule: String(r.rule) };
+      const x: Quantity = { text: String(r.text), start: Number(r.start), end: Number(r.end), unit: str(r.unit), approximate: r.approximate === 1, attribution: r.attribution === null ? null : parseJson<Attribution>(r.attribution), event: r.event_idx === null || r.event_idx === undefined ? null : Number(r.event_idx), eventRule: str(r.event_rule), sentence: Number(r.sentence), rule: String(r.rule) };
       if (r.value !== null) x.value = Number(r.value);
       if (r.min !== null) x.min = Number(r.min);
       if (r.max !== null) x.max = Number(r.max);

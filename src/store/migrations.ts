@@ -236,4 +236,9 @@ export const MIGRATIONS: readonly string[] = [
   -- sort keys and filter columns by event id: pages of participant-filtered queries (actor, dyad) are sorted from it
   CREATE INDEX events_id_sort ON events(id, date_from, date, doc_id, idx, date_to, goldstein, cameo, plover_event, quad_class);
   `,
+  // 4: the event a numeric claim measures (Doc.quantities[].event / eventRule; event_idx is the event's idx in the same document)
+  `
+  ALTER TABLE quantities ADD COLUMN event_idx INTEGER;
+  ALTER TABLE quantities ADD COLUMN event_rule TEXT;
+  `,
 ];

@@ -97,8 +97,8 @@ export function docA(): Doc {
     { text: 'held talks', start: t.indexOf('held talks'), end: t.indexOf('held talks') + 10, direct: false, speaker: null, cue: null, sentence: 0, rule: 'quotes:test' },
   ];
   d.quantities = [
-    { text: '3', start: t.indexOf('3 March'), end: t.indexOf('3 March') + 1, value: 3, unit: null, approximate: false, attribution: null, sentence: 0, rule: 'qty:test' },
-    { text: 'talks', start: t.indexOf('talks'), end: t.indexOf('talks') + 5, min: 1.5, max: 2, unit: 'talks', approximate: true, attribution: null, sentence: 0, rule: 'qty:test' },
+    { text: '3', start: t.indexOf('3 March'), end: t.indexOf('3 March') + 1, value: 3, unit: null, approximate: false, attribution: null, event: null, eventRule: null, sentence: 0, rule: 'qty:test' },
+    { text: 'talks', start: t.indexOf('talks'), end: t.indexOf('talks') + 5, min: 1.5, max: 2, unit: 'talks', approximate: true, attribution: null, event: 0, eventRule: 'measures:object', sentence: 0, rule: 'qty:test' },
   ];
   return d;
 }
