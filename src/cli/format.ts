@@ -48,7 +48,7 @@ export function formatSummary(doc: Doc, cameoName: (code: string) => string | un
   }
   lines.push('', 'Quantities');
   for (const q of doc.quantities) {
-    const v = q.value !== undefined ? String(q.value) : `${q.min ?? '?'}-${q.max ?? '?'}`;
+    const v = q.value !== undefined ? String(q.value) : q.max === undefined ? `>=${q.min}` : q.min === undefined ? `<=${q.max}` : `${q.min}-${q.max}`;
     const src = q.attribution?.source ? ` per ${q.attribution.source.text}` : '';
     const ev = q.event !== null && doc.events[q.event] ? `, measures "${doc.events[q.event].trigger.text}" (sentence ${doc.events[q.event].sentence})` : '';
     lines.push(`  ${q.approximate ? '~' : ''}${v} ${q.unit ?? ''}  ("${q.text}")${src}${ev}`);
