@@ -15,6 +15,8 @@
  *    auxiliaries, adverbs, particles and the counted noun's modifiers between
  *    ("20,000 to 30,000 troops were deployed"), at most
  *    {@link MAX_SUBJECT_GAP} tokens away.
+ * A definite count ("the two leaders", "their three envoys") refers back to
+ * actors already named: it counts them and measures no event.
  * Statements (CAMEO root 01) are never measured: a number in what someone
  * said is the content of the claim, not a measure of the speech act.
  * A quantity no rule reaches keeps `event: null`.
@@ -35,6 +37,7 @@ export interface MeasureLink {
 
 const CLAUSE_BREAK = new Set([';', ':', '—', '–', '"', '“', '”', '(', ')']);
 const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'which', 'who', 'whereas', 'although', 'though', 'as', 'after', 'before', 'when', 'since', 'because']);
+const DEFINITE = new Set(['the', 'these', 'those', 'both', 'its', 'their', 'his', 'her', 'our', 'all']);
 const BETWEEN_SUBJECT_POS = new Set(['AUX', 'ADV', 'PART', 'ADJ', 'NOUN', 'PROPN', 'ADP', 'DET', 'NUM', 'CCONJ']);
 
 /** Index of the first token whose span ends after `offset` (binary search over the sentence's tokens). */
@@ -71,11 +74,12 @@ export function measuredEvent(doc: Pick<Doc, 'tokens' | 'sentences' | 'events'>,
     if (e.sentence === q.sentence && e.root !== '01') cands.push({ i, e });
   });
   if (!cands.length) return null;
+  const { tokens } = doc;
+  const qs = tokenAt(tokens, sent.tokenStart, sent.tokenEnd, q.start);
+  if (qs > sent.tokenStart && DEFINITE.has(tokens[qs - 1].lower)) return null;
   for (const { i, e } of cands) {
     if ([...e.actor, ...e.recipient].some((p) => p.start < q.end && q.start < p.end)) return { event: i, rule: 'participant' };
   }
-  const { tokens } = doc;
-  const qs = tokenAt(tokens, sent.tokenStart, sent.tokenEnd, q.start);
   const qe = tokenAt(tokens, sent.tokenStart, sent.tokenEnd, q.end - 1) + 1;
   const trig = cands.map(({ i, e }) => ({ i, s: tokenAt(tokens, sent.tokenStart, sent.tokenEnd, e.trigger.start), e: tokenAt(tokens, sent.tokenStart, sent.tokenEnd, e.trigger.end - 1) + 1 }));
   // rule 2: the nearest trigger before the quantity

@@ -41,6 +41,12 @@ describe('measuredEvent', () => {
     expect(measuredEvent(docOf(t, [event(t, 'mobilised')]), quantity(t, 'Roughly 7,000 reservists'))).toEqual({ event: 0, rule: 'subject' });
   });
 
+  it('does not link a definite count of actors already named', () => {
+    const t = 'The two ministers met in Geneva.';
+    const e = event(t, 'met', { actor: 'The two ministers' });
+    expect(measuredEvent(docOf(t, [e]), quantity(t, 'two ministers'))).toBeNull();
+  });
+
   it('picks the nearest preceding trigger when a sentence has two events', () => {
     const t = 'The army withdrew from the valley and shelled 12 villages on the ridge.';
     const es = [event(t, 'withdrew'), event(t, 'shelled')];

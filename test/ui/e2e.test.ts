@@ -99,6 +99,27 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in headless Chromium', () => {
     expect(page.url()).toContain(`event=${idx}`);
   });
 
+  it('highlights numeric claims and lists each with the event it measures', async () => {
+    const list = await (await fetch(`${server.url}api/documents?limit=50`)).json();
+    let found: { id: string; q: { text: string; event: number } } | null = null;
+    for (const d of list.items) {
+      const doc = await (await fetch(`${server.url}api/documents/${encodeURIComponent(d.id)}`)).json();
+      const q = doc.quantities.find((x: { event: number | null }) => x.event !== null);
+      if (q) {
+        found = { id: d.id, q };
+        break;
+      }
+    }
+    expect(found).not.toBeNull();
+    await page.goto(`${server.url}#/doc/${encodeURIComponent(found!.id)}`);
+    await ready('doc');
+    const spans = await page.locator('.article-text .qty').allTextContents();
+    expect(spans.join('')).toContain(found!.q.text);
+    const figures = await page.locator(`.doc-events li[data-event="${found!.q.event}"] .ev-figures`).textContent();
+    expect(figures).toMatch(/^Figures: /);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('shows markup from an article as text and runs none of it', async () => {
     const id = documentId(HOSTILE_TEXT, HOSTILE_TITLE);
     await page.goto(`${server.url}#/doc/${encodeURIComponent(id)}`);

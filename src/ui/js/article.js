@@ -1,5 +1,5 @@
-// Articles: the list, and one article with entities, dates, quotes and event
-// triggers highlighted. Each event links to its evidence (trigger and
+// Articles: the list, and one article with entities, dates, quotes, numeric
+// claims and event triggers highlighted. Each event links to its evidence (trigger and
 // sentence); each merged event to all its reports. The article text is only
 // ever inserted as text nodes.
 import { api, cameoLabel, codebook, parties, QUAD, shortId } from './api.js';
@@ -72,7 +72,7 @@ export async function renderArticle(root, id, params, stale) {
       : null));
 
   const layers = h('div', { class: 'layers', role: 'group', 'aria-label': 'Highlight' },
-    ...[['ent', 'Entities'], ['tx', 'Dates'], ['quote', 'Quotes'], ['trigger', 'Events']].map(([k, label]) =>
+    ...[['ent', 'Entities'], ['tx', 'Dates'], ['quote', 'Quotes'], ['qty', 'Numbers'], ['trigger', 'Events']].map(([k, label]) =>
       h('label', { class: `layer layer-${k}` }, h('input', { type: 'checkbox', checked: true, on: { change: (e) => text.classList.toggle(`hide-${k}`, !e.target.checked) } }), ` ${label}`)));
 
   const text = buildText(doc);
@@ -84,7 +84,7 @@ export async function renderArticle(root, id, params, stale) {
   side.appendChild(h('h2', {}, `Events (${doc.events.length})`));
   if (!doc.events.length) side.appendChild(note('No events found in this article.'));
   side.appendChild(evList);
-  doc.events.forEach((e, i) => evList.appendChild(eventItem(d, e, i, situationOf.get(i), cb)));
+  doc.events.forEach((e, i) => evList.appendChild(eventItem(d, e, i, situationOf.get(i), cb, doc)));
   side.appendChild(entitiesBlock(doc));
   side.appendChild(quotesBlock(doc));
 
@@ -133,6 +133,7 @@ function buildText(doc) {
   doc.entities.forEach((e) => add(e.start, e.end, `ent ent-${e.label}`, `${e.label}${e.actor ? ` · ${e.actor.code} · ${e.actor.name}` : ''}`));
   doc.timexes.forEach((x) => add(x.start, x.end, 'tx', `${x.type} ${x.value}`));
   doc.quotes.forEach((q) => add(q.start, q.end, `quote ${q.direct ? 'direct' : 'indirect'}`, `${q.direct ? 'direct' : 'indirect'} quote${q.speaker ? ' · ' + q.speaker.text : ''}`));
+  (doc.quantities ?? []).forEach((q) => add(q.start, q.end, 'qty', quantityTitle(doc, q)));
   doc.events.forEach((e, i) => add(e.trigger.start, e.trigger.end, 'trigger', `${e.cameo ?? 'uncoded'} · ${parties(e.actor)} → ${parties(e.recipient)}`, i));
   const cuts = new Set([0, t.length]);
   for (const a of ann) {
@@ -183,7 +184,19 @@ function buildText(doc) {
   return box;
 }
 
-function eventItem(d, e, i, sit, cb) {
+/** "~12000 soldiers": a quantity's value, range or bound with its unit. */
+function quantityValue(q) {
+  const v = q.value !== undefined ? String(q.value) : q.max === undefined ? `≥${q.min}` : q.min === undefined ? `≤${q.max}` : `${q.min}–${q.max}`;
+  return `${q.approximate ? '~' : ''}${v}${q.unit ? ' ' + q.unit : ''}`;
+}
+
+function quantityTitle(doc, q) {
+  const e = q.event !== null && q.event !== undefined ? doc.events[q.event] : null;
+  return `number: ${quantityValue(q)}${q.attribution?.source ? ' · per ' + q.attribution.source.text : ''}${e ? ` · measures “${e.trigger.text}” (${e.cameo ?? 'uncoded'})` : ''}`;
+}
+
+function eventItem(d, e, i, sit, cb, doc) {
+  const figures = (doc.quantities ?? []).filter((q) => q.event === i);
   const q = e.quadClass ?? 0;
   return h('li', { class: `doc-event q${q}`, dataset: { event: String(i) }, tabindex: 0 },
     h('div', {},
@@ -196,6 +209,7 @@ function eventItem(d, e, i, sit, cb) {
       e.location ? ` · in ${e.location.text}` : '',
       e.modality.length ? ` · ${e.modality.join(', ')}` : '',
       e.attribution?.source ? ` · according to ${e.attribution.source.text}` : ''),
+    figures.length ? h('div', { class: 'small ev-figures' }, 'Figures: ', figures.map((q, k) => [k ? '; ' : '', h('span', { class: 'qty' }, quantityValue(q)), q.attribution?.source ? ` per ${q.attribution.source.text}` : ''])) : null,
     h('div', { class: 'small muted' }, `Goldstein ${e.goldstein ?? '—'} · confidence ${e.confidence.toFixed(2)} · ${e.rule}`),
     sit ? mergedBlock(d, i, sit) : null);
 }
