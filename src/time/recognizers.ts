@@ -622,6 +622,49 @@ const partOfDay = rx('time:day-part', `${B}(?<rel>this|last|yesterday|tomorrow)\
   });
 });
 
+/**
+ * "mid-afternoon", "by mid morning", "mid-afternoon yesterday", "mid-morning Tuesday": a part of the day
+ * (TIME `…TAF`). With a day word or weekday it takes that day; alone it takes the day of its sentence
+ * (else the previous date within 3 sentences, else the DCT), like a clock time.
+ */
+const midPart = rx(
+  'time:mid-part',
+  `${B}mid[-\\s]?(?<p>morning|afternoon|evening)(?:\\s+(?:(?<w>yesterday|today|tomorrow)|(?<wd>${WEEKDAY_FULL})))?${E}`,
+  (m) => {
+    const g = m.groups!;
+    const part = PARTS_OF_DAY[g.p.toLowerCase()];
+    if (g.wd && !capitalised(g.wd)) return null;
+    if (g.w || g.wd) {
+      const w = g.w?.toLowerCase();
+      return mk(m, 'time:mid-part', 'TIME', (rc) => {
+        let base: string;
+        let anchor = 'DCT';
+        if (w) {
+          const r = relToDct(rc, 'day', DAY_WORDS[w]);
+          base = r.value;
+          anchor = r.anchor ?? 'DCT';
+        } else {
+          const r = resolveWeekday(rc, weekdayOf(g.wd!)!, null);
+          base = typeof r === 'string' ? r : fmtDay(r);
+          if (typeof r === 'string') anchor = 'none';
+        }
+        return { value: `${base}T${part}`, anchor };
+      });
+    }
+    const clockLike = clockResolve(0, 0, undefined);
+    return mk(
+      m,
+      'time:mid-part',
+      'TIME',
+      (rc) => {
+        const r = clockLike(rc);
+        return { ...r, value: `${r.value.slice(0, 10)}T${part}` };
+      },
+      { late: true },
+    );
+  },
+);
+
 /** Weekdays: "Tuesday", "last Friday", "early Tuesday", "Friday morning", "this coming Sunday". */
 const weekday = rx(
   'time:weekday',
@@ -915,14 +958,17 @@ const AGED_THING = /^\s+(?:[a-z]+\s+)?(?:truce|ceasefire|cease-fire|embargo|bloc
 /** "three years", "48 hours", "two-week", "the past two months", "nearly five months", "a 10-year-old", "2 1/2 years". */
 const duration = rx(
   'time:duration',
-  `${B}(?:(?<q>${DUR_Q})\\s+){0,3}(?<n>${NUM})(?:\\s+(?:to|or|-|and)\\s+(?<n2>${NUM}))?(?:\\s+(?:more|additional|full|straight|consecutive|trading|business|working|calendar|successive|long|short|whole|extra)){0,2}[-\\s]+(?<u>${UNIT})(?<pl>s)?(?<old>[-\\s]old)?${E}`,
+  `${B}(?:(?<q>${DUR_Q})\\s+){0,3}(?<n>${NUM})(?:\\s+(?:to|or|-|and)\\s+(?<n2>${NUM}))?(?:\\s+(?:more|additional|full|straight|consecutive|trading|business|working|calendar|successive|long|short|whole|extra)){0,2}[-\\s]+(?<u>${UNIT})(?<pl>s)?(?:(?<half>\\s+and\\s+a\\s+half)|(?<old>[-\\s]old))?${E}`,
   (m, ctx) => {
     const g = m.groups!;
     const uname = g.u.toLowerCase().replace(/ie$/, 'y');
     const unit = UNITS[uname];
     if (!unit) return null;
-    const n = parseNumber(g.n);
-    if (n === null) return null;
+    const n0 = parseNumber(g.n);
+    if (n0 === null) return null;
+    // "a minute and a half", "two years and a half"
+    if (g.half && (!Number.isInteger(n0) || g.n2)) return null;
+    const n = g.half ? n0 + 0.5 : n0;
     // "a day" / "a year" after an amount or frequency word is a SET ("$5 a year", "twice a week")
     const before = ctx.text.slice(Math.max(0, m.index - 25), m.index).toLowerCase();
     const ntext = g.n.toLowerCase();
@@ -1145,7 +1191,7 @@ const HOLIDAY_NAMES = [...Object.keys(FIXED_HOLIDAYS), ...Object.keys(FLOATING_H
   .sort((a, b) => b.length - a.length)
   .map((s) => s.replace(/[.']/g, (c) => (c === '.' ? '\\.' : "['’]")).replace(/\s+/g, '\\s+'));
 
-const holiday = rx('time:holiday', `${B}(?:(?<rel>last|next|this|this\\s+past|this\\s+coming)\\s+)?(?<h>${HOLIDAY_NAMES.join('|')})(?:\\s+(?<year>${YEAR4}))?${E}`, (m, ctx) => {
+const holiday = rx('time:holiday', `${B}(?:(?<rel>last|next|this|this\\s+past|this\\s+coming)\\s+)?(?<h>${HOLIDAY_NAMES.join('|')})(?<wk>\\s+week)?(?:\\s+(?<year>${YEAR4}))?${E}`, (m, ctx) => {
   const g = m.groups!;
   if (!/^[A-Z]/.test(g.h)) return null;
   // lunar and other calendars' new years are not January 1
@@ -1166,26 +1212,29 @@ const holiday = rx('time:holiday', `${B}(?:(?<rel>last|next|this|this\\s+past|th
     }
     return null;
   };
+  // "Easter week", "Christmas week": the ISO week holding the holiday
+  const fmt = g.wk ? fmtWeek : fmtDay;
   return mk(m, 'time:holiday', 'DATE', (rc) => {
     if (g.year) {
       const d = dateIn(+g.year);
-      return d ? { value: fmtDay(d), anchor: 'none' } : null;
+      return d ? { value: fmt(d), anchor: 'none' } : null;
     }
     if (!rc.dct) {
       const f = FIXED_HOLIDAYS[name];
+      if (g.wk) return { value: 'XXXX-WXX', anchor: 'none' };
       return { value: f ? `XXXX-${pad(f[0])}-${pad(f[1])}` : 'XXXX-XX-XX', anchor: 'none' };
     }
     const y = rc.dct.year;
     const cands = [y - 1, y, y + 1].map(dateIn).filter((d): d is NonNullable<typeof d> => !!d);
     const diff = (d: (typeof cands)[number]) => d.diff(rc.dct!, 'days').days;
     let best = cands.find((d) => d.year === y) ?? cands[0];
-    if (rel === 'last' || rel === 'this past' || rc.tense === 'past') best = [...cands].reverse().find((d) => diff(d) <= 0) ?? best;
+    if (rel === 'last' || rel === 'this past' || rc.tense === 'past') best = [...cands].reverse().find((d) => diff(d) <= (g.wk ? 6 : 0)) ?? best;
     else if (rel === 'next' || rel === 'this coming' || rc.tense === 'future') best = cands.find((d) => diff(d) >= 0) ?? best;
     else {
       for (const d of cands) if (Math.abs(diff(d)) < Math.abs(diff(best))) best = d;
     }
-    return { value: fmtDay(best), anchor: 'DCT' };
-  }, { tags: TAG_DAY });
+    return { value: fmt(best), anchor: 'DCT' };
+  }, { tags: g.wk ? undefined : TAG_DAY });
 }, 'gi');
 
 // ---------------------------------------------------------------------------
@@ -1257,6 +1306,7 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   reportPeriod,
   dayWord,
   partOfDay,
+  midPart,
   weekday,
   relPeriod,
   theUnit,
