@@ -864,6 +864,46 @@ const samePeriod = rx(
     }),
 );
 
+/** Words that end an event noun phrase ("the vote [in] parliament", "the summit [on] Friday"). */
+const NP_STOP = /^(?:in|on|at|of|for|by|with|to|from|and|or|that|which|who|when|was|is|were|are|had|has|will|would)$/i;
+
+/**
+ * The head noun of the event phrase after "before" / "after" / "prior to":
+ * "the summit", "the Nairobi summit on Friday" -> "summit"; null without a determiner
+ * (a clause or a name follows) or when the phrase is a time expression itself.
+ */
+function eventHead(after: string): string | null {
+  const m = /^\s*(?:to\s+)?(?:the|this|that|his|her|its|their|next\s+week['’]s|last\s+week['’]s)\s+((?:[A-Za-z][\w-]*\s*){1,4})/.exec(after);
+  if (!m) return null;
+  let head: string | null = null;
+  for (const w of m[1].trim().split(/\s+/)) {
+    if (NP_STOP.test(w)) break;
+    head = w;
+  }
+  if (!head || /^(?:day|week|month|year|date|time|deadline)s?$/i.test(head)) return null;
+  return head.toLowerCase();
+}
+
+/**
+ * The anchor of an event-relative duration: the nearest earlier day-level date in a
+ * sentence that names the same event ("The summit opens on Aug. 20."), at most 12
+ * sentences back; null when the text gives none.
+ */
+function eventDate(ctx: TimeContext, rc: ResolveCtx, head: string): string | null {
+  const re = new RegExp(`\\b${head.replace(/[^\w-]/g, '')}s?\\b`, 'i');
+  const sents = ctx.doc.sentences;
+  for (let i = rc.history.length - 1; i >= 0; i--) {
+    const t = rc.history[i];
+    if (t.start >= rc.start) continue;
+    if (rc.sentence - t.sentence > 12) break;
+    if (!/^\d{4}-\d{2}-\d{2}/.test(t.value) || (t.type !== 'DATE' && t.type !== 'TIME')) continue;
+    const sen = sents[t.sentence];
+    const stext = sen ? ctx.text.slice(sen.start, sen.end) : ctx.text.slice(Math.max(0, t.start - 200), t.end + 200);
+    if (re.test(stext)) return `timex:${i}`;
+  }
+  return null;
+}
+
 /** "N units ago", "a year earlier", "two days later", "three weeks from now", "more than four decades ago". */
 const ago = rx(
   'time:ago',
@@ -881,8 +921,10 @@ const ago = rx(
     // only "two days after," / "a year before." (end of clause) is anchored on the previous date
     if ((dir === 'before' || dir === 'after' || dir === 'prior') && !/^\s*(?:[,.;:)]|$|--|—)/.test(after)) {
       const dv = durationValue(n === null ? null : n * unit.factor, unit.unit, unit.time);
-      // TimeBank spans leave the preposition out: "[two weeks] after the vote"
-      return mk(m, 'time:duration-before-event', 'DURATION', fixed(dv), { end: m.index + m[0].length - g.dir.length - (m[0].length - m[0].trimEnd().length) });
+      const head = eventHead(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 60));
+      // TimeBank spans leave the preposition out: "[two weeks] after the vote"; the anchor names
+      // the date the text gives for the event ("The summit opens on Aug. 20. ... two days before the summit")
+      return mk(m, 'time:duration-before-event', 'DURATION', (rc) => ({ value: dv, anchor: (head && eventDate(ctx, rc, head)) || 'none' }), { end: m.index + m[0].length - g.dir.length - (m[0].length - m[0].trimEnd().length) });
     }
     // "three days later, ...", "a few days later": TimeBank annotates the amount as a DURATION ("[Three days] later")
     if (dir === 'later' && !/^\s+than\b/i.test(after)) {
@@ -941,8 +983,10 @@ const anaphoric = rx(
     const sign = /before|earlier|previous|preceding/.test(d) ? -1 : /after|later|next|following/.test(d) ? 1 : 0;
     const isPart = u in PARTS_OF_DAY;
     const gran: Granularity = isPart || u === 'night' ? 'day' : (u as Granularity);
+    // "the day before [last Tuesday]": merged with the date that follows (refiner mergeShiftWithDate)
+    const pending = g.u1 && sign !== 0 && /^(?:day|week|month|year)$/.test(u) ? { shift: { gran: u as 'day' | 'week' | 'month' | 'year', n: sign } } : {};
     // TimeBank annotates "the next morning" as the day (DATE); "that night" likewise
-    return mk(m, 'time:anaphoric', 'DATE', (rc) => relToRef(rc, gran, sign, 6), { tags: TAG_DAY });
+    return mk(m, 'time:anaphoric', 'DATE', (rc) => relToRef(rc, gran, sign, 6), { tags: TAG_DAY, ...pending });
   },
 );
 

@@ -186,3 +186,41 @@ describe('dateline as reference date', () => {
     expect(find(tx('The talks ended on Aug. 12, 2025. They will resume Friday.', null), 'Friday').value).toBe('XXXX-WXX-5');
   });
 });
+
+// DCT Wednesday 2025-08-13 unless stated.
+describe('parts of day, halves and holiday weeks', () => {
+  it('"mid-afternoon" takes the day it names, else the date of its sentence', () => {
+    expect(find(tx('Shares rallied by mid-afternoon yesterday.'), 'mid-afternoon yesterday')).toMatchObject({ type: 'TIME', value: '2025-08-12TAF' });
+    expect(find(tx('The strike began on Aug. 4 and by mid morning the port was shut.'), 'mid morning')).toMatchObject({ type: 'TIME', value: '2025-08-04TMO' });
+    expect(find(tx('Police withdrew by mid-afternoon.'), 'mid-afternoon').value).toBe('2025-08-13TAF');
+  });
+  it('"a minute and a half", "two years and a half"', () => {
+    expect(find(tx('The blast came a minute and a half later.'), 'a minute and a half').value).toBe('PT1M30S');
+    expect(find(tx('The siege lasted two years and a half.'), 'two years and a half').value).toBe('P2Y6M');
+  });
+  it('"Easter week" is the ISO week holding Easter', () => {
+    // Easter 2026 is April 5 (ISO week 14)
+    expect(find(tx('Pilgrims will arrive for Easter week.', '2026-03-20'), 'Easter week').value).toBe('2026-W14');
+    expect(find(tx('Pilgrims arrived as Easter week began.', '2026-04-01'), 'Easter week').value).toBe('2026-W14');
+  });
+});
+
+describe('shifts and event anchors', () => {
+  it('"the day before <date>" is one date, shifted', () => {
+    expect(find(tx('The day before last Monday, the envoy flew to Cairo.'), 'The day before last Monday')).toMatchObject({ type: 'DATE', value: '2025-08-10' });
+    expect(find(tx('The rebels struck the day after Aug. 5.'), 'the day after Aug. 5').value).toBe('2025-08-06');
+    expect(find(tx('The week after Christmas, the talks resumed.', '2026-01-20'), 'The week after Christmas').value).toBe('2026-W01');
+  });
+  it('"the day before" alone still anchors on the previous date', () => {
+    const list = tx('The accord was signed on July 30. The day before, the rebels had withdrawn.');
+    expect(find(list, 'The day before').value).toBe('2025-07-29');
+  });
+  it('"two days before the summit" is a duration anchored on the date given for the summit', () => {
+    const list = tx('The regional summit opens in Accra on Aug. 20. Ministers met on Monday. Troops will deploy two days before the summit.');
+    const d = find(list, 'two days');
+    expect(d).toMatchObject({ type: 'DURATION', value: 'P2D' });
+    expect(list[Number(/^timex:(\d+)$/.exec(d.anchor ?? '')?.[1])].text).toBe('Aug. 20');
+    // no date given for the event: no anchor
+    expect(find(tx('Troops will deploy two days before the vote.'), 'two days').anchor).toBe('none');
+  });
+});
