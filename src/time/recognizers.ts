@@ -9,7 +9,7 @@ import { easter, fmtDay, fmtGran, fmtMonth, fmtQuarter, fmtWeek, fmtYear, nthWee
 import { DECADE_WORDS, FIXED_HOLIDAYS, FLOATING_HOLIDAYS, MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS } from './lexicon.js';
 import type { Granularity } from './lexicon.js';
 import { NUM, NUM_WORD, ORD_WORD, VAGUE, parseNumber, parseOrdinal } from './numbers.js';
-import { durationValue, modOf, relToDct, relToRef, resolveDate, resolveMonth, resolveWeekday, withMod } from './resolve.js';
+import { durationValue, modOf, relToDct, relToRef, resolveDate, resolveMonth, resolveWeekday, withMod, yearFor } from './resolve.js';
 import type { Candidate, Recognizer, Resolution, ResolveCtx, TimeContext } from './types.js';
 
 // ---------------------------------------------------------------------------
@@ -217,11 +217,10 @@ const weekOfMonth = rx(
     return mk(m, 'time:week-of-month', 'DATE', (rc) => {
       const y = g.year ? +g.year : rc.dct ? yearForMonth(rc, mon) : null;
       if (y === null) return { value: 'XXXX-WXX', anchor: 'none' };
-      let d = utcDate(y, mon, g.day ? +g.day : 1);
-      if (!d) return null;
+      // an ISO week belongs to the month holding its Thursday: "the last week of March" is the week of March's last Thursday
       const nth = g.nth?.toLowerCase();
-      if (nth === 'last' || nth === 'final') d = d.endOf('month').startOf('day');
-      else if (nth) d = d.plus({ weeks: ({ first: 0, second: 1, third: 2, fourth: 3 } as Record<string, number>)[nth] });
+      const d = g.day ? utcDate(y, mon, +g.day) : nthWeekday(y, mon, 4, nth === 'last' || nth === 'final' ? -1 : ({ first: 1, second: 2, third: 3, fourth: 4 } as Record<string, number>)[nth!]);
+      if (!d) return null;
       return { value: fmtWeek(d), anchor: g.year ? 'none' : 'DCT' };
     });
   },
@@ -495,6 +494,7 @@ function focusQuarter(rc: ResolveCtx, window = 8): { value: string; index: numbe
     if (t.rule !== 'time:quarter' && t.rule !== 'time:quarter-ref') continue;
     if (t.rule === 'time:quarter-ref' && /\d{4}/.test(t.text)) continue; // "the 1988 period": a comparison
     if (/^an?\s/i.test(t.text)) continue; // "after a flat second quarter": a side remark
+    if (/^that\s/i.test(t.text)) continue; // "that quarter": a reference back, not a new focus
     const e = seen.get(t.value);
     if (e) e.n++;
     else seen.set(t.value, { n: 1, index: i });
@@ -515,10 +515,10 @@ function currentReportQuarter(rc: ResolveCtx): Resolution {
 /** "the quarter", "the latest quarter", "the current quarter", "the year-ago quarter / period", "the 1988 period". */
 const quarterRef = rx(
   'time:quarter-ref',
-  `${B}(?<det>the|this|that|its|a)\\s+(?:(?<year>${YEAR4})\\s+|(?<adj>(?:latest|current|recent|most\\s+recent|past|previous|prior|last|year-ago|year-earlier|comparable|same|just-ended|just-completed|comparable\\s+year-ago|comparable\\s+year-earlier|fiscal)[-\\s]+){1,3})?(?<n>quarter|period)${E}`,
+  `${B}(?<det>the|this|that|its|a)\\s+(?:(?<year>${YEAR4})\\s+|(?<adj>(?:latest|current|recent|most\\s+recent|past|previous|prior|last|year-ago|year-earlier|comparable|same|just-ended|just-completed|comparable\\s+year-ago|comparable\\s+year-earlier|fiscal)[-\\s]+){1,3})?(?<n>quarter|period)(?<ago>\\s+a\\s+year\\s+(?:ago|earlier|before))?${E}`,
   (m, ctx) => {
     const g = m.groups!;
-    const adj = (g.adj ?? '').toLowerCase().trim();
+    const adj = (g.adj ?? '').toLowerCase().trim() + (g.ago ? ' year-ago' : '');
     const noun = g.n.toLowerCase();
     const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 30);
     if (/^[-‐–]/.test(after)) return null; // "the quarter-to-quarter comparison", "its quarter-century low"
@@ -528,7 +528,21 @@ const quarterRef = rx(
     const det = g.det.toLowerCase();
     if (det === 'a' && !adj) return null;
     const yearAgo = /year-ago|year-earlier/.test(adj);
+    // "the quarter ended Sept. 30" with no reporting quarter named nearby: the calendar quarter closing in
+    // that month (a named fiscal quarter nearby wins; quarters ending in other months are fiscal)
+    const ended = noun === 'quarter' && !adj ? new RegExp(`^\\s*,?\\s+(?:that\\s+|which\\s+)?(?:ended|ending|ends)\\s+(?<mon>${MONTH})(?:\\s+${DAYNUM})?(?:,?\\s+(?<y>${YEAR4}))?`, 'i').exec(after) : null;
+    const endMonth = ended && capitalised(ended.groups!.mon) ? monthOf(ended.groups!.mon) : null;
     return mk(m, 'time:quarter-ref', 'DATE', (rc) => {
+      if (endMonth && endMonth % 3 === 0 && !focusQuarter(rc)) {
+        const y = ended!.groups!.y ? +ended!.groups!.y : rc.dct ? yearFor({ ...rc, tense: 'past' }, endMonth, null) : null;
+        return y === null ? { value: `XXXX-Q${endMonth / 3}`, anchor: 'none' } : { value: `${pad(y, 4)}-Q${endMonth / 3}`, anchor: ended!.groups!.y ? 'none' : 'DCT' };
+      }
+      // "that quarter": the quarter just mentioned, year-ago comparisons included
+      if (g.det.toLowerCase() === 'that' && !adj && noun === 'quarter') {
+        for (let i = rc.history.length - 1; i >= 0 && rc.sentence - rc.history[i].sentence <= 3; i--) {
+          if (/^\d{4}-Q[1-4]$/.test(rc.history[i].value)) return { value: rc.history[i].value, anchor: `timex:${i}` };
+        }
+      }
       if (g.year) {
         const fq = focusQuarter(rc);
         if (fq) return { value: `${g.year}-${fq.value.slice(5)}`, anchor: `timex:${fq.index}` };

@@ -224,3 +224,25 @@ describe('shifts and event anchors', () => {
     expect(find(tx('Troops will deploy two days before the vote.'), 'two days').anchor).toBe('none');
   });
 });
+
+describe('reporting quarters and weeks of a month', () => {
+  it('"the quarter ended Sept. 30" without a named quarter is the calendar quarter closing then', () => {
+    expect(find(tx('The bank reported a loss for the quarter ended Sept. 30.', '2025-10-20'), 'the quarter').value).toBe('2025-Q3');
+  });
+  it('a fiscal quarter named nearby wins over the closing month', () => {
+    const list = tx('The chip maker said its fiscal first quarter was strong. Sales for the quarter ended Sept. 28 rose 9%.', '2025-10-20');
+    expect(find(list, 'the quarter').value).toBe('2025-Q1');
+  });
+  it('"that quarter" refers back to the quarter just named, "the quarter a year ago" one year back', () => {
+    const list = tx('Profit rose in the third quarter. In the year-ago quarter, the firm lost money; results for that quarter included a charge.', '2025-10-20');
+    expect(find(list, 'the year-ago quarter').value).toBe('2024-Q3');
+    expect(find(list, 'that quarter').value).toBe('2024-Q3');
+    const l2 = tx('Profit rose in the third quarter. For the quarter a year ago, the firm lost money.', '2025-10-20');
+    expect(find(l2, 'the quarter a year ago').value).toBe('2024-Q3');
+  });
+  it('a week of a month is the ISO week of that month\'s Thursday', () => {
+    // March 2026: last Thursday March 26 (W13); September 2026: first Thursday Sept. 3 (W36)
+    expect(find(tx('Sales rebounded in the last week of March.', '2026-04-08'), 'the last week of March').value).toBe('2026-W13');
+    expect(find(tx('Talks are set for the first week of September.', '2026-04-08'), 'the first week of September').value).toBe('2026-W36');
+  });
+});
