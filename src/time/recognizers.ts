@@ -355,18 +355,27 @@ const century = rx('time:century', `${B}(?:the\\s+)?(?<pre>${PRE})?(?:(?<n>\\d{1
   return mk(m, 'time:century', 'DATE', () => ({ value: pad(n - 1, 2), anchor: 'none', ...(mod ? { mod } : {}) }));
 });
 
+/** Regex source of a spoken year: "nineteen ninety-eight", "nineteen oh five" (groups sa, sb). */
+const SPOKEN_YEAR = `(?<sa>nineteen|eighteen|twenty)[-\\s]+(?<sb>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?|oh[-\\s](?:one|two|three|four|five|six|seven|eight|nine))`;
+
+/** The year of a spoken-year match (groups sa, sb), or null. */
+function spokenYearOf(a: string, b: string): number | null {
+  const hi = a.toLowerCase() === 'nineteen' ? 19 : a.toLowerCase() === 'eighteen' ? 18 : 20;
+  const lo = parseNumber(b.replace(/^oh[-\s]/i, ''));
+  return lo === null ? null : hi * 100 + lo;
+}
+
 /** Spoken years in broadcast transcripts: "nineteen ninety-eight", "the year two thousand". */
 const spokenYear = rx(
   'time:spoken-year',
-  `${B}(?:(?<the>the\\s+year\\s+)?(?<a>nineteen|eighteen|twenty)[-\\s]+(?<b>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?|oh[-\\s](?:one|two|three|four|five|six|seven|eight|nine))|the\\s+year\\s+two\\s+thousand(?:\\s+and\\s+(?<c>one|two|three|four|five|six|seven|eight|nine|ten))?)${E}`,
+  `${B}(?:(?<the>the\\s+year\\s+)?${SPOKEN_YEAR}|the\\s+year\\s+two\\s+thousand(?:\\s+and\\s+(?<c>one|two|three|four|five|six|seven|eight|nine|ten))?)${E}`,
   (m) => {
     const g = m.groups!;
     let y: number;
-    if (g.a) {
-      const hi = g.a.toLowerCase() === 'nineteen' ? 19 : g.a.toLowerCase() === 'eighteen' ? 18 : 20;
-      const lo = parseNumber(g.b!.replace(/^oh[-\s]/i, ''));
-      if (lo === null) return null;
-      y = hi * 100 + lo;
+    if (g.sa) {
+      const v = spokenYearOf(g.sa, g.sb!);
+      if (v === null) return null;
+      y = v;
     } else {
       y = 2000 + (g.c ? parseNumber(g.c) ?? 0 : 0);
     }
@@ -380,10 +389,16 @@ const spokenYear = rx(
 
 const season = rx(
   'time:season',
-  `${B}(?<pre>${PRE})?(?:(?<rel>last|next|this|this\\s+past|this\\s+coming|past|coming|the|that)\\s+)?(?<s>spring|summer|fall|autumn|winter)(?:(?:\\s+of)?\\s+(?<year>${YEAR4}))?${E}`,
+  `${B}(?<pre>${PRE})?(?:(?<rel>last|next|this|this\\s+past|this\\s+coming|past|coming|the|that)\\s+)?(?<s>spring|summer|fall|autumn|winter)(?:(?:\\s+of)?\\s+(?<year>${YEAR4})|\\s+of\\s+${SPOKEN_YEAR})?${E}`,
   (m, ctx) => {
     const g = m.groups!;
     const code = SEASONS[g.s.toLowerCase()];
+    // "the winter of nineteen ninety-four"
+    if (g.sa) {
+      const v = spokenYearOf(g.sa, g.sb!);
+      if (v === null) return null;
+      g.year = String(v);
+    }
     const rel = g.rel?.toLowerCase().replace(/\s+/g, ' ');
     if (!rel && !g.year && !g.pre) {
       const before = ctx.text.slice(Math.max(0, m.index - 10), m.index).toLowerCase();

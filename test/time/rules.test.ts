@@ -246,3 +246,9 @@ describe('reporting quarters and weeks of a month', () => {
     expect(find(tx('Talks are set for the first week of September.', '2026-04-08'), 'the first week of September').value).toBe('2026-W36');
   });
 });
+
+describe('spoken years', () => {
+  it('a season of a spoken year', () => {
+    expect(find(tx('Oil fell to that level in the winter of nineteen ninety-four.', '1998-02-23'), 'the winter of nineteen ninety-four').value).toBe('1994-WI');
+  });
+});
