@@ -276,7 +276,7 @@ const monthAlone = rx(
 const COUNT_NOUN = /^\s+(?:troops|soldiers|people|persons|residents|civilians|refugees|migrants|workers|employees|jobs|students|votes|voters|seats|members|delegates|deaths|dead|casualties|victims|cases|units|cars|vehicles|homes|houses|buildings|tons|tonnes|barrels|shares|dollars|euros|pounds|yuan|yen|rubles|rupees|points|percent|miles|kilometers|kilometres|km|meters|metres|feet|acres|hectares|hours|minutes|seconds|days|weeks|months|years|times|pages|words|rounds|missiles|rockets|drones|tanks|aircraft|planes|jets|ships|boats|police|officers|protesters|demonstrators|fighters|militants|rebels|prisoners|detainees|hostages|signatures|copies|items|products|stores|flights|passengers|customers|users|subscribers|households|families|children|women|men|individuals|patients|doctors|nurses|beds|cattle|head|sq|square|mph|kph|mw|megawatts|gigawatts|kg|lbs|pounds|calories|bpd|b\/d|rpm|hp|cc|ft|m|mm|cm|ml|gb|mb|kb)\b/i;
 
 /** Words before a number that make it an identifier or a quantity, not a year. */
-const ID_BEFORE = /(?:\b(?:no|nos|number|flight|route|room|page|pages|chapter|section|article|art|resolution|rule|code|model|version|v|highway|interstate|bus|train|apartment|suite|box|unit|platoon|brigade|battalion|division|regiment|squadron|exit|gate|pier|lot|tier|level|grade|channel|frequency|item|line|batch|serial|account|id|order|case|bill|act|precinct|district|ward|post|mile|km|kilometer|kilometre|at|about|around|nearly|approximately|some|over|under|than|top|beat|beats|defeated|scored|score|scores|dow|index|nasdaq|s&p|ftse|nikkei|dax|cac|hang seng)\s+|\b(?:closed|rose|fell|dropped|gained|lost|climbed|slipped|jumped|reached|hit|at)\s+(?:to\s+|by\s+|at\s+)?)$/i;
+const ID_BEFORE = /(?:\b(?:no\.?|nos\.?|number|flight|route|room|page|pages|chapter|section|article|art|resolution|rule|code|model|version|v|highway|interstate|bus|train|apartment|suite|box|unit|platoon|brigade|battalion|division|regiment|squadron|exit|gate|pier|lot|tier|level|grade|channel|frequency|item|line|batch|serial|account|id|order|case|bill|act|precinct|district|ward|post|mile|km|kilometer|kilometre|at|about|around|nearly|approximately|some|over|under|than|top|beat|beats|defeated|scored|score|scores|dow|index|nasdaq|s&p|ftse|nikkei|dax|cac|hang seng)\s+|\b(?:closed|rose|fell|dropped|gained|lost|climbed|slipped|jumped|reached|hit|at)\s+(?:to\s+|by\s+|at\s+)?)$/i;
 
 /** Prepositions and words that make a plausible year much more likely. */
 const YEAR_CONTEXT = /(?:\b(?:in|since|by|until|till|from|through|during|before|after|of|early|late|mid|fiscal|calendar|year|years|circa|c\.|spring|summer|fall|autumn|winter|end|start|beginning|middle|for|between|around|throughout|the|ad|bc|season|election|elections|census|budget|class|vintage|model|world\s+cup|olympics|games|january|february|march|april|may|june|july|august|september|october|november|december)\s*[-,]?\s*)$/i;
@@ -300,6 +300,9 @@ const year = rx(
     if (COUNT_NOUN.test(after)) return null;
     if (/^\s*(?:[-–]\s*\d{1,2}\b(?!\d)|:\s*\d)/.test(after) && !g.fy2) return null; // scores 2024-3? times
     if (/^\s*(?:million|billion|trillion|thousand|bn|mn|m\b|k\b)/i.test(after)) return null;
+    // "2005 per head", "1990 apiece" (amounts); "2012 Main Street" (addresses)
+    if (!strong && /^\s*(?:per|apiece|each)\b/i.test(after)) return null;
+    if (!g.pre && !g.fy && /^\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Place|Square)(?!\w)/.test(after)) return null;
     if (y < 1800 && !strong) return null;
     if (y > 2060 && !strong) return null;
     // standalone 4-digit numbers in running text: accept unless they look like quantities
@@ -453,7 +456,7 @@ function yearShiftWord(w: string | undefined): number | null {
  */
 const quarter = rx(
   'time:quarter',
-  `${B}(?:(?<det>the|its|their|a|this|that)\\s+)?(?:(?<pyear>${YEAR4})\\s+|(?<pfy>fiscal\\s+${YEAR4})\\s+|(?<prel>next|last|this)\\s+year['’]s\\s+)?(?<adj>(?:(?:fiscal|calendar|latest|current|year-ago|year-earlier|comparable|same|previous|prior|flat|strong|weak|record|disappointing|sluggish|seasonally\\s+weak|seasonally\\s+strong)[-\\s]+){0,3})(?<q>${QWORD})[-\\s]+(?:fiscal[-\\s]+)?(?:-?\\s*)?quarter(?<pl>s)?${OFYEAR}?(?:\\s+(?<ayear>${YEAR4})(?![\\d,]\\d))?${E}`,
+  `${B}(?:(?<det>the|its|their|a|this|that)\\s+)?(?:(?<pyear>${YEAR4})(?:['’]s)?\\s+|(?<pfy>fiscal\\s+${YEAR4})(?:['’]s)?\\s+|(?<prel>next|last|this)\\s+year['’]s\\s+)?(?<adj>(?:(?:fiscal|calendar|latest|current|year-ago|year-earlier|comparable|same|previous|prior|flat|strong|weak|record|disappointing|sluggish|seasonally\\s+weak|seasonally\\s+strong)[-\\s]+){0,3})(?<q>${QWORD})[-\\s]+(?:fiscal[-\\s]+)?(?:-?\\s*)?quarter(?<pl>s)?${OFYEAR}?(?:\\s+(?<ayear>${YEAR4})(?![\\d,]\\d))?${E}`,
   (m) => {
     const g = m.groups!;
     const q = quarterNum(g.q);

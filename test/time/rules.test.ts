@@ -252,3 +252,16 @@ describe('spoken years', () => {
     expect(find(tx('Oil fell to that level in the winter of nineteen ninety-four.', '1998-02-23'), 'the winter of nineteen ninety-four').value).toBe('1994-WI');
   });
 });
+
+describe('fiscal quarters and numbers that are not years', () => {
+  it('a possessive year before a quarter', () => {
+    expect(find(tx("Sales in fiscal 2025's third quarter fell."), "fiscal 2025's third quarter").value).toBe('2025-Q3');
+    expect(find(tx("Exports recovered in 2024's second quarter."), "2024's second quarter").value).toBe('2024-Q2');
+    expect(find(tx('The second quarter of fiscal 2026 was weak.'), 'The second quarter of fiscal 2026').value).toBe('2026-Q2');
+  });
+  it('jersey numbers, addresses and per-head amounts are not years', () => {
+    const list = tx('He wore jersey No. 1990, lived at 2012 Main Street and paid 2005 per head.');
+    expect(list.filter((t) => t.type === 'DATE')).toEqual([]);
+    expect(find(tx('In 2005 per capita income rose.'), '2005').value).toBe('2005');
+  });
+});
