@@ -844,7 +844,7 @@ const theYear = rx(
 const theDay = rx('time:the-day', `(?<=\\b(?:end|ended|ending|ends|finish|finished|finishing|close|closed|closing|start\\s+of|end\\s+of|later\\s+in|earlier\\s+in|early\\s+in|late\\s+in|for|during|throughout|rest\\s+of)\\s)the\\s+day(?![-\\w'’])`, (m, ctx) => {
   const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 12).toLowerCase();
   if (/^\s+(?:before|after|of|when|that)\b/.test(after)) return null;
-  return mk(m, 'time:the-day', 'DATE', (rc) => relToRef(rc, 'day', 0, 2), { tags: TAG_DAY });
+  return mk(m, 'time:the-day', 'DATE', (rc) => relToRef(rc, 'day', 0, 4), { tags: TAG_DAY });
 });
 
 /** "the years", "the months" as a vague span: "over the years", "in the years that followed". */

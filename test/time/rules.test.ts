@@ -265,3 +265,10 @@ describe('fiscal quarters and numbers that are not years', () => {
     expect(find(tx('In 2005 per capita income rose.'), '2005').value).toBe('2005');
   });
 });
+
+describe('the day under discussion', () => {
+  it('"later in the day" takes the last date named within four sentences', () => {
+    const text = 'Shares of the carmaker jumped on Monday. Sales rose 40%. Analysts had expected less. Dealers were upbeat. The stock fell later in the day.';
+    expect(find(tx(text), 'the day').value).toBe('2025-08-11');
+  });
+});
