@@ -655,6 +655,33 @@ const partOfDay = rx('time:day-part', `${B}(?<rel>this|last|yesterday|tomorrow)\
 });
 
 /**
+ * A bare ordinal day after "on": "On the 12th, troops withdrew." The month is that of the
+ * previous timex of month or day precision within 3 sentences, else the DCT's month.
+ * Only at the end of a phrase (comma, period, "and", "when"), so "on the 5th floor" stays out.
+ */
+const ordinalDay = rx('time:ordinal-day', `(?<=\\b[Oo]n\\s)the\\s+(?<d>${DAYNUM})(?:st|nd|rd|th)(?=\\s*(?:[,.;]|and\\b|when\\b|$))`, (m) => {
+  const d = +m.groups!.d;
+  return mk(
+    m,
+    'time:ordinal-day',
+    'DATE',
+    (rc) => {
+      const p = rc.prev && rc.sentence - rc.prev.sentence <= 3 ? /^(\d{4})-(\d{2})(?:-\d{2})?$/.exec(rc.prev.value) : null;
+      if (p) {
+        const dt = utcDate(+p[1], +p[2], d);
+        return dt ? { value: fmtDay(dt), anchor: `timex:${rc.prev!.index}` } : null;
+      }
+      if (!rc.dct) return { value: `XXXX-XX-${pad(d)}`, anchor: 'none' };
+      // the DCT's month, or the previous one for a day after the DCT's day in a past clause
+      let dt = utcDate(rc.dct.year, rc.dct.month, d);
+      if (dt && rc.tense === 'past' && dt > rc.dct) dt = utcDate(rc.dct.minus({ months: 1 }).year, rc.dct.minus({ months: 1 }).month, d);
+      return dt ? { value: fmtDay(dt), anchor: 'DCT' } : null;
+    },
+    { tags: TAG_DAY },
+  );
+}, 'g');
+
+/**
  * "mid-afternoon", "by mid morning", "mid-afternoon yesterday", "mid-morning Tuesday": a part of the day
  * (TIME `…TAF`). With a day word or weekday it takes that day; alone it takes the day of its sentence
  * (else the previous date within 3 sentences, else the DCT), like a clock time.
@@ -1383,6 +1410,7 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   dayWord,
   partOfDay,
   midPart,
+  ordinalDay,
   weekday,
   relPeriod,
   theUnit,

@@ -272,3 +272,12 @@ describe('the day under discussion', () => {
     expect(find(tx(text), 'the day').value).toBe('2025-08-11');
   });
 });
+
+describe('bare ordinal days', () => {
+  it('"on the 12th" takes the month just named, else the DCT month', () => {
+    expect(find(tx('On the 12th, troops withdrew.'), 'the 12th').value).toBe('2025-08-12');
+    const list = tx('The accord was signed in July. On the 3rd, the rebels attacked.');
+    expect(find(list, 'the 3rd').value).toBe('2025-07-03');
+    expect(tx('He lives on the 5th floor.')).toEqual([]);
+  });
+});
