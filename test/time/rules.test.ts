@@ -281,3 +281,10 @@ describe('bare ordinal days', () => {
     expect(tx('He lives on the 5th floor.')).toEqual([]);
   });
 });
+
+describe('start / middle / end modifiers', () => {
+  it('"the end of next month", "the middle of last year" carry their mod', () => {
+    expect(find(tx('The vote is due by the end of next month.'), 'the end of next month')).toMatchObject({ value: '2025-09', mod: 'END' });
+    expect(find(tx('In the middle of last year, the talks stalled.'), 'the middle of last year')).toMatchObject({ value: '2024', mod: 'MID' });
+  });
+});
