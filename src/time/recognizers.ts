@@ -184,15 +184,29 @@ const monthDay = rx(
 /** Day-month(-year): "12 August", "12 Aug. 2025", "the 12th of August". */
 const dayMonth = rx(
   'time:day-month',
-  `${B}(?:(?<wd>${WEEKDAY}),?\\s+)?(?:the\\s+)?(?<day>${DAY})(?:\\s+of)?\\s+(?<mon>${MONTH})(?:,?\\s+(?<year>${YEAR4})(?![\\d,]\\d))?${E}`,
+  `${B}(?:(?<wd>${WEEKDAY}),?\\s+)?(?:the\\s+)?(?:(?<fday>${DAYNUM})(?:st|nd|rd|th)?(?<fsep>\\s*[-–]\\s*|\\s+(?:and|to|through|until|till)\\s+))?(?<day>${DAY})(?:\\s+of)?\\s+(?<mon>${MONTH})(?:,?\\s+(?<year>${YEAR4})(?![\\d,]\\d))?${E}`,
   (m) => {
     const g = m.groups!;
     if (!capitalised(g.mon)) return null;
     const mon = monthOf(g.mon);
     const day = parseOrdinal(g.day);
     if (!mon || !day || day > 31) return null;
+    const y = g.year ? +g.year : null;
     // bare "the first of May" is fine; "3 May" requires the number to be a plausible day
-    return mk(m, g.year ? 'time:day-month-year' : 'time:day-month', 'DATE', (rc) => resolveDate(rc, g.year ? +g.year : null, mon, day), { tags: TAG_DAY, priority: 1 });
+    const main = mk(m, g.year ? 'time:day-month-year' : 'time:day-month', 'DATE', (rc) => resolveDate(rc, y, mon, day), { tags: TAG_DAY, priority: 1 });
+    if (g.fday === undefined) return main;
+    // "3-5 August", "3 and 4 August": two dates, as TimeBank splits "Aug. 18-20"
+    const fd = +g.fday;
+    const fStart = m.index + m[0].indexOf(g.fday, g.wd ? g.wd.length : 0);
+    if (fd >= day) {
+      // not a range ("25 and 3 May"): only the second part is a date
+      main.start = fStart + g.fday.length + g.fsep.length;
+      return main;
+    }
+    main.start = fStart + g.fday.length + g.fsep.length;
+    const first: Candidate = { start: g.wd ? m.index : fStart, end: fStart + g.fday.length, rule: 'time:range-start', type: 'DATE', tags: TAG_DAY, priority: 1, resolve: (rc) => resolveDate(rc, y, mon, fd) };
+    // the range as a whole resolves its year once, from the later day: both ends share it
+    return [first, main];
   },
 );
 

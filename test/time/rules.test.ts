@@ -288,3 +288,12 @@ describe('start / middle / end modifiers', () => {
     expect(find(tx('In the middle of last year, the talks stalled.'), 'the middle of last year')).toMatchObject({ value: '2024', mod: 'MID' });
   });
 });
+
+describe('day-month ranges', () => {
+  it('"3-5 August" and "3 and 4 August 2024" are two dates each', () => {
+    const a = tx('The cabinet met on 3-5 August.');
+    expect(a.map((t) => [t.text, t.value])).toEqual([['3', '2025-08-03'], ['5 August', '2025-08-05']]);
+    const b = tx('They met on 3 and 4 August 2024.');
+    expect(b.map((t) => [t.text, t.value])).toEqual([['3', '2024-08-03'], ['4 August 2024', '2024-08-04']]);
+  });
+});
