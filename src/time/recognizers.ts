@@ -696,6 +696,31 @@ const ordinalDay = rx('time:ordinal-day', `(?<=\\b[Oo]n\\s)the\\s+(?<d>${DAYNUM}
 }, 'g');
 
 /**
+ * "the early hours of Tuesday", "the small hours of Sunday", "the early hours of Aug. 12": the start of
+ * that day (DATE, mod START). Without a day the phrase is dropped ("into the early hours"), so the
+ * vague "hours" inside it is not taken for a duration.
+ */
+const earlyHours = rx(
+  'time:early-hours',
+  `${B}the\\s+(?:early|small|wee)\\s+hours(?:\\s+of\\s+(?:(?<w>yesterday|today|tomorrow)|(?<wd>${WEEKDAY_FULL})|(?<mon>${MONTH})\\s+(?<day>${DAYNUM})(?!\\d)))?${E}`,
+  (m) => {
+    const g = m.groups!;
+    if ((g.wd && !capitalised(g.wd)) || (g.mon && !capitalised(g.mon))) return null;
+    const mon = g.mon ? monthOf(g.mon) : null;
+    return mk(m, 'time:early-hours', 'DATE', (rc) => {
+      let r: Resolution | null;
+      if (g.w) r = relToDct(rc, 'day', DAY_WORDS[g.w.toLowerCase()]);
+      else if (g.wd) {
+        const d = resolveWeekday(rc, weekdayOf(g.wd)!, null);
+        r = typeof d === 'string' ? { value: d, anchor: 'none' } : { value: fmtDay(d), anchor: 'DCT' };
+      } else if (mon) r = resolveDate(rc, null, mon, +g.day!);
+      else return null;
+      return withMod(r, 'START');
+    });
+  },
+);
+
+/**
  * "mid-afternoon", "by mid morning", "mid-afternoon yesterday", "mid-morning Tuesday": a part of the day
  * (TIME `…TAF`). With a day word or weekday it takes that day; alone it takes the day of its sentence
  * (else the previous date within 3 sentences, else the DCT), like a clock time.
@@ -1423,6 +1448,7 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   reportPeriod,
   dayWord,
   partOfDay,
+  earlyHours,
   midPart,
   ordinalDay,
   weekday,

@@ -297,3 +297,10 @@ describe('day-month ranges', () => {
     expect(b.map((t) => [t.text, t.value])).toEqual([['3', '2024-08-03'], ['4 August 2024', '2024-08-04']]);
   });
 });
+
+describe('the early hours', () => {
+  it('"the early hours of Tuesday" is the start of that day; alone it is no duration', () => {
+    expect(find(tx('Talks continued into the early hours of Tuesday.'), 'the early hours of Tuesday')).toMatchObject({ type: 'DATE', value: '2025-08-12', mod: 'START' });
+    expect(tx('Fighting raged into the early hours.')).toEqual([]);
+  });
+});
