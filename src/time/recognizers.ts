@@ -1005,14 +1005,14 @@ function eventDate(ctx: TimeContext, rc: ResolveCtx, head: string): string | nul
 /** "N units ago", "a year earlier", "two days later", "three weeks from now", "more than four decades ago". */
 const ago = rx(
   'time:ago',
-  `${B}(?:(?<q>about|around|approximately|roughly|nearly|almost|some|more\\s+than|less\\s+than|over|at\\s+least|barely|fully)\\s+)?(?:(?<n>${NUM})|(?<v>${VAGUE}))[-\\s]+(?<u>${UNIT})s?\\s+(?<dir>ago|earlier|later|before|after|from\\s+now|hence|back|previously|prior)${E}`,
+  `${B}(?:(?<q>about|around|approximately|roughly|nearly|almost|some|more\\s+than|less\\s+than|over|at\\s+least|barely|fully)\\s+)?(?:(?<n>${NUM})|(?<v>${VAGUE}))[-\\s]+(?<u>${UNIT})s?\\s+(?<dir>ago|earlier|later|before|after|from\\s+(?:now|today)|hence|back|previously|prior)${E}`,
   (m, ctx) => {
     const g = m.groups!;
     const uname = g.u.toLowerCase().replace(/ie$/, 'y');
     const unit = UNITS[uname];
     if (!unit) return null;
     const n = g.n ? parseNumber(g.n) : null;
-    const dir = g.dir.toLowerCase().replace(/\s+/g, ' ');
+    const dir = g.dir.toLowerCase().replace(/\s+/g, ' ').replace('from today', 'from now');
     const sign = dir === 'ago' || dir === 'earlier' || dir === 'before' || dir === 'back' || dir === 'previously' || dir === 'prior' ? -1 : 1;
     const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 25);
     // "two days before the summit": a duration relative to an event (not a timex anchor) stays a DURATION;

@@ -304,3 +304,9 @@ describe('the early hours', () => {
     expect(tx('Fighting raged into the early hours.')).toEqual([]);
   });
 });
+
+describe('counting from today', () => {
+  it('"two weeks from today" is a date, like "from now"', () => {
+    expect(find(tx('The deadline is two weeks from today.'), 'two weeks from today')).toMatchObject({ type: 'DATE', value: '2025-W35' });
+  });
+});
