@@ -106,6 +106,8 @@ export function clauseAround(doc: Readonly<Doc>, start: number, end: number): { 
   const lead = doc.document.text.slice(Math.max(0, start - 16), start).toLowerCase();
   if (/\bas\s+(?:soon|early)\s+as\s+$/.test(lead)) return { tense: 'future', reporting: false };
   if (/\b(?:since)\s+$/.test(lead)) return { tense: 'past', reporting: false };
+  // dividend notices: "payable Dec. 7 to stock of record Nov. 22" name dates still to come
+  if (/\b(?:payable|of\s+record|record\s+date)\s+(?:on\s+|as\s+of\s+)?$/.test(lead)) return { tense: 'future', reporting: false };
   if (/[a-z,]\s+(?:until|till)\s+$/.test(lead)) return { tense: 'future', reporting: false };
   if (/^['’]s\b/.test(doc.document.text.slice(end, end + 3))) return { tense: 'past', reporting: false };
   const s = sentenceAt(doc, start);

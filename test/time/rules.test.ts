@@ -310,3 +310,11 @@ describe('counting from today', () => {
     expect(find(tx('The deadline is two weeks from today.'), 'two weeks from today')).toMatchObject({ type: 'DATE', value: '2025-W35' });
   });
 });
+
+describe('dividend notices', () => {
+  it('"payable Dec. 15 to stock of record Nov. 28" are dates to come', () => {
+    const list = tx('The board declared a dividend of 5 cents, payable Dec. 15 to stock of record Nov. 28.', '2025-10-01');
+    expect(find(list, 'Dec. 15').value).toBe('2025-12-15');
+    expect(find(list, 'Nov. 28').value).toBe('2025-11-28');
+  });
+});
