@@ -1081,6 +1081,11 @@ const anaphoric = rx(
     const sign = /before|earlier|previous|preceding/.test(d) ? -1 : /after|later|next|following/.test(d) ? 1 : 0;
     const isPart = u in PARTS_OF_DAY;
     const gran: Granularity = isPart || u === 'night' ? 'day' : (u as Granularity);
+    // "the week after next", "the year before last": two units from the DCT
+    const nl = g.u1 && /^(?:week|month|year)$/.test(u) && /^(?:after|before)$/.test(d) ? /^\s+(?:next|last)(?![\w-])/i.exec(after) : null;
+    if (nl && (sign > 0) === /next/i.test(nl[0])) {
+      return mk(m, 'time:relative', 'DATE', (rc) => relToDct(rc, gran, 2 * sign), { end: m.index + m[0].length + nl[0].length, tags: gran === 'year' ? TAG_YEAR : undefined });
+    }
     // "the day before [last Tuesday]": merged with the date that follows (refiner mergeShiftWithDate)
     const pending = g.u1 && sign !== 0 && /^(?:day|week|month|year)$/.test(u) ? { shift: { gran: u as 'day' | 'week' | 'month' | 'year', n: sign } } : {};
     // TimeBank annotates "the next morning" as the day (DATE); "that night" likewise

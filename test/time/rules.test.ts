@@ -318,3 +318,10 @@ describe('dividend notices', () => {
     expect(find(list, 'Nov. 28').value).toBe('2025-11-28');
   });
 });
+
+describe('two units away', () => {
+  it('"the week after next", "the year before last"', () => {
+    expect(find(tx('The week after next, the envoys meet again.'), 'The week after next').value).toBe('2025-W35');
+    expect(find(tx('The year before last, the harvest failed.'), 'The year before last').value).toBe('2023');
+  });
+});
