@@ -499,6 +499,32 @@ const quarter = rx(
   },
 );
 
+/**
+ * Quarters named by their months: "the July-September quarter", "the April-June quarter of 2024".
+ * Months that do not bound a calendar quarter ("the May-July quarter", a fiscal one) give no timex
+ * (and the months inside are not dated on their own).
+ */
+const monthQuarter = rx(
+  'time:quarter',
+  `${B}(?:(?<det>the|its|their|a)\\s+)?(?<m1>${MONTH_FULL}|${MONTH_ABBR})\\.?\\s*[-–/]\\s*(?<m2>${MONTH_FULL}|${MONTH_ABBR})\\.?\\s+(?:period|quarter)(?:\\s+of\\s+(?<year>${YEAR4}))?${E}`,
+  (m) => {
+    const g = m.groups!;
+    if (!capitalised(g.m1) || !capitalised(g.m2)) return null;
+    const a = monthOf(g.m1);
+    const b = monthOf(g.m2);
+    if (!a || !b) return null;
+    // a fiscal quarter ("the May-July quarter"): no calendar value; the span still claims its months
+    if (b !== a + 2 || a % 3 !== 1) return mk(m, 'time:quarter', 'DATE', () => null);
+    const q = (a + 2) / 3;
+    return mk(m, 'time:quarter', 'DATE', (rc) => {
+      if (g.year) return { value: `${g.year}-Q${q}`, anchor: 'none' };
+      if (!rc.dct) return { value: `XXXX-Q${q}`, anchor: 'none' };
+      const y = q > rc.dct.quarter && rc.tense !== 'future' ? rc.dct.year - 1 : rc.dct.year;
+      return { value: `${pad(y, 4)}-Q${q}`, anchor: 'DCT' };
+    });
+  },
+);
+
 /** "Q3", "Q3 2025", "3Q", "2025 Q3". */
 const quarterShort = rx('time:quarter', `${B}(?:(?<y1>${YEAR4})\\s+)?(?:Q(?<q>[1-4])|(?<q2>[1-4])Q)(?:\\s+(?<y2>${YEAR4}))?(?!\\w)`, (m) => {
   const g = m.groups!;
@@ -1447,6 +1473,7 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   spokenYear,
   season,
   quarter,
+  monthQuarter,
   quarterShort,
   quarterRef,
   half,

@@ -325,3 +325,11 @@ describe('two units away', () => {
     expect(find(tx('The year before last, the harvest failed.'), 'The year before last').value).toBe('2023');
   });
 });
+
+describe('quarters named by their months', () => {
+  it('"the July-September quarter" is Q3; a fiscal "May-July quarter" gets no calendar value', () => {
+    expect(find(tx('Sales in the July-September quarter rose.', '2025-10-20'), 'the July-September quarter').value).toBe('2025-Q3');
+    expect(find(tx('Profit in the April-June period of 2024 fell.'), 'the April-June period of 2024').value).toBe('2024-Q2');
+    expect(tx('Results for the May-July quarter were flat.')).toEqual([]);
+  });
+});
