@@ -1065,7 +1065,10 @@ const ago = rx(
       return mk(m, 'time:ago-vague', 'DATE', fixed(sign < 0 ? 'PAST_REF' : 'FUTURE_REF'));
     }
     const k = n * mult;
+    // "arrives on Nov. 11, three days later than planned": the phrase describes the date just named
+    const thanPlanned = (dir === 'later' || dir === 'earlier') && /^\s+than\s+(?:originally\s+|initially\s+|first\s+|previously\s+)?(?:planned|expected|scheduled|anticipated|forecast|intended|hoped|announced)\b/i.test(after);
     return mk(m, 'time:ago', 'DATE', (rc) => {
+      if (thanPlanned && rc.prevDay && rc.prevDay.sentence === rc.sentence) return { value: rc.prevDay.value, anchor: `timex:${rc.prevDay.index}` };
       const dct = dir === 'ago' || dir === 'from now' || dir === 'hence' || dir === 'back';
       let r: Resolution;
       if (gran === 'year' && k === 1 && !dct) {

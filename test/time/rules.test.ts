@@ -333,3 +333,10 @@ describe('quarters named by their months', () => {
     expect(tx('Results for the May-July quarter were flat.')).toEqual([]);
   });
 });
+
+describe('later than planned', () => {
+  it('"Nov. 11, three days later than planned" is the date just named', () => {
+    const list = tx('The jet arrives on Nov. 11, three days later than originally planned.');
+    expect(find(list, 'three days later').value).toBe('2025-11-11');
+  });
+});
