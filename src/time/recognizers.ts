@@ -792,14 +792,17 @@ const midPart = rx(
 /** Weekdays: "Tuesday", "last Friday", "early Tuesday", "Friday morning", "this coming Sunday". */
 const weekday = rx(
   'time:weekday',
-  `${B}(?:(?<pre>early|late|earlier|later)\\s+(?:on\\s+)?)?(?:(?<rel>last|next|this|this\\s+past|this\\s+coming|coming|past|previous|following)\\s+)?(?<wd>${WEEKDAY_FULL})(?<pl>s)?(?:\\s+(?<part>${PART}))?${E}`,
-  (m) => {
+  `${B}(?:(?<pre>early|late|earlier|later)\\s+(?:on\\s+)?)?(?:(?<rel>last|next|this|this\\s+past|this\\s+coming|coming|past|previous|following)\\s+)?(?<wd>${WEEKDAY_FULL})(?<pl>s)?(?:\\s+(?<part>${PART})(?<ppl>s)?)?${E}`,
+  (m, ctx) => {
     const g = m.groups!;
     if (!capitalised(g.wd)) return null;
     const dow = weekdayOf(g.wd)!;
     const rel = g.rel?.toLowerCase().replace(/\s+/g, ' ');
-    if (g.pl) {
-      const part = g.part ? PARTS_OF_DAY[g.part.toLowerCase()] : '';
+    // "Tuesday nights", and "Monday" in "Monday and Tuesday nights": every such part of that weekday
+    const shared = !g.part && !g.rel ? new RegExp(`^\\s*(?:,|and|or|,\\s*and)\\s+(?:${WEEKDAY_FULL})\\s+(?<sp>${PART})s(?!\\w)`).exec(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 40)) : null;
+    if (g.pl || g.ppl || shared) {
+      const pw = g.part ?? shared?.groups!.sp;
+      const part = pw ? PARTS_OF_DAY[pw.toLowerCase()] : '';
       return mk(m, 'time:weekday-set', 'SET', fixed(`XXXX-WXX-${dow}${part ? 'T' + part : ''}`));
     }
     const anaphoric = rel === 'following' || rel === 'previous';

@@ -340,3 +340,12 @@ describe('later than planned', () => {
     expect(find(list, 'three days later').value).toBe('2025-11-11');
   });
 });
+
+describe('recurring parts of weekdays', () => {
+  it('"Tuesday nights" and the "Monday" sharing it are sets', () => {
+    const list = tx('Ferries sail on Monday and Tuesday nights.');
+    expect(find(list, 'Monday')).toMatchObject({ type: 'SET', value: 'XXXX-WXX-1TNI' });
+    expect(find(list, 'Tuesday nights')).toMatchObject({ type: 'SET', value: 'XXXX-WXX-2TNI' });
+    expect(find(tx('The envoy arrived Friday night.'), 'Friday night')).toMatchObject({ type: 'DATE', value: '2025-08-08' });
+  });
+});
