@@ -349,3 +349,12 @@ describe('recurring parts of weekdays', () => {
     expect(find(tx('The envoy arrived Friday night.'), 'Friday night')).toMatchObject({ type: 'DATE', value: '2025-08-08' });
   });
 });
+
+describe('infinitives that do not look ahead', () => {
+  it('"difficult for the firm to meet demand into the summer" keeps the past reading', () => {
+    expect(find(tx('Shortages made it difficult for the firm to meet demand well into the summer.', '2025-10-20'), 'the summer').value).toBe('2025-SU');
+  });
+  it('"an agreement to resume talks on Monday" still looks ahead', () => {
+    expect(find(tx('The two sides reached an agreement to resume talks on Monday.'), 'Monday').value).toBe('2025-08-18');
+  });
+});
