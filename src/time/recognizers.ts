@@ -1137,14 +1137,26 @@ const AGED_THING = /^\s+(?:[a-z]+\s+)?(?:truce|ceasefire|cease-fire|embargo|bloc
 /** "three years", "48 hours", "two-week", "the past two months", "nearly five months", "a 10-year-old", "2 1/2 years". */
 const duration = rx(
   'time:duration',
-  `${B}(?:(?<q>${DUR_Q})\\s+){0,3}(?<n>${NUM})(?:\\s+(?:to|or|-|and)\\s+(?<n2>${NUM}))?(?:\\s+(?:more|additional|full|straight|consecutive|trading|business|working|calendar|successive|long|short|whole|extra)){0,2}[-\\s]+(?<u>${UNIT})(?<pl>s)?(?:(?<half>\\s+and\\s+a\\s+half)|(?<old>[-\\s]old))?${E}`,
+  `${B}(?:(?<q>${DUR_Q})\\s+){0,3}(?<n>${NUM})(?:\\s+(?<sep>to|or|-|and)\\s+(?<n2>${NUM}))?(?:\\s+(?:more|additional|full|straight|consecutive|trading|business|working|calendar|successive|long|short|whole|extra)){0,2}[-\\s]+(?<u>${UNIT})(?<pl>s)?(?:(?<half>\\s+and\\s+a\\s+half)|(?<old>[-\\s]old))?${E}`,
   (m, ctx) => {
     const g = m.groups!;
     const uname = g.u.toLowerCase().replace(/ie$/, 'y');
     const unit = UNITS[uname];
     if (!unit) return null;
     const n0 = parseNumber(g.n);
-    if (n0 === null) return null;
+    if (n0 === null) {
+      // "between two and four weeks": the number words are a range, not one compound
+      const parts = /^(.+?)\s+and\s+(.+)$/i.exec(g.n);
+      const a = parts ? parseNumber(parts[1]) : null;
+      const b = parts ? parseNumber(parts[2]) : null;
+      if (a === null || b === null || b <= a || g.half || g.old) return null;
+      const aStart = m.index + m[0].indexOf(g.n);
+      const bStart = aStart + g.n.lastIndexOf(parts![2]);
+      return [
+        { start: aStart, end: aStart + parts![1].length, rule: 'time:duration', type: 'DURATION', resolve: fixed(durationValue(a * unit.factor, unit.unit, unit.time)) },
+        { start: bStart, end: m.index + m[0].length, rule: 'time:duration', type: 'DURATION', resolve: fixed(durationValue(b * unit.factor, unit.unit, unit.time)) },
+      ];
+    }
     // "a minute and a half", "two years and a half"
     if (g.half && (!Number.isInteger(n0) || g.n2)) return null;
     const n = g.half ? n0 + 0.5 : n0;
@@ -1194,6 +1206,18 @@ const duration = rx(
       type: 'DURATION',
       resolve: () => ({ value, anchor: 'none', ...(mod ? { mod } : {}) }),
     };
+    // "two to six days", "between two and six days": two durations, as TimeBank splits ranges
+    const n2 = g.n2 ? parseNumber(g.n2) : null;
+    const sep = g.sep?.toLowerCase();
+    if (n2 !== null && n2 > n && !g.half && !g.old && (sep === 'to' || sep === '-' || (sep === 'and' && /\bbetween\s+$/.test(before)))) {
+      const nEnd = m.index + m[0].indexOf(g.n, start - m.index) + g.n.length;
+      const n2Start = m.index + m[0].indexOf(g.n2!, nEnd - m.index);
+      const v2 = durationValue(n2 * unit.factor, unit.unit, unit.time);
+      return [
+        { ...c, end: nEnd },
+        { start: n2Start, end: c.end, rule: 'time:duration', type: 'DURATION', resolve: () => ({ value: v2, anchor: 'none' }) },
+      ];
+    }
     return c;
   },
 );

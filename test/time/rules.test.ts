@@ -358,3 +358,11 @@ describe('infinitives that do not look ahead', () => {
     expect(find(tx('The two sides reached an agreement to resume talks on Monday.'), 'Monday').value).toBe('2025-08-18');
   });
 });
+
+describe('duration ranges', () => {
+  it('"two to six days", "between two and four weeks" are two durations; compounds stay one number', () => {
+    expect(tx('Recovery takes two to six days.').map((t) => [t.text, t.value])).toEqual([['two', 'P2D'], ['six days', 'P6D']]);
+    expect(tx('Talks could take between two and four weeks.').map((t) => [t.text, t.value])).toEqual([['two', 'P2W'], ['four weeks', 'P4W']]);
+    expect(find(tx('The siege lasted one hundred and five days.'), 'one hundred and five days').value).toBe('P105D');
+  });
+});
