@@ -576,6 +576,7 @@ const quarterRef = rx(
   `${B}(?<det>the|this|that|its|a)\\s+(?:(?<year>${YEAR4})\\s+|(?<adj>(?:latest|current|recent|most\\s+recent|past|previous|prior|last|year-ago|year-earlier|comparable|same|just-ended|just-completed|comparable\\s+year-ago|comparable\\s+year-earlier|fiscal)[-\\s]+){1,3})?(?<n>quarter|period)(?<ago>\\s+a\\s+year\\s+(?:ago|earlier|before))?${E}`,
   (m, ctx) => {
     const g = m.groups!;
+    if (g.ago && g.adj) return null; // "the same period a year earlier": samePeriod
     const adj = (g.adj ?? '').toLowerCase().trim() + (g.ago ? ' year-ago' : '');
     const noun = g.n.toLowerCase();
     const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 30);
