@@ -673,6 +673,9 @@ const dayWord = rx(
     const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 24).toLowerCase();
     if ((w === 'today' || w === 'tomorrow') && !g.part && /^['’]s\s+(?:world|youth|society|generation|children|kids|young|economy|standards|technology|culture|media|politics)\b/.test(after)) return mk(m, 'time:ref', 'DATE', fixed(w === 'today' ? 'PRESENT_REF' : 'FUTURE_REF'));
     if (w === 'tomorrow' && /\bof\s+$/.test(ctx.text.slice(Math.max(0, m.index - 4), m.index).toLowerCase())) return mk(m, 'time:ref', 'DATE', fixed('FUTURE_REF'));
+    // "today's Russia", "today's GM": the present-day state of a named place or body
+    // (the name must end the phrase: "today's Senate vote" is the DCT)
+    if (w === 'today' && !g.part && !g.pre && /^['’]s\s+(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*(?:\s*[.,;:!?)]|\s+(?:is|was|are|were|has|have|had|and|or|but|with|would|will|can|could|must|should|may|might|remains|looks|faces)\b)/.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 60))) return mk(m, 'time:ref', 'DATE', fixed('PRESENT_REF'));
     if (part) {
       return mk(m, 'time:day-part', 'TIME', (rc) => {
         const r = relToDct(rc, 'day', n);

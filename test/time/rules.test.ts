@@ -366,3 +366,10 @@ describe('duration ranges', () => {
     expect(find(tx('The siege lasted one hundred and five days.'), 'one hundred and five days').value).toBe('P105D');
   });
 });
+
+describe('present-day names', () => {
+  it('"today\'s Russia" is PRESENT_REF, "today\'s Senate vote" the DCT', () => {
+    expect(find(tx("Today's Russia is a different country."), 'Today').value).toBe('PRESENT_REF');
+    expect(find(tx("Today's Senate vote was close."), 'Today').value).toBe('2025-08-13');
+  });
+});
