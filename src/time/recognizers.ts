@@ -470,7 +470,7 @@ function yearShiftWord(w: string | undefined): number | null {
  */
 const quarter = rx(
   'time:quarter',
-  `${B}(?:(?<det>the|its|their|a|this|that)\\s+)?(?:(?<pyear>${YEAR4})(?:['’]s)?\\s+|(?<pfy>fiscal\\s+${YEAR4})(?:['’]s)?\\s+|(?<prel>next|last|this)\\s+year['’]s\\s+)?(?<adj>(?:(?:fiscal|calendar|latest|current|year-ago|year-earlier|comparable|same|previous|prior|flat|strong|weak|record|disappointing|sluggish|seasonally\\s+weak|seasonally\\s+strong)[-\\s]+){0,3})(?<q>${QWORD})[-\\s]+(?:fiscal[-\\s]+)?(?:-?\\s*)?quarter(?<pl>s)?${OFYEAR}?(?:\\s+(?<ayear>${YEAR4})(?![\\d,]\\d))?${E}`,
+  `${B}(?:(?<det>the|its|their|a|this|that)\\s+)?(?:(?<pyear>${YEAR4})(?:['’]s)?\\s+|(?<pfy>fiscal\\s+${YEAR4})(?:['’]s)?\\s+|(?<prel>next|last|this)\\s+year['’]s\\s+)?(?<adj>(?:(?:fiscal|calendar|latest|current|year-ago|year-earlier|comparable|same|previous|prior|flat|strong|weak|record|disappointing|sluggish|seasonally\\s+weak|seasonally\\s+strong)[-\\s]+){0,3})(?:(?<q0>${QWORD})\\s+(?:and|or|to)\\s+)?(?<q>${QWORD})[-\\s]+(?:fiscal[-\\s]+)?(?:-?\\s*)?quarter(?<pl>s)?${OFYEAR}?(?:\\s+(?<ayear>${YEAR4})(?![\\d,]\\d))?${E}`,
   (m) => {
     const g = m.groups!;
     const q = quarterNum(g.q);
@@ -479,6 +479,25 @@ const quarter = rx(
     const yearAgo = /year-ago|year-earlier/.test(adj);
     const explicit = g.pyear ?? g.oyear ?? g.ayear ?? (g.pfy ? g.pfy.replace(/\D/g, '') : undefined);
     const relShift = yearShiftWord(g.orel) ?? (g.prel ? yearShiftWord(g.prel) : null);
+    // "the second and fourth quarters (of 2024)": the first quarter word is a timex of its own
+    if (g.q0) {
+      const q0 = quarterNum(g.q0);
+      if (!q0 || q0 > 4 || q0 >= q || !g.pl) return null;
+      const s0 = m.index + m[0].indexOf(g.q0);
+      const s1 = m.index + m[0].indexOf(g.q, s0 - m.index + g.q0.length);
+      const yearOfList = (rc: ResolveCtx): string | null => (explicit ? explicit : relShift !== null && rc.dct ? pad(rc.dct.year + relShift, 4) : relShift !== null ? 'XXXX' : null);
+      const mkQ = (start: number, end: number, qq: number): Candidate => ({
+        start,
+        end,
+        rule: 'time:quarter',
+        type: explicit || relShift !== null ? 'DATE' : 'SET',
+        resolve: (rc) => {
+          const y = yearOfList(rc);
+          return y ? { value: `${y}-Q${qq}`, anchor: explicit ? 'none' : 'DCT', type: 'DATE' } : { value: `XXXX-Q${qq}`, anchor: 'none', type: 'SET' };
+        },
+      });
+      return [mkQ(s0, s0 + g.q0.length, q0), mkQ(s1, m.index + m[0].length, q)];
+    }
     if (g.pl) return mk(m, 'time:quarter-set', 'SET', fixed(`XXXX-Q${q}`));
     // TimeBank spans: "the third quarter" keeps "the"; "its fourth quarter" and the adjective "a third-quarter (loss)" drop the determiner
     const hyphen = /-\s*quarter/i.test(m[0]) || /[-]\s*quarter/.test(m[0]);

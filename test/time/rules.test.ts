@@ -373,3 +373,12 @@ describe('present-day names', () => {
     expect(find(tx("Today's Senate vote was close."), 'Today').value).toBe('2025-08-13');
   });
 });
+
+describe('coordinated quarters', () => {
+  it('"the second and fourth quarters" are two sets; with a year, two dates', () => {
+    const a = tx('Most sales come in the second and fourth quarters.');
+    expect(a.map((t) => [t.text, t.type, t.value])).toEqual([['second', 'SET', 'XXXX-Q2'], ['fourth quarters', 'SET', 'XXXX-Q4']]);
+    const b = tx('Profit fell in the second and third quarters of 2024.');
+    expect(b.map((t) => [t.text, t.type, t.value])).toEqual([['second', 'DATE', '2024-Q2'], ['third quarters of 2024', 'DATE', '2024-Q3']]);
+  });
+});
