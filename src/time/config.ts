@@ -4,7 +4,7 @@
  * refiners, in one ordered array.)
  */
 import { RECOGNIZERS } from './recognizers.js';
-import { dropInUrls, mergeClockWithDate, resolveOverlaps, trimSpans } from './refiners.js';
+import { dropInUrls, mergeClockWithDate, mergeShiftWithDate, resolveOverlaps, trimSpans } from './refiners.js';
 import type { TimeStage } from './types.js';
 
-export const TIME_STAGES: readonly TimeStage[] = [...RECOGNIZERS, dropInUrls, trimSpans, mergeClockWithDate, resolveOverlaps];
+export const TIME_STAGES: readonly TimeStage[] = [...RECOGNIZERS, dropInUrls, trimSpans, mergeClockWithDate, mergeShiftWithDate, resolveOverlaps];

@@ -51,7 +51,8 @@ export function parseNumber(raw: string): number | null {
     else if (v === 1000) {
       total += (cur || 1) * 1000;
       cur = 0;
-    } else cur += v;
+    } else if (cur % 100 === 0 || (cur % 10 === 0 && cur % 100 >= 20 && v < 10)) cur += v;
+    else return null; // "two and four" is two numbers, not six
   }
   return total + cur + half;
 }

@@ -9,7 +9,7 @@ import { easter, fmtDay, fmtGran, fmtMonth, fmtQuarter, fmtWeek, fmtYear, nthWee
 import { DECADE_WORDS, FIXED_HOLIDAYS, FLOATING_HOLIDAYS, MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS } from './lexicon.js';
 import type { Granularity } from './lexicon.js';
 import { NUM, NUM_WORD, ORD_WORD, VAGUE, parseNumber, parseOrdinal } from './numbers.js';
-import { durationValue, modOf, relToDct, relToRef, resolveDate, resolveMonth, resolveWeekday, withMod } from './resolve.js';
+import { durationValue, modOf, relToDct, relToRef, resolveDate, resolveMonth, resolveWeekday, withMod, yearFor } from './resolve.js';
 import type { Candidate, Recognizer, Resolution, ResolveCtx, TimeContext } from './types.js';
 
 // ---------------------------------------------------------------------------
@@ -184,15 +184,29 @@ const monthDay = rx(
 /** Day-month(-year): "12 August", "12 Aug. 2025", "the 12th of August". */
 const dayMonth = rx(
   'time:day-month',
-  `${B}(?:(?<wd>${WEEKDAY}),?\\s+)?(?:the\\s+)?(?<day>${DAY})(?:\\s+of)?\\s+(?<mon>${MONTH})(?:,?\\s+(?<year>${YEAR4})(?![\\d,]\\d))?${E}`,
+  `${B}(?:(?<wd>${WEEKDAY}),?\\s+)?(?:the\\s+)?(?:(?<fday>${DAYNUM})(?:st|nd|rd|th)?(?<fsep>\\s*[-–]\\s*|\\s+(?:and|to|through|until|till)\\s+))?(?<day>${DAY})(?:\\s+of)?\\s+(?<mon>${MONTH})(?:,?\\s+(?<year>${YEAR4})(?![\\d,]\\d))?${E}`,
   (m) => {
     const g = m.groups!;
     if (!capitalised(g.mon)) return null;
     const mon = monthOf(g.mon);
     const day = parseOrdinal(g.day);
     if (!mon || !day || day > 31) return null;
+    const y = g.year ? +g.year : null;
     // bare "the first of May" is fine; "3 May" requires the number to be a plausible day
-    return mk(m, g.year ? 'time:day-month-year' : 'time:day-month', 'DATE', (rc) => resolveDate(rc, g.year ? +g.year : null, mon, day), { tags: TAG_DAY, priority: 1 });
+    const main = mk(m, g.year ? 'time:day-month-year' : 'time:day-month', 'DATE', (rc) => resolveDate(rc, y, mon, day), { tags: TAG_DAY, priority: 1 });
+    if (g.fday === undefined) return main;
+    // "3-5 August", "3 and 4 August": two dates, as TimeBank splits "Aug. 18-20"
+    const fd = +g.fday;
+    const fStart = m.index + m[0].indexOf(g.fday, g.wd ? g.wd.length : 0);
+    if (fd >= day) {
+      // not a range ("25 and 3 May"): only the second part is a date
+      main.start = fStart + g.fday.length + g.fsep.length;
+      return main;
+    }
+    main.start = fStart + g.fday.length + g.fsep.length;
+    const first: Candidate = { start: g.wd ? m.index : fStart, end: fStart + g.fday.length, rule: 'time:range-start', type: 'DATE', tags: TAG_DAY, priority: 1, resolve: (rc) => resolveDate(rc, y, mon, fd) };
+    // the range as a whole resolves its year once, from the later day: both ends share it
+    return [first, main];
   },
 );
 
@@ -217,11 +231,10 @@ const weekOfMonth = rx(
     return mk(m, 'time:week-of-month', 'DATE', (rc) => {
       const y = g.year ? +g.year : rc.dct ? yearForMonth(rc, mon) : null;
       if (y === null) return { value: 'XXXX-WXX', anchor: 'none' };
-      let d = utcDate(y, mon, g.day ? +g.day : 1);
-      if (!d) return null;
+      // an ISO week belongs to the month holding its Thursday: "the last week of March" is the week of March's last Thursday
       const nth = g.nth?.toLowerCase();
-      if (nth === 'last' || nth === 'final') d = d.endOf('month').startOf('day');
-      else if (nth) d = d.plus({ weeks: ({ first: 0, second: 1, third: 2, fourth: 3 } as Record<string, number>)[nth] });
+      const d = g.day ? utcDate(y, mon, +g.day) : nthWeekday(y, mon, 4, nth === 'last' || nth === 'final' ? -1 : ({ first: 1, second: 2, third: 3, fourth: 4 } as Record<string, number>)[nth!]);
+      if (!d) return null;
       return { value: fmtWeek(d), anchor: g.year ? 'none' : 'DCT' };
     });
   },
@@ -277,7 +290,7 @@ const monthAlone = rx(
 const COUNT_NOUN = /^\s+(?:troops|soldiers|people|persons|residents|civilians|refugees|migrants|workers|employees|jobs|students|votes|voters|seats|members|delegates|deaths|dead|casualties|victims|cases|units|cars|vehicles|homes|houses|buildings|tons|tonnes|barrels|shares|dollars|euros|pounds|yuan|yen|rubles|rupees|points|percent|miles|kilometers|kilometres|km|meters|metres|feet|acres|hectares|hours|minutes|seconds|days|weeks|months|years|times|pages|words|rounds|missiles|rockets|drones|tanks|aircraft|planes|jets|ships|boats|police|officers|protesters|demonstrators|fighters|militants|rebels|prisoners|detainees|hostages|signatures|copies|items|products|stores|flights|passengers|customers|users|subscribers|households|families|children|women|men|individuals|patients|doctors|nurses|beds|cattle|head|sq|square|mph|kph|mw|megawatts|gigawatts|kg|lbs|pounds|calories|bpd|b\/d|rpm|hp|cc|ft|m|mm|cm|ml|gb|mb|kb)\b/i;
 
 /** Words before a number that make it an identifier or a quantity, not a year. */
-const ID_BEFORE = /(?:\b(?:no|nos|number|flight|route|room|page|pages|chapter|section|article|art|resolution|rule|code|model|version|v|highway|interstate|bus|train|apartment|suite|box|unit|platoon|brigade|battalion|division|regiment|squadron|exit|gate|pier|lot|tier|level|grade|channel|frequency|item|line|batch|serial|account|id|order|case|bill|act|precinct|district|ward|post|mile|km|kilometer|kilometre|at|about|around|nearly|approximately|some|over|under|than|top|beat|beats|defeated|scored|score|scores|dow|index|nasdaq|s&p|ftse|nikkei|dax|cac|hang seng)\s+|\b(?:closed|rose|fell|dropped|gained|lost|climbed|slipped|jumped|reached|hit|at)\s+(?:to\s+|by\s+|at\s+)?)$/i;
+const ID_BEFORE = /(?:\b(?:no\.?|nos\.?|number|flight|route|room|page|pages|chapter|section|article|art|resolution|rule|code|model|version|v|highway|interstate|bus|train|apartment|suite|box|unit|platoon|brigade|battalion|division|regiment|squadron|exit|gate|pier|lot|tier|level|grade|channel|frequency|item|line|batch|serial|account|id|order|case|bill|act|precinct|district|ward|post|mile|km|kilometer|kilometre|at|about|around|nearly|approximately|some|over|under|than|top|beat|beats|defeated|scored|score|scores|dow|index|nasdaq|s&p|ftse|nikkei|dax|cac|hang seng)\s+|\b(?:closed|rose|fell|dropped|gained|lost|climbed|slipped|jumped|reached|hit|at)\s+(?:to\s+|by\s+|at\s+)?)$/i;
 
 /** Prepositions and words that make a plausible year much more likely. */
 const YEAR_CONTEXT = /(?:\b(?:in|since|by|until|till|from|through|during|before|after|of|early|late|mid|fiscal|calendar|year|years|circa|c\.|spring|summer|fall|autumn|winter|end|start|beginning|middle|for|between|around|throughout|the|ad|bc|season|election|elections|census|budget|class|vintage|model|world\s+cup|olympics|games|january|february|march|april|may|june|july|august|september|october|november|december)\s*[-,]?\s*)$/i;
@@ -301,6 +314,9 @@ const year = rx(
     if (COUNT_NOUN.test(after)) return null;
     if (/^\s*(?:[-–]\s*\d{1,2}\b(?!\d)|:\s*\d)/.test(after) && !g.fy2) return null; // scores 2024-3? times
     if (/^\s*(?:million|billion|trillion|thousand|bn|mn|m\b|k\b)/i.test(after)) return null;
+    // "2005 per head", "1990 apiece" (amounts); "2012 Main Street" (addresses)
+    if (!strong && /^\s*(?:per|apiece|each)\b/i.test(after)) return null;
+    if (!g.pre && !g.fy && /^\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Place|Square)(?!\w)/.test(after)) return null;
     if (y < 1800 && !strong) return null;
     if (y > 2060 && !strong) return null;
     // standalone 4-digit numbers in running text: accept unless they look like quantities
@@ -356,18 +372,27 @@ const century = rx('time:century', `${B}(?:the\\s+)?(?<pre>${PRE})?(?:(?<n>\\d{1
   return mk(m, 'time:century', 'DATE', () => ({ value: pad(n - 1, 2), anchor: 'none', ...(mod ? { mod } : {}) }));
 });
 
+/** Regex source of a spoken year: "nineteen ninety-eight", "nineteen oh five" (groups sa, sb). */
+const SPOKEN_YEAR = `(?<sa>nineteen|eighteen|twenty)[-\\s]+(?<sb>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?|oh[-\\s](?:one|two|three|four|five|six|seven|eight|nine))`;
+
+/** The year of a spoken-year match (groups sa, sb), or null. */
+function spokenYearOf(a: string, b: string): number | null {
+  const hi = a.toLowerCase() === 'nineteen' ? 19 : a.toLowerCase() === 'eighteen' ? 18 : 20;
+  const lo = parseNumber(b.replace(/^oh[-\s]/i, ''));
+  return lo === null ? null : hi * 100 + lo;
+}
+
 /** Spoken years in broadcast transcripts: "nineteen ninety-eight", "the year two thousand". */
 const spokenYear = rx(
   'time:spoken-year',
-  `${B}(?:(?<the>the\\s+year\\s+)?(?<a>nineteen|eighteen|twenty)[-\\s]+(?<b>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?|oh[-\\s](?:one|two|three|four|five|six|seven|eight|nine))|the\\s+year\\s+two\\s+thousand(?:\\s+and\\s+(?<c>one|two|three|four|five|six|seven|eight|nine|ten))?)${E}`,
+  `${B}(?:(?<the>the\\s+year\\s+)?${SPOKEN_YEAR}|the\\s+year\\s+two\\s+thousand(?:\\s+and\\s+(?<c>one|two|three|four|five|six|seven|eight|nine|ten))?)${E}`,
   (m) => {
     const g = m.groups!;
     let y: number;
-    if (g.a) {
-      const hi = g.a.toLowerCase() === 'nineteen' ? 19 : g.a.toLowerCase() === 'eighteen' ? 18 : 20;
-      const lo = parseNumber(g.b!.replace(/^oh[-\s]/i, ''));
-      if (lo === null) return null;
-      y = hi * 100 + lo;
+    if (g.sa) {
+      const v = spokenYearOf(g.sa, g.sb!);
+      if (v === null) return null;
+      y = v;
     } else {
       y = 2000 + (g.c ? parseNumber(g.c) ?? 0 : 0);
     }
@@ -381,10 +406,16 @@ const spokenYear = rx(
 
 const season = rx(
   'time:season',
-  `${B}(?<pre>${PRE})?(?:(?<rel>last|next|this|this\\s+past|this\\s+coming|past|coming|the|that)\\s+)?(?<s>spring|summer|fall|autumn|winter)(?:(?:\\s+of)?\\s+(?<year>${YEAR4}))?${E}`,
+  `${B}(?<pre>${PRE})?(?:(?<rel>last|next|this|this\\s+past|this\\s+coming|past|coming|the|that)\\s+)?(?<s>spring|summer|fall|autumn|winter)(?:(?:\\s+of)?\\s+(?<year>${YEAR4})|\\s+of\\s+${SPOKEN_YEAR})?${E}`,
   (m, ctx) => {
     const g = m.groups!;
     const code = SEASONS[g.s.toLowerCase()];
+    // "the winter of nineteen ninety-four"
+    if (g.sa) {
+      const v = spokenYearOf(g.sa, g.sb!);
+      if (v === null) return null;
+      g.year = String(v);
+    }
     const rel = g.rel?.toLowerCase().replace(/\s+/g, ' ');
     if (!rel && !g.year && !g.pre) {
       const before = ctx.text.slice(Math.max(0, m.index - 10), m.index).toLowerCase();
@@ -439,7 +470,7 @@ function yearShiftWord(w: string | undefined): number | null {
  */
 const quarter = rx(
   'time:quarter',
-  `${B}(?:(?<det>the|its|their|a|this|that)\\s+)?(?:(?<pyear>${YEAR4})\\s+|(?<pfy>fiscal\\s+${YEAR4})\\s+|(?<prel>next|last|this)\\s+year['’]s\\s+)?(?<adj>(?:(?:fiscal|calendar|latest|current|year-ago|year-earlier|comparable|same|previous|prior|flat|strong|weak|record|disappointing|sluggish|seasonally\\s+weak|seasonally\\s+strong)[-\\s]+){0,3})(?<q>${QWORD})[-\\s]+(?:fiscal[-\\s]+)?(?:-?\\s*)?quarter(?<pl>s)?${OFYEAR}?(?:\\s+(?<ayear>${YEAR4})(?![\\d,]\\d))?${E}`,
+  `${B}(?:(?<det>the|its|their|a|this|that)\\s+)?(?:(?<pyear>${YEAR4})(?:['’]s)?\\s+|(?<pfy>fiscal\\s+${YEAR4})(?:['’]s)?\\s+|(?<prel>next|last|this)\\s+year['’]s\\s+)?(?<adj>(?:(?:fiscal|calendar|latest|current|year-ago|year-earlier|comparable|same|previous|prior|flat|strong|weak|record|disappointing|sluggish|seasonally\\s+weak|seasonally\\s+strong)[-\\s]+){0,3})(?:(?<q0>${QWORD})\\s+(?:and|or|to)\\s+)?(?<q>${QWORD})[-\\s]+(?:fiscal[-\\s]+)?(?:-?\\s*)?quarter(?<pl>s)?${OFYEAR}?(?:\\s+(?<ayear>${YEAR4})(?![\\d,]\\d))?${E}`,
   (m) => {
     const g = m.groups!;
     const q = quarterNum(g.q);
@@ -448,6 +479,25 @@ const quarter = rx(
     const yearAgo = /year-ago|year-earlier/.test(adj);
     const explicit = g.pyear ?? g.oyear ?? g.ayear ?? (g.pfy ? g.pfy.replace(/\D/g, '') : undefined);
     const relShift = yearShiftWord(g.orel) ?? (g.prel ? yearShiftWord(g.prel) : null);
+    // "the second and fourth quarters (of 2024)": the first quarter word is a timex of its own
+    if (g.q0) {
+      const q0 = quarterNum(g.q0);
+      if (!q0 || q0 > 4 || q0 >= q || !g.pl) return null;
+      const s0 = m.index + m[0].indexOf(g.q0);
+      const s1 = m.index + m[0].indexOf(g.q, s0 - m.index + g.q0.length);
+      const yearOfList = (rc: ResolveCtx): string | null => (explicit ? explicit : relShift !== null && rc.dct ? pad(rc.dct.year + relShift, 4) : relShift !== null ? 'XXXX' : null);
+      const mkQ = (start: number, end: number, qq: number): Candidate => ({
+        start,
+        end,
+        rule: 'time:quarter',
+        type: explicit || relShift !== null ? 'DATE' : 'SET',
+        resolve: (rc) => {
+          const y = yearOfList(rc);
+          return y ? { value: `${y}-Q${qq}`, anchor: explicit ? 'none' : 'DCT', type: 'DATE' } : { value: `XXXX-Q${qq}`, anchor: 'none', type: 'SET' };
+        },
+      });
+      return [mkQ(s0, s0 + g.q0.length, q0), mkQ(s1, m.index + m[0].length, q)];
+    }
     if (g.pl) return mk(m, 'time:quarter-set', 'SET', fixed(`XXXX-Q${q}`));
     // TimeBank spans: "the third quarter" keeps "the"; "its fourth quarter" and the adjective "a third-quarter (loss)" drop the determiner
     const hyphen = /-\s*quarter/i.test(m[0]) || /[-]\s*quarter/.test(m[0]);
@@ -465,6 +515,32 @@ const quarter = rx(
       }
       return { value: `${pad(y, 4)}-Q${q}`, anchor: 'DCT' };
     }, { start: m.index + dropDet });
+  },
+);
+
+/**
+ * Quarters named by their months: "the July-September quarter", "the April-June quarter of 2024".
+ * Months that do not bound a calendar quarter ("the May-July quarter", a fiscal one) give no timex
+ * (and the months inside are not dated on their own).
+ */
+const monthQuarter = rx(
+  'time:quarter',
+  `${B}(?:(?<det>the|its|their|a)\\s+)?(?<m1>${MONTH_FULL}|${MONTH_ABBR})\\.?\\s*[-–/]\\s*(?<m2>${MONTH_FULL}|${MONTH_ABBR})\\.?\\s+(?:period|quarter)(?:\\s+of\\s+(?<year>${YEAR4}))?${E}`,
+  (m) => {
+    const g = m.groups!;
+    if (!capitalised(g.m1) || !capitalised(g.m2)) return null;
+    const a = monthOf(g.m1);
+    const b = monthOf(g.m2);
+    if (!a || !b) return null;
+    // a fiscal quarter ("the May-July quarter"): no calendar value; the span still claims its months
+    if (b !== a + 2 || a % 3 !== 1) return mk(m, 'time:quarter', 'DATE', () => null);
+    const q = (a + 2) / 3;
+    return mk(m, 'time:quarter', 'DATE', (rc) => {
+      if (g.year) return { value: `${g.year}-Q${q}`, anchor: 'none' };
+      if (!rc.dct) return { value: `XXXX-Q${q}`, anchor: 'none' };
+      const y = q > rc.dct.quarter && rc.tense !== 'future' ? rc.dct.year - 1 : rc.dct.year;
+      return { value: `${pad(y, 4)}-Q${q}`, anchor: 'DCT' };
+    });
   },
 );
 
@@ -495,6 +571,7 @@ function focusQuarter(rc: ResolveCtx, window = 8): { value: string; index: numbe
     if (t.rule !== 'time:quarter' && t.rule !== 'time:quarter-ref') continue;
     if (t.rule === 'time:quarter-ref' && /\d{4}/.test(t.text)) continue; // "the 1988 period": a comparison
     if (/^an?\s/i.test(t.text)) continue; // "after a flat second quarter": a side remark
+    if (/^that\s/i.test(t.text)) continue; // "that quarter": a reference back, not a new focus
     const e = seen.get(t.value);
     if (e) e.n++;
     else seen.set(t.value, { n: 1, index: i });
@@ -515,10 +592,11 @@ function currentReportQuarter(rc: ResolveCtx): Resolution {
 /** "the quarter", "the latest quarter", "the current quarter", "the year-ago quarter / period", "the 1988 period". */
 const quarterRef = rx(
   'time:quarter-ref',
-  `${B}(?<det>the|this|that|its|a)\\s+(?:(?<year>${YEAR4})\\s+|(?<adj>(?:latest|current|recent|most\\s+recent|past|previous|prior|last|year-ago|year-earlier|comparable|same|just-ended|just-completed|comparable\\s+year-ago|comparable\\s+year-earlier|fiscal)[-\\s]+){1,3})?(?<n>quarter|period)${E}`,
+  `${B}(?<det>the|this|that|its|a)\\s+(?:(?<year>${YEAR4})\\s+|(?<adj>(?:latest|current|recent|most\\s+recent|past|previous|prior|last|year-ago|year-earlier|comparable|same|just-ended|just-completed|comparable\\s+year-ago|comparable\\s+year-earlier|fiscal)[-\\s]+){1,3})?(?<n>quarter|period)(?<ago>\\s+a\\s+year\\s+(?:ago|earlier|before))?${E}`,
   (m, ctx) => {
     const g = m.groups!;
-    const adj = (g.adj ?? '').toLowerCase().trim();
+    if (g.ago && g.adj) return null; // "the same period a year earlier": samePeriod
+    const adj = (g.adj ?? '').toLowerCase().trim() + (g.ago ? ' year-ago' : '');
     const noun = g.n.toLowerCase();
     const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 30);
     if (/^[-‐–]/.test(after)) return null; // "the quarter-to-quarter comparison", "its quarter-century low"
@@ -528,7 +606,21 @@ const quarterRef = rx(
     const det = g.det.toLowerCase();
     if (det === 'a' && !adj) return null;
     const yearAgo = /year-ago|year-earlier/.test(adj);
+    // "the quarter ended Sept. 30" with no reporting quarter named nearby: the calendar quarter closing in
+    // that month (a named fiscal quarter nearby wins; quarters ending in other months are fiscal)
+    const ended = noun === 'quarter' && !adj ? new RegExp(`^\\s*,?\\s+(?:that\\s+|which\\s+)?(?:ended|ending|ends)\\s+(?<mon>${MONTH})(?:\\s+${DAYNUM})?(?:,?\\s+(?<y>${YEAR4}))?`, 'i').exec(after) : null;
+    const endMonth = ended && capitalised(ended.groups!.mon) ? monthOf(ended.groups!.mon) : null;
     return mk(m, 'time:quarter-ref', 'DATE', (rc) => {
+      if (endMonth && endMonth % 3 === 0 && !focusQuarter(rc)) {
+        const y = ended!.groups!.y ? +ended!.groups!.y : rc.dct ? yearFor({ ...rc, tense: 'past' }, endMonth, null) : null;
+        return y === null ? { value: `XXXX-Q${endMonth / 3}`, anchor: 'none' } : { value: `${pad(y, 4)}-Q${endMonth / 3}`, anchor: ended!.groups!.y ? 'none' : 'DCT' };
+      }
+      // "that quarter": the quarter just mentioned, year-ago comparisons included
+      if (g.det.toLowerCase() === 'that' && !adj && noun === 'quarter') {
+        for (let i = rc.history.length - 1; i >= 0 && rc.sentence - rc.history[i].sentence <= 3; i--) {
+          if (/^\d{4}-Q[1-4]$/.test(rc.history[i].value)) return { value: rc.history[i].value, anchor: `timex:${i}` };
+        }
+      }
       if (g.year) {
         const fq = focusQuarter(rc);
         if (fq) return { value: `${g.year}-${fq.value.slice(5)}`, anchor: `timex:${fq.index}` };
@@ -600,6 +692,9 @@ const dayWord = rx(
     const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 24).toLowerCase();
     if ((w === 'today' || w === 'tomorrow') && !g.part && /^['’]s\s+(?:world|youth|society|generation|children|kids|young|economy|standards|technology|culture|media|politics)\b/.test(after)) return mk(m, 'time:ref', 'DATE', fixed(w === 'today' ? 'PRESENT_REF' : 'FUTURE_REF'));
     if (w === 'tomorrow' && /\bof\s+$/.test(ctx.text.slice(Math.max(0, m.index - 4), m.index).toLowerCase())) return mk(m, 'time:ref', 'DATE', fixed('FUTURE_REF'));
+    // "today's Russia", "today's GM": the present-day state of a named place or body
+    // (the name must end the phrase: "today's Senate vote" is the DCT)
+    if (w === 'today' && !g.part && !g.pre && /^['’]s\s+(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*(?:\s*[.,;:!?)]|\s+(?:is|was|are|were|has|have|had|and|or|but|with|would|will|can|could|must|should|may|might|remains|looks|faces)\b)/.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 60))) return mk(m, 'time:ref', 'DATE', fixed('PRESENT_REF'));
     if (part) {
       return mk(m, 'time:day-part', 'TIME', (rc) => {
         const r = relToDct(rc, 'day', n);
@@ -622,17 +717,115 @@ const partOfDay = rx('time:day-part', `${B}(?<rel>this|last|yesterday|tomorrow)\
   });
 });
 
+/**
+ * A bare ordinal day after "on": "On the 12th, troops withdrew." The month is that of the
+ * previous timex of month or day precision within 3 sentences, else the DCT's month.
+ * Only at the end of a phrase (comma, period, "and", "when"), so "on the 5th floor" stays out.
+ */
+const ordinalDay = rx('time:ordinal-day', `(?<=\\b[Oo]n\\s)the\\s+(?<d>${DAYNUM})(?:st|nd|rd|th)(?=\\s*(?:[,.;]|and\\b|when\\b|$))`, (m) => {
+  const d = +m.groups!.d;
+  return mk(
+    m,
+    'time:ordinal-day',
+    'DATE',
+    (rc) => {
+      const p = rc.prev && rc.sentence - rc.prev.sentence <= 3 ? /^(\d{4})-(\d{2})(?:-\d{2})?$/.exec(rc.prev.value) : null;
+      if (p) {
+        const dt = utcDate(+p[1], +p[2], d);
+        return dt ? { value: fmtDay(dt), anchor: `timex:${rc.prev!.index}` } : null;
+      }
+      if (!rc.dct) return { value: `XXXX-XX-${pad(d)}`, anchor: 'none' };
+      // the DCT's month, or the previous one for a day after the DCT's day in a past clause
+      let dt = utcDate(rc.dct.year, rc.dct.month, d);
+      if (dt && rc.tense === 'past' && dt > rc.dct) dt = utcDate(rc.dct.minus({ months: 1 }).year, rc.dct.minus({ months: 1 }).month, d);
+      return dt ? { value: fmtDay(dt), anchor: 'DCT' } : null;
+    },
+    { tags: TAG_DAY },
+  );
+}, 'g');
+
+/**
+ * "the early hours of Tuesday", "the small hours of Sunday", "the early hours of Aug. 12": the start of
+ * that day (DATE, mod START). Without a day the phrase is dropped ("into the early hours"), so the
+ * vague "hours" inside it is not taken for a duration.
+ */
+const earlyHours = rx(
+  'time:early-hours',
+  `${B}the\\s+(?:early|small|wee)\\s+hours(?:\\s+of\\s+(?:(?<w>yesterday|today|tomorrow)|(?<wd>${WEEKDAY_FULL})|(?<mon>${MONTH})\\s+(?<day>${DAYNUM})(?!\\d)))?${E}`,
+  (m) => {
+    const g = m.groups!;
+    if ((g.wd && !capitalised(g.wd)) || (g.mon && !capitalised(g.mon))) return null;
+    const mon = g.mon ? monthOf(g.mon) : null;
+    return mk(m, 'time:early-hours', 'DATE', (rc) => {
+      let r: Resolution | null;
+      if (g.w) r = relToDct(rc, 'day', DAY_WORDS[g.w.toLowerCase()]);
+      else if (g.wd) {
+        const d = resolveWeekday(rc, weekdayOf(g.wd)!, null);
+        r = typeof d === 'string' ? { value: d, anchor: 'none' } : { value: fmtDay(d), anchor: 'DCT' };
+      } else if (mon) r = resolveDate(rc, null, mon, +g.day!);
+      else return null;
+      return withMod(r, 'START');
+    });
+  },
+);
+
+/**
+ * "mid-afternoon", "by mid morning", "mid-afternoon yesterday", "mid-morning Tuesday": a part of the day
+ * (TIME `…TAF`). With a day word or weekday it takes that day; alone it takes the day of its sentence
+ * (else the previous date within 3 sentences, else the DCT), like a clock time.
+ */
+const midPart = rx(
+  'time:mid-part',
+  `${B}mid[-\\s]?(?<p>morning|afternoon|evening)(?:\\s+(?:(?<w>yesterday|today|tomorrow)|(?<wd>${WEEKDAY_FULL})))?${E}`,
+  (m) => {
+    const g = m.groups!;
+    const part = PARTS_OF_DAY[g.p.toLowerCase()];
+    if (g.wd && !capitalised(g.wd)) return null;
+    if (g.w || g.wd) {
+      const w = g.w?.toLowerCase();
+      return mk(m, 'time:mid-part', 'TIME', (rc) => {
+        let base: string;
+        let anchor = 'DCT';
+        if (w) {
+          const r = relToDct(rc, 'day', DAY_WORDS[w]);
+          base = r.value;
+          anchor = r.anchor ?? 'DCT';
+        } else {
+          const r = resolveWeekday(rc, weekdayOf(g.wd!)!, null);
+          base = typeof r === 'string' ? r : fmtDay(r);
+          if (typeof r === 'string') anchor = 'none';
+        }
+        return { value: `${base}T${part}`, anchor };
+      });
+    }
+    const clockLike = clockResolve(0, 0, undefined);
+    return mk(
+      m,
+      'time:mid-part',
+      'TIME',
+      (rc) => {
+        const r = clockLike(rc);
+        return { ...r, value: `${r.value.slice(0, 10)}T${part}` };
+      },
+      { late: true },
+    );
+  },
+);
+
 /** Weekdays: "Tuesday", "last Friday", "early Tuesday", "Friday morning", "this coming Sunday". */
 const weekday = rx(
   'time:weekday',
-  `${B}(?:(?<pre>early|late|earlier|later)\\s+(?:on\\s+)?)?(?:(?<rel>last|next|this|this\\s+past|this\\s+coming|coming|past|previous|following)\\s+)?(?<wd>${WEEKDAY_FULL})(?<pl>s)?(?:\\s+(?<part>${PART}))?${E}`,
-  (m) => {
+  `${B}(?:(?<pre>early|late|earlier|later)\\s+(?:on\\s+)?)?(?:(?<rel>last|next|this|this\\s+past|this\\s+coming|coming|past|previous|following)\\s+)?(?<wd>${WEEKDAY_FULL})(?<pl>s)?(?:\\s+(?<part>${PART})(?<ppl>s)?)?${E}`,
+  (m, ctx) => {
     const g = m.groups!;
     if (!capitalised(g.wd)) return null;
     const dow = weekdayOf(g.wd)!;
     const rel = g.rel?.toLowerCase().replace(/\s+/g, ' ');
-    if (g.pl) {
-      const part = g.part ? PARTS_OF_DAY[g.part.toLowerCase()] : '';
+    // "Tuesday nights", and "Monday" in "Monday and Tuesday nights": every such part of that weekday
+    const shared = !g.part && !g.rel ? new RegExp(`^\\s*(?:,|and|or|,\\s*and)\\s+(?:${WEEKDAY_FULL})\\s+(?<sp>${PART})s(?!\\w)`).exec(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 40)) : null;
+    if (g.pl || g.ppl || shared) {
+      const pw = g.part ?? shared?.groups!.sp;
+      const part = pw ? PARTS_OF_DAY[pw.toLowerCase()] : '';
       return mk(m, 'time:weekday-set', 'SET', fixed(`XXXX-WXX-${dow}${part ? 'T' + part : ''}`));
     }
     const anaphoric = rel === 'following' || rel === 'previous';
@@ -769,7 +962,7 @@ const theYear = rx(
 const theDay = rx('time:the-day', `(?<=\\b(?:end|ended|ending|ends|finish|finished|finishing|close|closed|closing|start\\s+of|end\\s+of|later\\s+in|earlier\\s+in|early\\s+in|late\\s+in|for|during|throughout|rest\\s+of)\\s)the\\s+day(?![-\\w'’])`, (m, ctx) => {
   const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 12).toLowerCase();
   if (/^\s+(?:before|after|of|when|that)\b/.test(after)) return null;
-  return mk(m, 'time:the-day', 'DATE', (rc) => relToRef(rc, 'day', 0, 2), { tags: TAG_DAY });
+  return mk(m, 'time:the-day', 'DATE', (rc) => relToRef(rc, 'day', 0, 4), { tags: TAG_DAY });
 });
 
 /** "the years", "the months" as a vague span: "over the years", "in the years that followed". */
@@ -821,25 +1014,67 @@ const samePeriod = rx(
     }),
 );
 
+/** Words that end an event noun phrase ("the vote [in] parliament", "the summit [on] Friday"). */
+const NP_STOP = /^(?:in|on|at|of|for|by|with|to|from|and|or|that|which|who|when|was|is|were|are|had|has|will|would)$/i;
+
+/**
+ * The head noun of the event phrase after "before" / "after" / "prior to":
+ * "the summit", "the Nairobi summit on Friday" -> "summit"; null without a determiner
+ * (a clause or a name follows) or when the phrase is a time expression itself.
+ */
+function eventHead(after: string): string | null {
+  const m = /^\s*(?:to\s+)?(?:the|this|that|his|her|its|their|next\s+week['’]s|last\s+week['’]s)\s+((?:[A-Za-z][\w-]*\s*){1,4})/.exec(after);
+  if (!m) return null;
+  let head: string | null = null;
+  for (const w of m[1].trim().split(/\s+/)) {
+    if (NP_STOP.test(w)) break;
+    head = w;
+  }
+  if (!head || /^(?:day|week|month|year|date|time|deadline)s?$/i.test(head)) return null;
+  return head.toLowerCase();
+}
+
+/**
+ * The anchor of an event-relative duration: the nearest earlier day-level date in a
+ * sentence that names the same event ("The summit opens on Aug. 20."), at most 12
+ * sentences back; null when the text gives none.
+ */
+function eventDate(ctx: TimeContext, rc: ResolveCtx, head: string): string | null {
+  const re = new RegExp(`\\b${head.replace(/[^\w-]/g, '')}s?\\b`, 'i');
+  const sents = ctx.doc.sentences;
+  for (let i = rc.history.length - 1; i >= 0; i--) {
+    const t = rc.history[i];
+    if (t.start >= rc.start) continue;
+    if (rc.sentence - t.sentence > 12) break;
+    if (!/^\d{4}-\d{2}-\d{2}/.test(t.value) || (t.type !== 'DATE' && t.type !== 'TIME')) continue;
+    const sen = sents[t.sentence];
+    const stext = sen ? ctx.text.slice(sen.start, sen.end) : ctx.text.slice(Math.max(0, t.start - 200), t.end + 200);
+    if (re.test(stext)) return `timex:${i}`;
+  }
+  return null;
+}
+
 /** "N units ago", "a year earlier", "two days later", "three weeks from now", "more than four decades ago". */
 const ago = rx(
   'time:ago',
-  `${B}(?:(?<q>about|around|approximately|roughly|nearly|almost|some|more\\s+than|less\\s+than|over|at\\s+least|barely|fully)\\s+)?(?:(?<n>${NUM})|(?<v>${VAGUE}))[-\\s]+(?<u>${UNIT})s?\\s+(?<dir>ago|earlier|later|before|after|from\\s+now|hence|back|previously|prior)${E}`,
+  `${B}(?:(?<q>about|around|approximately|roughly|nearly|almost|some|more\\s+than|less\\s+than|over|at\\s+least|barely|fully)\\s+)?(?:(?<n>${NUM})|(?<v>${VAGUE}))[-\\s]+(?<u>${UNIT})s?\\s+(?<dir>ago|earlier|later|before|after|from\\s+(?:now|today)|hence|back|previously|prior)${E}`,
   (m, ctx) => {
     const g = m.groups!;
     const uname = g.u.toLowerCase().replace(/ie$/, 'y');
     const unit = UNITS[uname];
     if (!unit) return null;
     const n = g.n ? parseNumber(g.n) : null;
-    const dir = g.dir.toLowerCase().replace(/\s+/g, ' ');
+    const dir = g.dir.toLowerCase().replace(/\s+/g, ' ').replace('from today', 'from now');
     const sign = dir === 'ago' || dir === 'earlier' || dir === 'before' || dir === 'back' || dir === 'previously' || dir === 'prior' ? -1 : 1;
     const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 25);
     // "two days before the summit": a duration relative to an event (not a timex anchor) stays a DURATION;
     // only "two days after," / "a year before." (end of clause) is anchored on the previous date
     if ((dir === 'before' || dir === 'after' || dir === 'prior') && !/^\s*(?:[,.;:)]|$|--|—)/.test(after)) {
       const dv = durationValue(n === null ? null : n * unit.factor, unit.unit, unit.time);
-      // TimeBank spans leave the preposition out: "[two weeks] after the vote"
-      return mk(m, 'time:duration-before-event', 'DURATION', fixed(dv), { end: m.index + m[0].length - g.dir.length - (m[0].length - m[0].trimEnd().length) });
+      const head = eventHead(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 60));
+      // TimeBank spans leave the preposition out: "[two weeks] after the vote"; the anchor names
+      // the date the text gives for the event ("The summit opens on Aug. 20. ... two days before the summit")
+      return mk(m, 'time:duration-before-event', 'DURATION', (rc) => ({ value: dv, anchor: (head && eventDate(ctx, rc, head)) || 'none' }), { end: m.index + m[0].length - g.dir.length - (m[0].length - m[0].trimEnd().length) });
     }
     // "three days later, ...", "a few days later": TimeBank annotates the amount as a DURATION ("[Three days] later")
     if (dir === 'later' && !/^\s+than\b/i.test(after)) {
@@ -856,7 +1091,10 @@ const ago = rx(
       return mk(m, 'time:ago-vague', 'DATE', fixed(sign < 0 ? 'PAST_REF' : 'FUTURE_REF'));
     }
     const k = n * mult;
+    // "arrives on Nov. 11, three days later than planned": the phrase describes the date just named
+    const thanPlanned = (dir === 'later' || dir === 'earlier') && /^\s+than\s+(?:originally\s+|initially\s+|first\s+|previously\s+)?(?:planned|expected|scheduled|anticipated|forecast|intended|hoped|announced)\b/i.test(after);
     return mk(m, 'time:ago', 'DATE', (rc) => {
+      if (thanPlanned && rc.prevDay && rc.prevDay.sentence === rc.sentence) return { value: rc.prevDay.value, anchor: `timex:${rc.prevDay.index}` };
       const dct = dir === 'ago' || dir === 'from now' || dir === 'hence' || dir === 'back';
       let r: Resolution;
       if (gran === 'year' && k === 1 && !dct) {
@@ -898,8 +1136,15 @@ const anaphoric = rx(
     const sign = /before|earlier|previous|preceding/.test(d) ? -1 : /after|later|next|following/.test(d) ? 1 : 0;
     const isPart = u in PARTS_OF_DAY;
     const gran: Granularity = isPart || u === 'night' ? 'day' : (u as Granularity);
+    // "the week after next", "the year before last": two units from the DCT
+    const nl = g.u1 && /^(?:week|month|year)$/.test(u) && /^(?:after|before)$/.test(d) ? /^\s+(?:next|last)(?![\w-])/i.exec(after) : null;
+    if (nl && (sign > 0) === /next/i.test(nl[0])) {
+      return mk(m, 'time:relative', 'DATE', (rc) => relToDct(rc, gran, 2 * sign), { end: m.index + m[0].length + nl[0].length, tags: gran === 'year' ? TAG_YEAR : undefined });
+    }
+    // "the day before [last Tuesday]": merged with the date that follows (refiner mergeShiftWithDate)
+    const pending = g.u1 && sign !== 0 && /^(?:day|week|month|year)$/.test(u) ? { shift: { gran: u as 'day' | 'week' | 'month' | 'year', n: sign } } : {};
     // TimeBank annotates "the next morning" as the day (DATE); "that night" likewise
-    return mk(m, 'time:anaphoric', 'DATE', (rc) => relToRef(rc, gran, sign, 6), { tags: TAG_DAY });
+    return mk(m, 'time:anaphoric', 'DATE', (rc) => relToRef(rc, gran, sign, 6), { tags: TAG_DAY, ...pending });
   },
 );
 
@@ -915,14 +1160,29 @@ const AGED_THING = /^\s+(?:[a-z]+\s+)?(?:truce|ceasefire|cease-fire|embargo|bloc
 /** "three years", "48 hours", "two-week", "the past two months", "nearly five months", "a 10-year-old", "2 1/2 years". */
 const duration = rx(
   'time:duration',
-  `${B}(?:(?<q>${DUR_Q})\\s+){0,3}(?<n>${NUM})(?:\\s+(?:to|or|-|and)\\s+(?<n2>${NUM}))?(?:\\s+(?:more|additional|full|straight|consecutive|trading|business|working|calendar|successive|long|short|whole|extra)){0,2}[-\\s]+(?<u>${UNIT})(?<pl>s)?(?<old>[-\\s]old)?${E}`,
+  `${B}(?:(?<q>${DUR_Q})\\s+){0,3}(?<n>${NUM})(?:\\s+(?<sep>to|or|-|and)\\s+(?<n2>${NUM}))?(?:\\s+(?:more|additional|full|straight|consecutive|trading|business|working|calendar|successive|long|short|whole|extra)){0,2}[-\\s]+(?<u>${UNIT})(?<pl>s)?(?:(?<half>\\s+and\\s+a\\s+half)|(?<old>[-\\s]old))?${E}`,
   (m, ctx) => {
     const g = m.groups!;
     const uname = g.u.toLowerCase().replace(/ie$/, 'y');
     const unit = UNITS[uname];
     if (!unit) return null;
-    const n = parseNumber(g.n);
-    if (n === null) return null;
+    const n0 = parseNumber(g.n);
+    if (n0 === null) {
+      // "between two and four weeks": the number words are a range, not one compound
+      const parts = /^(.+?)\s+and\s+(.+)$/i.exec(g.n);
+      const a = parts ? parseNumber(parts[1]) : null;
+      const b = parts ? parseNumber(parts[2]) : null;
+      if (a === null || b === null || b <= a || g.half || g.old) return null;
+      const aStart = m.index + m[0].indexOf(g.n);
+      const bStart = aStart + g.n.lastIndexOf(parts![2]);
+      return [
+        { start: aStart, end: aStart + parts![1].length, rule: 'time:duration', type: 'DURATION', resolve: fixed(durationValue(a * unit.factor, unit.unit, unit.time)) },
+        { start: bStart, end: m.index + m[0].length, rule: 'time:duration', type: 'DURATION', resolve: fixed(durationValue(b * unit.factor, unit.unit, unit.time)) },
+      ];
+    }
+    // "a minute and a half", "two years and a half"
+    if (g.half && (!Number.isInteger(n0) || g.n2)) return null;
+    const n = g.half ? n0 + 0.5 : n0;
     // "a day" / "a year" after an amount or frequency word is a SET ("$5 a year", "twice a week")
     const before = ctx.text.slice(Math.max(0, m.index - 25), m.index).toLowerCase();
     const ntext = g.n.toLowerCase();
@@ -969,6 +1229,18 @@ const duration = rx(
       type: 'DURATION',
       resolve: () => ({ value, anchor: 'none', ...(mod ? { mod } : {}) }),
     };
+    // "two to six days", "between two and six days": two durations, as TimeBank splits ranges
+    const n2 = g.n2 ? parseNumber(g.n2) : null;
+    const sep = g.sep?.toLowerCase();
+    if (n2 !== null && n2 > n && !g.half && !g.old && (sep === 'to' || sep === '-' || (sep === 'and' && /\bbetween\s+$/.test(before)))) {
+      const nEnd = m.index + m[0].indexOf(g.n, start - m.index) + g.n.length;
+      const n2Start = m.index + m[0].indexOf(g.n2!, nEnd - m.index);
+      const v2 = durationValue(n2 * unit.factor, unit.unit, unit.time);
+      return [
+        { ...c, end: nEnd },
+        { start: n2Start, end: c.end, rule: 'time:duration', type: 'DURATION', resolve: () => ({ value: v2, anchor: 'none' }) },
+      ];
+    }
     return c;
   },
 );
@@ -1145,7 +1417,7 @@ const HOLIDAY_NAMES = [...Object.keys(FIXED_HOLIDAYS), ...Object.keys(FLOATING_H
   .sort((a, b) => b.length - a.length)
   .map((s) => s.replace(/[.']/g, (c) => (c === '.' ? '\\.' : "['’]")).replace(/\s+/g, '\\s+'));
 
-const holiday = rx('time:holiday', `${B}(?:(?<rel>last|next|this|this\\s+past|this\\s+coming)\\s+)?(?<h>${HOLIDAY_NAMES.join('|')})(?:\\s+(?<year>${YEAR4}))?${E}`, (m, ctx) => {
+const holiday = rx('time:holiday', `${B}(?:(?<rel>last|next|this|this\\s+past|this\\s+coming)\\s+)?(?<h>${HOLIDAY_NAMES.join('|')})(?<wk>\\s+week)?(?:\\s+(?<year>${YEAR4}))?${E}`, (m, ctx) => {
   const g = m.groups!;
   if (!/^[A-Z]/.test(g.h)) return null;
   // lunar and other calendars' new years are not January 1
@@ -1166,26 +1438,29 @@ const holiday = rx('time:holiday', `${B}(?:(?<rel>last|next|this|this\\s+past|th
     }
     return null;
   };
+  // "Easter week", "Christmas week": the ISO week holding the holiday
+  const fmt = g.wk ? fmtWeek : fmtDay;
   return mk(m, 'time:holiday', 'DATE', (rc) => {
     if (g.year) {
       const d = dateIn(+g.year);
-      return d ? { value: fmtDay(d), anchor: 'none' } : null;
+      return d ? { value: fmt(d), anchor: 'none' } : null;
     }
     if (!rc.dct) {
       const f = FIXED_HOLIDAYS[name];
+      if (g.wk) return { value: 'XXXX-WXX', anchor: 'none' };
       return { value: f ? `XXXX-${pad(f[0])}-${pad(f[1])}` : 'XXXX-XX-XX', anchor: 'none' };
     }
     const y = rc.dct.year;
     const cands = [y - 1, y, y + 1].map(dateIn).filter((d): d is NonNullable<typeof d> => !!d);
     const diff = (d: (typeof cands)[number]) => d.diff(rc.dct!, 'days').days;
     let best = cands.find((d) => d.year === y) ?? cands[0];
-    if (rel === 'last' || rel === 'this past' || rc.tense === 'past') best = [...cands].reverse().find((d) => diff(d) <= 0) ?? best;
+    if (rel === 'last' || rel === 'this past' || rc.tense === 'past') best = [...cands].reverse().find((d) => diff(d) <= (g.wk ? 6 : 0)) ?? best;
     else if (rel === 'next' || rel === 'this coming' || rc.tense === 'future') best = cands.find((d) => diff(d) >= 0) ?? best;
     else {
       for (const d of cands) if (Math.abs(diff(d)) < Math.abs(diff(best))) best = d;
     }
-    return { value: fmtDay(best), anchor: 'DCT' };
-  }, { tags: TAG_DAY });
+    return { value: fmt(best), anchor: 'DCT' };
+  }, { tags: g.wk ? undefined : TAG_DAY });
 }, 'gi');
 
 // ---------------------------------------------------------------------------
@@ -1251,12 +1526,16 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   spokenYear,
   season,
   quarter,
+  monthQuarter,
   quarterShort,
   quarterRef,
   half,
   reportPeriod,
   dayWord,
   partOfDay,
+  earlyHours,
+  midPart,
+  ordinalDay,
   weekday,
   relPeriod,
   theUnit,

@@ -2,6 +2,7 @@
  * Refiners: rewrite the candidate list proposed by the recognisers.
  * They run in the order listed in `config.ts`.
  */
+import { fmtGran, parseValue, shift } from './calendar.js';
 import type { Candidate, Refiner, Resolution, ResolveCtx } from './types.js';
 
 /** Drop candidates inside URLs, e-mail addresses, file names and hashtags. */
@@ -113,5 +114,43 @@ export const trimSpans: Refiner = {
       }
     }
     return cands;
+  },
+};
+
+/**
+ * Join a pending shift with the day-level date right after it: "the day before [last Tuesday]"
+ * -> one DATE, the Tuesday minus one day; "the week after Easter" -> the ISO week after it.
+ * The shift candidate alone stays as proposed (anchored on the previous timex).
+ */
+export const mergeShiftWithDate: Refiner = {
+  kind: 'refiner',
+  name: 'time:merge-shift-date',
+  refine(ctx, cands) {
+    const shifts = cands.filter((c) => c.shift);
+    if (!shifts.length) return cands;
+    const byStart = new Map<number, Candidate>();
+    for (const d of cands) if (d.tags?.has('day') && !d.shift && !byStart.has(d.start)) byStart.set(d.start, d);
+    const out = [...cands];
+    for (const sh of shifts) {
+      const gap = /^\s+/.exec(ctx.text.slice(sh.end, sh.end + 4));
+      const d = gap ? byStart.get(sh.end + gap[0].length) : undefined;
+      if (!d) continue;
+      const { gran, n } = sh.shift!;
+      out.push({
+        start: sh.start,
+        end: d.end,
+        rule: 'time:shifted-date',
+        type: 'DATE',
+        priority: 2,
+        resolve(rc: ResolveCtx): Resolution | null {
+          const r = d.resolve(rc);
+          if (!r) return null;
+          const pv = /^\d{4}-\d{2}-\d{2}$/.test(r.value) ? parseValue(r.value) : null;
+          if (!pv) return { value: gran === 'day' ? 'XXXX-XX-XX' : r.value, anchor: r.anchor };
+          return { value: fmtGran(shift(pv.dt, gran, n), gran), anchor: r.anchor };
+        },
+      });
+    }
+    return out;
   },
 };

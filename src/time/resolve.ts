@@ -24,7 +24,7 @@ export const MOD_WORDS: Readonly<Record<string, string>> = {
 /** The TIMEX3 mod of a modifier phrase ("early", "the end of", "more than"), or undefined. */
 export function modOf(phrase: string | undefined): string | undefined {
   if (!phrase) return undefined;
-  const p = phrase.toLowerCase().replace(/^the\s+|\s+of(\s+the)?$|^very\s+|-$/g, '').replace(/^the\s+|^very\s+/g, '').trim();
+  const p = phrase.toLowerCase().trim().replace(/^the\s+|\s+of(\s+the)?$|^very\s+|-$/g, '').replace(/^the\s+|^very\s+/g, '').trim();
   return MOD_WORDS[p];
 }
 

@@ -15,6 +15,8 @@ const FUTURE_AUX = new Set(['will', "'ll", 'shall', 'wo', '’ll']);
 const COND_AUX = new Set(['would', "'d", 'could', 'might', 'should', 'may', 'must', 'can', 'ca']);
 const PERFECT = new Set(['has', 'have', "'ve", 'having']);
 const PRESENT_BE = new Set(['is', 'are', 'am', "'s", "'re", "'m"]);
+/** Adjectives whose infinitive names a later event ("likely to resign Friday"). */
+const PROSPECTIVE_ADJ = new Set(['likely', 'unlikely', 'ready', 'able', 'unable', 'eager', 'willing', 'unwilling', 'keen', 'prepared', 'determined', 'certain', 'sure', 'bound', 'due', 'poised', 'set', 'expected', 'free', 'anxious', 'reluctant', 'scheduled']);
 
 function isVerb(t: Token): boolean {
   return t.pos === 'VERB' || t.pos === 'AUX';
@@ -57,6 +59,13 @@ export function tokenAt(tokens: readonly Token[], pos: number): number {
 /** Reporting verbs: in the present ("says Friday") they report a past event. */
 export const REPORTING = new Set(['say', 'tell', 'report', 'announce', 'claim', 'confirm', 'state', 'add', 'note', 'write']);
 
+/** True when the noun phrase ending at token `k` follows "for" ("difficult for the firm to ..."). */
+function forToSubject(tokens: readonly Token[], k: number, lo: number): boolean {
+  let j = k;
+  while (j - 1 >= lo && k - j < 4 && /^(?:NOUN|PROPN|ADJ|DET|NUM|PRON)$/.test(tokens[j - 1].pos) && tokens[j - 1].lower !== 'for') j--;
+  return j - 1 >= lo && tokens[j - 1].lower === 'for';
+}
+
 /** Tense of the verb group containing token `i` (a verb), within tokens [lo, hi); `finite` is false for bare gerunds and infinitives. */
 function groupTense(tokens: readonly Token[], i: number, lo: number, hi: number): { tense: Tense; finite: boolean } {
   let a = i;
@@ -85,7 +94,10 @@ function groupTense(tokens: readonly Token[], i: number, lo: number, hi: number)
     const gov = tokens[toIdx - 1];
     if (gov && (FUTURE_VERBS.has(gov.lemma) || FUTURE_VERBS.has(gov.lower) || PRESENT_BE.has(gov.lower) || gov.lower === 'was' || gov.lower === 'were' || gov.lower === 'able' || gov.lower === 'ready')) return { tense: 'future', finite: true };
     // "an agreement to acquire ... in January", "the decision to resume talks on Monday": an intended event
-    if (gov && (gov.pos === 'NOUN' || gov.pos === 'ADJ')) return { tense: 'future', finite: true };
+    // (adjectives only when they look ahead: "likely to", "eager to"; not "difficult to", "hard to")
+    // ("for the firm to meet demand": a for-to clause, its subject is no intended event)
+    if (gov && gov.pos === 'NOUN' && !forToSubject(tokens, toIdx - 1, lo)) return { tense: 'future', finite: true };
+    if (gov && gov.pos === 'ADJ' && PROSPECTIVE_ADJ.has(gov.lower)) return { tense: 'future', finite: true };
     return { tense: 'none', finite: false };
   }
   if (COND_AUX.has(h.lower)) return { tense: h.lower === 'would' || h.lower === "'d" ? 'conditional' : 'present', finite: true };
@@ -106,6 +118,8 @@ export function clauseAround(doc: Readonly<Doc>, start: number, end: number): { 
   const lead = doc.document.text.slice(Math.max(0, start - 16), start).toLowerCase();
   if (/\bas\s+(?:soon|early)\s+as\s+$/.test(lead)) return { tense: 'future', reporting: false };
   if (/\b(?:since)\s+$/.test(lead)) return { tense: 'past', reporting: false };
+  // dividend notices: "payable Dec. 7 to stock of record Nov. 22" name dates still to come
+  if (/\b(?:payable|of\s+record|record\s+date)\s+(?:on\s+|as\s+of\s+)?$/.test(lead)) return { tense: 'future', reporting: false };
   if (/[a-z,]\s+(?:until|till)\s+$/.test(lead)) return { tense: 'future', reporting: false };
   if (/^['’]s\b/.test(doc.document.text.slice(end, end + 3))) return { tense: 'past', reporting: false };
   const s = sentenceAt(doc, start);

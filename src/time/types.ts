@@ -61,6 +61,12 @@ export interface Candidate {
    * ("in [February] this year": "this year" decides the value and is no timex of its own).
    */
   spanEnd?: number;
+  /**
+   * A relative shift waiting for its anchor: "the day before" followed by a day-level date
+   * ("the day before last Tuesday's hearing") is merged with it by a refiner
+   * (`n` units of granularity `gran`, formatted at that granularity).
+   */
+  shift?: { gran: 'day' | 'week' | 'month' | 'year'; n: number };
   /** Turn the candidate into a TIMEX3 value (null: drop it). */
   resolve(rc: ResolveCtx): Resolution | null;
 }

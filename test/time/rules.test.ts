@@ -186,3 +186,199 @@ describe('dateline as reference date', () => {
     expect(find(tx('The talks ended on Aug. 12, 2025. They will resume Friday.', null), 'Friday').value).toBe('XXXX-WXX-5');
   });
 });
+
+// DCT Wednesday 2025-08-13 unless stated.
+describe('parts of day, halves and holiday weeks', () => {
+  it('"mid-afternoon" takes the day it names, else the date of its sentence', () => {
+    expect(find(tx('Shares rallied by mid-afternoon yesterday.'), 'mid-afternoon yesterday')).toMatchObject({ type: 'TIME', value: '2025-08-12TAF' });
+    expect(find(tx('The strike began on Aug. 4 and by mid morning the port was shut.'), 'mid morning')).toMatchObject({ type: 'TIME', value: '2025-08-04TMO' });
+    expect(find(tx('Police withdrew by mid-afternoon.'), 'mid-afternoon').value).toBe('2025-08-13TAF');
+  });
+  it('"a minute and a half", "two years and a half"', () => {
+    expect(find(tx('The blast came a minute and a half later.'), 'a minute and a half').value).toBe('PT1M30S');
+    expect(find(tx('The siege lasted two years and a half.'), 'two years and a half').value).toBe('P2Y6M');
+  });
+  it('"Easter week" is the ISO week holding Easter', () => {
+    // Easter 2026 is April 5 (ISO week 14)
+    expect(find(tx('Pilgrims will arrive for Easter week.', '2026-03-20'), 'Easter week').value).toBe('2026-W14');
+    expect(find(tx('Pilgrims arrived as Easter week began.', '2026-04-01'), 'Easter week').value).toBe('2026-W14');
+  });
+});
+
+describe('shifts and event anchors', () => {
+  it('"the day before <date>" is one date, shifted', () => {
+    expect(find(tx('The day before last Monday, the envoy flew to Cairo.'), 'The day before last Monday')).toMatchObject({ type: 'DATE', value: '2025-08-10' });
+    expect(find(tx('The rebels struck the day after Aug. 5.'), 'the day after Aug. 5').value).toBe('2025-08-06');
+    expect(find(tx('The week after Christmas, the talks resumed.', '2026-01-20'), 'The week after Christmas').value).toBe('2026-W01');
+  });
+  it('"the day before" alone still anchors on the previous date', () => {
+    const list = tx('The accord was signed on July 30. The day before, the rebels had withdrawn.');
+    expect(find(list, 'The day before').value).toBe('2025-07-29');
+  });
+  it('"two days before the summit" is a duration anchored on the date given for the summit', () => {
+    const list = tx('The regional summit opens in Accra on Aug. 20. Ministers met on Monday. Troops will deploy two days before the summit.');
+    const d = find(list, 'two days');
+    expect(d).toMatchObject({ type: 'DURATION', value: 'P2D' });
+    expect(list[Number(/^timex:(\d+)$/.exec(d.anchor ?? '')?.[1])].text).toBe('Aug. 20');
+    // no date given for the event: no anchor
+    expect(find(tx('Troops will deploy two days before the vote.'), 'two days').anchor).toBe('none');
+  });
+});
+
+describe('reporting quarters and weeks of a month', () => {
+  it('"the quarter ended Sept. 30" without a named quarter is the calendar quarter closing then', () => {
+    expect(find(tx('The bank reported a loss for the quarter ended Sept. 30.', '2025-10-20'), 'the quarter').value).toBe('2025-Q3');
+  });
+  it('a fiscal quarter named nearby wins over the closing month', () => {
+    const list = tx('The chip maker said its fiscal first quarter was strong. Sales for the quarter ended Sept. 28 rose 9%.', '2025-10-20');
+    expect(find(list, 'the quarter').value).toBe('2025-Q1');
+  });
+  it('"that quarter" refers back to the quarter just named, "the quarter a year ago" one year back', () => {
+    const list = tx('Profit rose in the third quarter. In the year-ago quarter, the firm lost money; results for that quarter included a charge.', '2025-10-20');
+    expect(find(list, 'the year-ago quarter').value).toBe('2024-Q3');
+    expect(find(list, 'that quarter').value).toBe('2024-Q3');
+    const l2 = tx('Profit rose in the third quarter. For the quarter a year ago, the firm lost money.', '2025-10-20');
+    expect(find(l2, 'the quarter a year ago').value).toBe('2024-Q3');
+  });
+  it('a week of a month is the ISO week of that month\'s Thursday', () => {
+    // March 2026: last Thursday March 26 (W13); September 2026: first Thursday Sept. 3 (W36)
+    expect(find(tx('Sales rebounded in the last week of March.', '2026-04-08'), 'the last week of March').value).toBe('2026-W13');
+    expect(find(tx('Talks are set for the first week of September.', '2026-04-08'), 'the first week of September').value).toBe('2026-W36');
+  });
+});
+
+describe('spoken years', () => {
+  it('a season of a spoken year', () => {
+    expect(find(tx('Oil fell to that level in the winter of nineteen ninety-four.', '1998-02-23'), 'the winter of nineteen ninety-four').value).toBe('1994-WI');
+  });
+});
+
+describe('fiscal quarters and numbers that are not years', () => {
+  it('a possessive year before a quarter', () => {
+    expect(find(tx("Sales in fiscal 2025's third quarter fell."), "fiscal 2025's third quarter").value).toBe('2025-Q3');
+    expect(find(tx("Exports recovered in 2024's second quarter."), "2024's second quarter").value).toBe('2024-Q2');
+    expect(find(tx('The second quarter of fiscal 2026 was weak.'), 'The second quarter of fiscal 2026').value).toBe('2026-Q2');
+  });
+  it('jersey numbers, addresses and per-head amounts are not years', () => {
+    const list = tx('He wore jersey No. 1990, lived at 2012 Main Street and paid 2005 per head.');
+    expect(list.filter((t) => t.type === 'DATE')).toEqual([]);
+    expect(find(tx('In 2005 per capita income rose.'), '2005').value).toBe('2005');
+  });
+});
+
+describe('the day under discussion', () => {
+  it('"later in the day" takes the last date named within four sentences', () => {
+    const text = 'Shares of the carmaker jumped on Monday. Sales rose 40%. Analysts had expected less. Dealers were upbeat. The stock fell later in the day.';
+    expect(find(tx(text), 'the day').value).toBe('2025-08-11');
+  });
+});
+
+describe('bare ordinal days', () => {
+  it('"on the 12th" takes the month just named, else the DCT month', () => {
+    expect(find(tx('On the 12th, troops withdrew.'), 'the 12th').value).toBe('2025-08-12');
+    const list = tx('The accord was signed in July. On the 3rd, the rebels attacked.');
+    expect(find(list, 'the 3rd').value).toBe('2025-07-03');
+    expect(tx('He lives on the 5th floor.')).toEqual([]);
+  });
+});
+
+describe('start / middle / end modifiers', () => {
+  it('"the end of next month", "the middle of last year" carry their mod', () => {
+    expect(find(tx('The vote is due by the end of next month.'), 'the end of next month')).toMatchObject({ value: '2025-09', mod: 'END' });
+    expect(find(tx('In the middle of last year, the talks stalled.'), 'the middle of last year')).toMatchObject({ value: '2024', mod: 'MID' });
+  });
+});
+
+describe('day-month ranges', () => {
+  it('"3-5 August" and "3 and 4 August 2024" are two dates each', () => {
+    const a = tx('The cabinet met on 3-5 August.');
+    expect(a.map((t) => [t.text, t.value])).toEqual([['3', '2025-08-03'], ['5 August', '2025-08-05']]);
+    const b = tx('They met on 3 and 4 August 2024.');
+    expect(b.map((t) => [t.text, t.value])).toEqual([['3', '2024-08-03'], ['4 August 2024', '2024-08-04']]);
+  });
+});
+
+describe('the early hours', () => {
+  it('"the early hours of Tuesday" is the start of that day; alone it is no duration', () => {
+    expect(find(tx('Talks continued into the early hours of Tuesday.'), 'the early hours of Tuesday')).toMatchObject({ type: 'DATE', value: '2025-08-12', mod: 'START' });
+    expect(tx('Fighting raged into the early hours.')).toEqual([]);
+  });
+});
+
+describe('counting from today', () => {
+  it('"two weeks from today" is a date, like "from now"', () => {
+    expect(find(tx('The deadline is two weeks from today.'), 'two weeks from today')).toMatchObject({ type: 'DATE', value: '2025-W35' });
+  });
+});
+
+describe('dividend notices', () => {
+  it('"payable Dec. 15 to stock of record Nov. 28" are dates to come', () => {
+    const list = tx('The board declared a dividend of 5 cents, payable Dec. 15 to stock of record Nov. 28.', '2025-10-01');
+    expect(find(list, 'Dec. 15').value).toBe('2025-12-15');
+    expect(find(list, 'Nov. 28').value).toBe('2025-11-28');
+  });
+});
+
+describe('two units away', () => {
+  it('"the week after next", "the year before last"', () => {
+    expect(find(tx('The week after next, the envoys meet again.'), 'The week after next').value).toBe('2025-W35');
+    expect(find(tx('The year before last, the harvest failed.'), 'The year before last').value).toBe('2023');
+  });
+});
+
+describe('quarters named by their months', () => {
+  it('"the July-September quarter" is Q3; a fiscal "May-July quarter" gets no calendar value', () => {
+    expect(find(tx('Sales in the July-September quarter rose.', '2025-10-20'), 'the July-September quarter').value).toBe('2025-Q3');
+    expect(find(tx('Profit in the April-June period of 2024 fell.'), 'the April-June period of 2024').value).toBe('2024-Q2');
+    expect(tx('Results for the May-July quarter were flat.')).toEqual([]);
+  });
+});
+
+describe('later than planned', () => {
+  it('"Nov. 11, three days later than planned" is the date just named', () => {
+    const list = tx('The jet arrives on Nov. 11, three days later than originally planned.');
+    expect(find(list, 'three days later').value).toBe('2025-11-11');
+  });
+});
+
+describe('recurring parts of weekdays', () => {
+  it('"Tuesday nights" and the "Monday" sharing it are sets', () => {
+    const list = tx('Ferries sail on Monday and Tuesday nights.');
+    expect(find(list, 'Monday')).toMatchObject({ type: 'SET', value: 'XXXX-WXX-1TNI' });
+    expect(find(list, 'Tuesday nights')).toMatchObject({ type: 'SET', value: 'XXXX-WXX-2TNI' });
+    expect(find(tx('The envoy arrived Friday night.'), 'Friday night')).toMatchObject({ type: 'DATE', value: '2025-08-08' });
+  });
+});
+
+describe('infinitives that do not look ahead', () => {
+  it('"difficult for the firm to meet demand into the summer" keeps the past reading', () => {
+    expect(find(tx('Shortages made it difficult for the firm to meet demand well into the summer.', '2025-10-20'), 'the summer').value).toBe('2025-SU');
+  });
+  it('"an agreement to resume talks on Monday" still looks ahead', () => {
+    expect(find(tx('The two sides reached an agreement to resume talks on Monday.'), 'Monday').value).toBe('2025-08-18');
+  });
+});
+
+describe('duration ranges', () => {
+  it('"two to six days", "between two and four weeks" are two durations; compounds stay one number', () => {
+    expect(tx('Recovery takes two to six days.').map((t) => [t.text, t.value])).toEqual([['two', 'P2D'], ['six days', 'P6D']]);
+    expect(tx('Talks could take between two and four weeks.').map((t) => [t.text, t.value])).toEqual([['two', 'P2W'], ['four weeks', 'P4W']]);
+    expect(find(tx('The siege lasted one hundred and five days.'), 'one hundred and five days').value).toBe('P105D');
+  });
+});
+
+describe('present-day names', () => {
+  it('"today\'s Russia" is PRESENT_REF, "today\'s Senate vote" the DCT', () => {
+    expect(find(tx("Today's Russia is a different country."), 'Today').value).toBe('PRESENT_REF');
+    expect(find(tx("Today's Senate vote was close."), 'Today').value).toBe('2025-08-13');
+  });
+});
+
+describe('coordinated quarters', () => {
+  it('"the second and fourth quarters" are two sets; with a year, two dates', () => {
+    const a = tx('Most sales come in the second and fourth quarters.');
+    expect(a.map((t) => [t.text, t.type, t.value])).toEqual([['second', 'SET', 'XXXX-Q2'], ['fourth quarters', 'SET', 'XXXX-Q4']]);
+    const b = tx('Profit fell in the second and third quarters of 2024.');
+    expect(b.map((t) => [t.text, t.type, t.value])).toEqual([['second', 'DATE', '2024-Q2'], ['third quarters of 2024', 'DATE', '2024-Q3']]);
+  });
+});

@@ -10,6 +10,7 @@ export const TZ_CASES: Array<[string, string | null]> = [
   ['The vote is set for next month; it was delayed from December 31.', '2024-12-31'],
   ['The talks ended two days later, this week, in the third quarter.', '2025-03-30'],
   ['Elections were held on Tuesday.', null],
+  ['The day before last Monday, shares fell by mid-afternoon; pilgrims came for Easter week.', '2025-04-22'],
 ];
 
 export function run(): string {
