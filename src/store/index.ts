@@ -295,6 +295,16 @@ const KEY_SORTS = {
   '-date': 'k.undated DESC, k.date_from DESC, k.no_date DESC, k.date DESC, k.doc_id DESC, k.idx DESC',
 } as const;
 
+/**
+ * The date orders when a date filter holds: all matches have a calendar range, so the first term of
+ * {@link EVENT_SORTS} / {@link KEY_SORTS} (`date_from IS NULL`, `undated`) is 0 for all of them and is left out,
+ * which lets SQLite read the matches in order from an index whose first columns are equalities of the query.
+ */
+const DATED_SORTS = {
+  e: { date: EVENT_SORTS.date.replace('e.date_from IS NULL, ', ''), '-date': EVENT_SORTS['-date'].replace('e.date_from IS NULL DESC, ', '') },
+  k: { date: KEY_SORTS.date.replace('k.undated, ', ''), '-date': KEY_SORTS['-date'].replace('k.undated DESC, ', '') },
+} as const;
+
 /** Validate an actor code prefix argument (letters and digits), upper-cased. */
 function actorArg(v: string, name: string): string {
   const code = String(v).toUpperCase();
@@ -371,6 +381,11 @@ function eventFilter(q: EventSearch, maxSpanDays?: number, via?: 'actor' | 'reci
     else to = r.to;
   }
   if (from !== null && to !== null && from > to) throw new SitrepError('invalid_argument', `from (${q.from}) is after to (${q.to})`, 'from');
+  if (from !== null || to !== null) {
+    // only events with a calendar range match: as an equality on the first sort column of the date indexes,
+    // the date bounds below become a seek, and the date order of the matches a scan (see DATED_SORTS)
+    where.push(via ? 'k.undated = 0' : '(e.date_from IS NULL) = 0');
+  }
   if (from !== null) {
     where.push(`${t}.date_to >= ?`);
     args.push(from);
@@ -381,8 +396,7 @@ function eventFilter(q: EventSearch, maxSpanDays?: number, via?: 'actor' | 'reci
     }
   }
   if (to !== null) {
-    // event_keys.date_from is '' (not NULL) for events without a range
-    where.push(via ? 'k.undated = 0 AND k.date_from <= ?' : 'e.date_from <= ?');
+    where.push(`${t}.date_from <= ?`);
     args.push(to);
   }
   if (q.doc !== undefined) {
@@ -432,6 +446,18 @@ function docSummary(r: Row): DocumentSummary {
     id: String(r.id), title: str(r.title), published: str(r.published), url: str(r.url), source: str(r.source),
     chars: Number(r.chars), events: Number(r.events), duplicateOf: str(r.original_id), similarity: num(r.similarity),
   };
+}
+
+/** The JSON of an EventHit without its last four fields (situationId, sources, dateFrom, dateTo): `events.api_json`. */
+function staticHitJson(h: EventHit): string {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { situationId, sources, dateFrom, dateTo, ...rest } = h;
+  return JSON.stringify(rest);
+}
+
+/** `events.api_json` completed with the fields a page appends: the JSON of the EventHit. */
+function completeHitJson(json: string, situationId: number | null, sources: number | null, dateFrom: string | null, dateTo: string | null): string {
+  return `${json.slice(0, -1)},"situationId":${JSON.stringify(situationId)},"sources":${JSON.stringify(sources)},"dateFrom":${JSON.stringify(dateFrom)},"dateTo":${JSON.stringify(dateTo)}}`;
 }
 
 /** Bucket dated rows into ISO weeks (see {@link Store.dyadSeries}). */
@@ -558,6 +584,8 @@ export class Store {
         db.prepare('INSERT INTO schema_migrations (version) VALUES (?)').run(v);
         // 3 adds cross-document merging: compute it for the documents already stored
         if (v === 3 && db.prepare('SELECT 1 FROM documents LIMIT 1').get()) rebuildSituations(db);
+        // 4 adds events.api_json: render it for the events already stored
+        if (v === 4) this.renderEventJson(db.prepare('SELECT id FROM events ORDER BY id').pluck().all() as number[]);
       }).immediate();
     }
   }
@@ -644,6 +672,7 @@ export class Store {
       `INSERT INTO event_keys (role, key, undated, date_from, no_date, date, doc_id, idx, event_id, date_to, cameo, quad_class, plover_event)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    const eventIds: number[] = [];
     (doc.events ?? []).forEach((e, i) => {
       const range = timexRange(e.date);
       const info = ev.run(
@@ -655,6 +684,7 @@ export class Store {
         e.rule, e.confidence, e.status,
       );
       const id = info.lastInsertRowid;
+      eventIds.push(Number(id));
       for (const role of ['actor', 'recipient'] as const) {
         const keys = new Set<string>();
         (e[role] ?? []).forEach((p, j) => {
@@ -677,6 +707,7 @@ export class Store {
     (doc.quantities ?? []).forEach((x, i) =>
       qu.run(d.id, i, x.text, x.start, x.end, x.value ?? null, x.min ?? null, x.max ?? null, x.unit ?? null, bool(x.approximate), json(x.attribution), x.sentence, x.rule),
     );
+    this.renderEventJson(eventIds);
     // cross-document merging, in the same transaction (see situations.ts)
     recordNearDuplicate(db, d.id, d.text);
     mergeDocumentEvents(db, d.id);
@@ -768,7 +799,7 @@ export class Store {
     if (!ids.length) return out;
     const rows = this.prep(
       'SELECT event_id, role, text, start, "end", code, country, sector FROM event_participants WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY event_id, role, idx',
-    ).all(JSON.stringify(ids)) as Row[];
+    ).raw(false).all(JSON.stringify(ids)) as Row[];
     for (const r of rows) {
       const id = Number(r.event_id);
       let p = out.get(id);
@@ -843,7 +874,13 @@ export class Store {
    * for the whole page (events with their document and situation; participants), rows read as arrays.
    */
   private eventHits(ids: number[]): EventHit[] {
-    if (!ids.length) return [];
+    return [...this.eventHitsById(ids).values()];
+  }
+
+  /** {@link eventHits} by event id (in the order of the ids). */
+  private eventHitsById(ids: number[]): Map<number, EventHit> {
+    const out = new Map<number, EventHit>();
+    if (!ids.length) return out;
     const list = JSON.stringify(ids);
     const byId = new Map<number, unknown[]>();
     for (const r of this.prep(
@@ -865,7 +902,6 @@ export class Store {
         text: p[2] as string, start: p[3] as number, end: p[4] as number, code: p[5] as string | null, country: p[6] as string | null, sector: p[7] as string | null,
       });
     }
-    const out: EventHit[] = [];
     for (const id of ids) {
       const r = byId.get(id);
       if (!r) continue;
@@ -876,7 +912,7 @@ export class Store {
         if (r[10] !== null) plover.context = parseJson<string[]>(r[10]);
       }
       // the key order of EventRow (docId, idx, published, then DocEvent as eventFromRow builds it), then EventHit's own
-      out.push({
+      out.set(id, {
         docId: r[1] as string, idx: r[2] as number, published: r[3] as string | null,
         cameo: r[4] as string | null, root: r[5] as string | null, quadClass: r[6] as DocEvent['quadClass'], goldstein: r[7] as number | null,
         plover, status: r[11] as DocEvent['status'], actor: p.actor, recipient: p.recipient,
@@ -891,6 +927,18 @@ export class Store {
       });
     }
     return out;
+  }
+
+  /**
+   * Store `events.api_json` of stored events (see migration 4): the JSON of their EventHit (as {@link eventHits}
+   * builds it) up to `title`, without the fields that {@link searchEventsJson} appends.
+   */
+  private renderEventJson(ids: number[]): void {
+    const upd = this.prep('UPDATE events SET api_json = ? WHERE id = ?');
+    for (let i = 0; i < ids.length; i += 500) {
+      const batch = ids.slice(i, i + 500);
+      for (const [id, h] of this.eventHitsById(batch)) upd.run(staticHitJson(h), id);
+    }
   }
 
   /** A cached prepared statement. */
@@ -936,6 +984,41 @@ export class Store {
    * @throws SitrepError as {@link queryEvents}; `invalid_argument` for an unknown sort.
    */
   searchEvents(q: EventSearch = {}): Page<EventHit> {
+    return this.eventPage(q, (ids) => this.eventHits(ids));
+  }
+
+  /**
+   * {@link searchEvents} as the text of its JSON (`JSON.stringify` of its result, byte for byte), built from
+   * the rendered `events.api_json` of each event (see migration 4) without reading the events' columns.
+   * @throws SitrepError as {@link searchEvents}.
+   */
+  searchEventsJson(q: EventSearch = {}): string {
+    const page = this.eventPage(q, (ids): string => {
+      const byId = new Map<number, unknown[]>();
+      for (const r of this.prep(
+        `SELECT e.id, e.api_json, sm.situation_id, se.sources, e.date_from, e.date_to
+         FROM events e LEFT JOIN situation_mentions sm ON sm.event_id = e.id LEFT JOIN situation_events se ON se.id = sm.situation_id
+         WHERE e.id IN (SELECT value FROM json_each(?))`,
+      ).raw(true).all(JSON.stringify(ids)) as unknown[][]) byId.set(r[0] as number, r);
+      const missing = ids.filter((id) => byId.has(id) && byId.get(id)![1] === null);
+      const rendered = missing.length ? this.eventHitsById(missing) : null;
+      const items: string[] = [];
+      for (const id of ids) {
+        const r = byId.get(id);
+        if (!r) continue;
+        const h = rendered?.get(id);
+        items.push(h ? JSON.stringify(h) : completeHitJson(r[1] as string, r[2] as number | null, r[3] as number | null, r[4] as string | null, r[5] as string | null));
+      }
+      return items.join(',');
+    });
+    return `{"total":${page.total},"limit":${page.limit},"offset":${page.offset},"items":[${page.items}]}`;
+  }
+
+  /**
+   * The total and the page of an {@link EventSearch}: `items` is what `build` makes of the ids of the page's
+   * events (in page order), in the same read transaction.
+   */
+  private eventPage<T>(q: EventSearch, build: (ids: number[]) => T): { total: number; limit: number; offset: number; items: T } {
     const { limit, offset } = paging({ limit: q.limit ?? 50, offset: q.offset });
     const sort = q.sort ?? 'date';
     if (!(sort in EVENT_SORTS)) throw new SitrepError('invalid_argument', `sort: expected one of ${Object.keys(EVENT_SORTS).join(', ')}, got ${JSON.stringify(sort)}`, 'sort');
@@ -943,13 +1026,14 @@ export class Store {
     const via = keyedFilterFits(q, sort);
     const { where, args } = eventFilter(q, q.from !== undefined ? this.maxDateSpan() : undefined, via ?? undefined);
     const w = where.length ? 'WHERE ' + where.join(' AND ') : '';
+    const dated = q.from !== undefined || q.to !== undefined;
     try {
       return this.db.transaction(() => {
         let total: number;
         let ids: number[];
         if (via) {
           total = this.cachedCount(`SELECT COUNT(*) FROM event_keys k ${w}`, args);
-          ids = this.prep(`SELECT k.event_id FROM event_keys k ${w} ORDER BY ${KEY_SORTS[sort as 'date' | '-date']} LIMIT ? OFFSET ?`)
+          ids = this.prep(`SELECT k.event_id FROM event_keys k ${w} ORDER BY ${(dated ? DATED_SORTS.k : KEY_SORTS)[sort as 'date' | '-date']} LIMIT ? OFFSET ?`)
             .pluck().all(...args, limit, offset) as number[];
         } else {
           total = this.cachedCount(`SELECT COUNT(*) FROM events e ${w}`, args);
@@ -958,12 +1042,12 @@ export class Store {
           // by publication date: the QuadClass term (a quarter of the events) must not drive the query through a
           // QuadClass index with a sort of all its events; `+` keeps the scan of documents in published order
           const wd = needsDoc ? w.replace('e.quad_class = ?', '+e.quad_class = ?') : w;
+          const order = dated && (sort === 'date' || sort === '-date') ? DATED_SORTS.e[sort] : EVENT_SORTS[sort];
           ids = this.prep(
-            `SELECT e.id FROM ${needsDoc ? 'documents d JOIN events e ON e.doc_id = d.id' : 'events e'} ${wd} ORDER BY ${EVENT_SORTS[sort]} LIMIT ? OFFSET ?`,
+            `SELECT e.id FROM ${needsDoc ? 'documents d JOIN events e ON e.doc_id = d.id' : 'events e'} ${wd} ORDER BY ${order} LIMIT ? OFFSET ?`,
           ).pluck().all(...args, limit, offset) as number[];
         }
-        const items = this.eventHits(ids);
-        return { total, limit, offset, items };
+        return { total, limit, offset, items: build(ids) };
       })();
     } catch (e) {
       throw storeError(e, this.file);

@@ -270,6 +270,12 @@ export const MIGRATIONS: readonly string[] = [
     FROM event_participants p JOIN events e ON e.id = p.event_id JOIN n ON n.len <= length(p.code)
     WHERE p.code IS NOT NULL;
 
+  -- the event as GET /api/events lists it, rendered once at ingest (Store.renderEventJson; for the events stored
+  -- before this migration right after it): the JSON of its EventHit up to \`title\`, without situationId, sources,
+  -- dateFrom and dateTo, which a page appends (situations change as documents arrive). Derived data: a change of
+  -- EventHit's JSON needs a migration that renders it again.
+  ALTER TABLE events ADD COLUMN api_json TEXT;
+
   -- CAMEO root (2-digit prefix: code=04) and QuadClass, each with the date order
   CREATE INDEX events_root_sort ON events(substr(cameo, 1, 2), date_from IS NULL, date_from, date IS NULL, date, doc_id, idx, date_to);
   CREATE INDEX events_quad_sort ON events(quad_class, date_from IS NULL, date_from, date IS NULL, date, doc_id, idx, date_to);
