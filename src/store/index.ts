@@ -331,7 +331,12 @@ function isActorKey(code: string): boolean {
  *   on `date_from` that the date indexes can seek to
  * @throws SitrepError invalid_argument / invalid_date
  */
-function eventFilter(q: EventSearch, maxSpanDays?: number, via?: 'actor' | 'recipient'): { where: string[]; args: unknown[] } {
+function eventFilter(
+  q: EventSearch,
+  maxSpanDays?: number,
+  via?: 'actor' | 'recipient',
+  opts: { otherKey?: string[] } = {},
+): { where: string[]; args: unknown[] } {
   const where: string[] = [];
   const args: unknown[] = [];
   const t = via ? 'k' : 'e';
@@ -341,7 +346,11 @@ function eventFilter(q: EventSearch, maxSpanDays?: number, via?: 'actor' | 'reci
     if (v === undefined) continue;
     const code = actorArg(String(v), role);
     if (role === via) where.push(`k.role = '${role}' AND k.key = ?`);
-    else if (isActorKey(code)) where.push(`${id} IN (SELECT event_id FROM event_keys WHERE role = '${role}' AND key = ?)`);
+    else if (via && isActorKey(code) && opts.otherKey) {
+      // the caller intersects with the other role's key itself (see eventPage)
+      opts.otherKey.push(code);
+      continue;
+    } else if (isActorKey(code)) where.push(`${id} IN (SELECT event_id FROM event_keys WHERE role = '${role}' AND key = ?)`);
     else {
       where.push(`${id} IN (SELECT p.event_id FROM event_participants p WHERE p.role = '${role}' AND p.code >= ? AND p.code < ?)`);
       args.push(code, prefixEnd(code));
@@ -1024,14 +1033,24 @@ export class Store {
     if (!(sort in EVENT_SORTS)) throw new SitrepError('invalid_argument', `sort: expected one of ${Object.keys(EVENT_SORTS).join(', ')}, got ${JSON.stringify(sort)}`, 'sort');
     // an actor/recipient key with a date sort: the page is read in order from event_keys (see migration 4)
     const via = keyedFilterFits(q, sort);
-    const { where, args } = eventFilter(q, q.from !== undefined ? this.maxDateSpan() : undefined, via ?? undefined);
+    // a dyad of two keys: the events of the other role's key are intersected here (two index range reads and a
+    // set: cheaper than SQLite's probe per row of the first key)
+    const otherKey: string[] = [];
+    const { where, args } = eventFilter(q, q.from !== undefined ? this.maxDateSpan() : undefined, via ?? undefined, { otherKey });
     const w = where.length ? 'WHERE ' + where.join(' AND ') : '';
     const dated = q.from !== undefined || q.to !== undefined;
     try {
       return this.db.transaction(() => {
         let total: number;
         let ids: number[];
-        if (via) {
+        if (via && otherKey.length) {
+          const other = via === 'actor' ? 'recipient' : 'actor';
+          const keep = new Set(this.prep(`SELECT event_id FROM event_keys WHERE role = '${other}' AND key = ?`).pluck().all(otherKey[0]) as number[]);
+          const all = (this.prep(`SELECT k.event_id FROM event_keys k ${w} ORDER BY ${(dated ? DATED_SORTS.k : KEY_SORTS)[sort as 'date' | '-date']}`)
+            .pluck().all(...args) as number[]).filter((id) => keep.has(id));
+          total = all.length;
+          ids = all.slice(offset, offset + limit);
+        } else if (via) {
           total = this.cachedCount(`SELECT COUNT(*) FROM event_keys k ${w}`, args);
           ids = this.prep(`SELECT k.event_id FROM event_keys k ${w} ORDER BY ${(dated ? DATED_SORTS.k : KEY_SORTS)[sort as 'date' | '-date']} LIMIT ? OFFSET ?`)
             .pluck().all(...args, limit, offset) as number[];
