@@ -46,7 +46,7 @@ import {
   EventFilters,
 } from './schemas.js';
 import { StaticFiles } from './static.js';
-import { ResponseCache } from './cache.js';
+import { ResponseCache, cacheKey } from './cache.js';
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -165,8 +165,7 @@ export function createApp(store: Store, opts: AppOptions = {}): OpenAPIHono {
   const cache = opts.cache === false ? null : new ResponseCache();
   app.use('/api/*', async (c, next) => {
     if (!cache || c.req.method !== 'GET') return next();
-    const url = new URL(c.req.url);
-    const key = url.pathname + url.search;
+    const key = cacheKey(new URL(c.req.url));
     const version = store.dataVersion();
     let hit = cache.get(key, version);
     if (!hit) {
