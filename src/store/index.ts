@@ -401,7 +401,8 @@ function eventFilter(
     if (maxSpanDays !== undefined && Number.isFinite(maxSpanDays)) {
       // implied by date_to >= from when no stored range is longer than maxSpanDays: lets the date index seek
       where.push(`${t}.date_from >= ?`);
-      args.push(DateTime.fromISO(from, { zone: 'utc' }).minus({ days: Math.ceil(maxSpanDays) }).toISODate());
+      const bound = new Date(Date.parse(`${from}T00:00:00Z`) - Math.ceil(maxSpanDays) * 86_400_000).toISOString();
+      args.push(bound.startsWith('-') ? '0000-01-01' : bound.slice(0, 10)); // before year 1: no stored date is earlier
     }
   }
   if (to !== null) {
