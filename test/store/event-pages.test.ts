@@ -68,6 +68,8 @@ function reference(all: EventHit[], q: EventSearch): { total: number; items: Eve
     (q.recipient === undefined || has(e.recipient, q.recipient)) &&
     (q.code === undefined || (e.cameo ?? '').startsWith(q.code)) &&
     (q.quadClass === undefined || e.quadClass === q.quadClass) &&
+    (q.plover === undefined || e.plover?.event === q.plover.toUpperCase()) &&
+    (q.doc === undefined || e.docId === q.doc) &&
     (q.from === undefined || (e.dateTo !== null && e.dateTo >= q.from)) &&
     (q.to === undefined || (e.dateFrom !== null && e.dateFrom <= q.to)));
   if (q.sort === '-date') list = [...list].reverse(); // documented as the exact reverse order
@@ -83,6 +85,8 @@ const QUERIES: EventSearch[] = [
   { actor: 'RUR', quadClass: 1, limit: 3, offset: 2 }, { actor: 'RUR', recipient: 'SYL', limit: 2, offset: 1 }, { actor: 'SYL', offset: 500 },
   { code: '04' }, { code: '04', from: '2025-03-05' }, { code: '031' }, { from: '2025-03-01', to: '2025-03-31' }, { to: '2025-01-31', sort: '-date' },
   { quadClass: 4 }, { quadClass: 1, from: '2025-02-01', sort: '-date', limit: 4 },
+  { actor: 'RUR', plover: 'accuse' }, { recipient: 'BOR', plover: 'FIGHT', sort: '-date' }, { actor: 'RUR', doc: 'sha256:0000000000000003' },
+  { actor: 'RUR', recipient: 'SYL', code: '04', from: '2025-03-01' },
 ];
 
 describe('event pages', () => {
@@ -100,6 +104,16 @@ describe('event pages', () => {
     // the checks are not vacuous: several filters match many events, a dyad matches some
     expect(store.searchEvents({ actor: 'RUR' }).total).toBeGreaterThan(15);
     expect(store.searchEvents({ actor: 'RUR', recipient: 'SYL' }).total).toBeGreaterThan(1);
+  });
+
+  it('events without rendered JSON are rendered when listed', () => {
+    store.putDocuments(docs());
+    const q: EventSearch = { actor: 'RUR', limit: 10 };
+    const expected = JSON.stringify(store.searchEvents(q));
+    const raw = new Database(file);
+    expect(raw.prepare('UPDATE events SET api_json = NULL WHERE id % 2 = 0').run().changes).toBe(35); // every other event
+    raw.close();
+    expect(store.searchEventsJson(q)).toBe(expected);
   });
 
   it('an event with two actors sharing a key is listed once', () => {
