@@ -331,26 +331,21 @@ function isActorKey(code: string): boolean {
  *   on `date_from` that the date indexes can seek to
  * @throws SitrepError invalid_argument / invalid_date
  */
-function eventFilter(
-  q: EventSearch,
-  maxSpanDays?: number,
-  via?: 'actor' | 'recipient',
-  opts: { otherKey?: string[] } = {},
-): { where: string[]; args: unknown[] } {
+function eventFilter(q: EventSearch, maxSpanDays?: number, via?: KeyRole): { where: string[]; args: unknown[] } {
   const where: string[] = [];
   const args: unknown[] = [];
   const t = via ? 'k' : 'e';
   const id = via ? 'k.event_id' : 'e.id';
+  if (via === 'dyad') {
+    where.push("k.role = 'dyad' AND k.key = ?");
+    args.push(dyadKey(actorArg(String(q.actor), 'actor'), actorArg(String(q.recipient), 'recipient')));
+  }
   for (const role of ['actor', 'recipient'] as const) {
     const v = q[role];
-    if (v === undefined) continue;
+    if (v === undefined || via === 'dyad') continue;
     const code = actorArg(String(v), role);
     if (role === via) where.push(`k.role = '${role}' AND k.key = ?`);
-    else if (via && isActorKey(code) && opts.otherKey) {
-      // the caller intersects with the other role's key itself (see eventPage)
-      opts.otherKey.push(code);
-      continue;
-    } else if (isActorKey(code)) where.push(`${id} IN (SELECT event_id FROM event_keys WHERE role = '${role}' AND key = ?)`);
+    else if (isActorKey(code)) where.push(`${id} IN (SELECT event_id FROM event_keys WHERE role = '${role}' AND key = ?)`);
     else {
       where.push(`${id} IN (SELECT p.event_id FROM event_participants p WHERE p.role = '${role}' AND p.code >= ? AND p.code < ?)`);
       args.push(code, prefixEnd(code));
@@ -421,16 +416,25 @@ function eventFilter(
   return { where, args };
 }
 
+/** The `role` of `event_keys` rows: an actor key, a recipient key, or a dyad key (see {@link dyadKey}). */
+type KeyRole = 'actor' | 'recipient' | 'dyad';
+
+/** The `event_keys` key of a dyad: an actor key and a recipient key (`RUS>UKRGOV`). */
+function dyadKey(actor: string, recipient: string): string {
+  return `${actor}>${recipient}`;
+}
+
 /**
- * The role whose `event_keys` rows can drive a page query (its rows are read in the sort order, so the scan
- * stops after the page): an actor or recipient filter that is a key, with a date sort. Null when none fits.
+ * The `event_keys` rows that can drive a page query (read in the sort order, so the scan stops after the
+ * page): an actor and a recipient filter that are both keys (a dyad), else one of them, with a date sort.
+ * Null when none fits.
  */
-function keyedFilterFits(q: EventSearch, sort: EventSort): 'actor' | 'recipient' | null {
+function keyedFilterFits(q: EventSearch, sort: EventSort): KeyRole | null {
   if (sort !== 'date' && sort !== '-date') return null;
-  for (const role of ['actor', 'recipient'] as const) {
-    const v = q[role];
-    if (v !== undefined && /^[A-Za-z0-9]{1,40}$/.test(String(v)) && isActorKey(String(v))) return role;
-  }
+  const fits = (v: string | undefined) => v !== undefined && /^[A-Za-z0-9]{1,40}$/.test(String(v)) && isActorKey(String(v));
+  if (fits(q.actor) && fits(q.recipient)) return 'dyad';
+  if (fits(q.actor)) return 'actor';
+  if (fits(q.recipient)) return 'recipient';
   return null;
 }
 
@@ -695,17 +699,20 @@ export class Store {
       );
       const id = info.lastInsertRowid;
       eventIds.push(Number(id));
+      const keys = { actor: new Set<string>(), recipient: new Set<string>() };
       for (const role of ['actor', 'recipient'] as const) {
-        const keys = new Set<string>();
         (e[role] ?? []).forEach((p, j) => {
           part.run(id, role, j, p.text, p.start, p.end, p.code ?? null, p.country ?? null, p.sector ?? null);
-          if (p.code) for (const k of actorKeys(p.code)) keys.add(k);
+          if (p.code) for (const k of actorKeys(p.code)) keys[role].add(k);
         });
-        for (const k of keys) {
-          key.run(role, k, bool(!range), range?.from ?? '', bool(e.date == null), e.date ?? '', d.id, i, id, range?.to ?? null,
-            e.cameo ?? null, e.quadClass ?? null, e.plover?.event ?? null);
-        }
       }
+      const addKey = (role: string, k: string) =>
+        key.run(role, k, bool(!range), range?.from ?? '', bool(e.date == null), e.date ?? '', d.id, i, id, range?.to ?? null,
+          e.cameo ?? null, e.quadClass ?? null, e.plover?.event ?? null);
+      for (const role of ['actor', 'recipient'] as const) for (const k of keys[role]) addKey(role, k);
+      const dyads = new Set<string>();
+      for (const a of keys.actor) for (const r of keys.recipient) dyads.add(dyadKey(a, r));
+      for (const k of dyads) addKey('dyad', k);
     });
 
     const q = this.prep('INSERT INTO quotes (doc_id, idx, text, start, "end", direct, speaker, cue, sentence, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
@@ -1034,24 +1041,14 @@ export class Store {
     if (!(sort in EVENT_SORTS)) throw new SitrepError('invalid_argument', `sort: expected one of ${Object.keys(EVENT_SORTS).join(', ')}, got ${JSON.stringify(sort)}`, 'sort');
     // an actor/recipient key with a date sort: the page is read in order from event_keys (see migration 4)
     const via = keyedFilterFits(q, sort);
-    // a dyad of two keys: the events of the other role's key are intersected here (two index range reads and a
-    // set: cheaper than SQLite's probe per row of the first key)
-    const otherKey: string[] = [];
-    const { where, args } = eventFilter(q, q.from !== undefined ? this.maxDateSpan() : undefined, via ?? undefined, { otherKey });
+    const { where, args } = eventFilter(q, q.from !== undefined ? this.maxDateSpan() : undefined, via ?? undefined);
     const w = where.length ? 'WHERE ' + where.join(' AND ') : '';
     const dated = q.from !== undefined || q.to !== undefined;
     try {
       return this.db.transaction(() => {
         let total: number;
         let ids: number[];
-        if (via && otherKey.length) {
-          const other = via === 'actor' ? 'recipient' : 'actor';
-          const keep = new Set(this.prep(`SELECT event_id FROM event_keys WHERE role = '${other}' AND key = ?`).pluck().all(otherKey[0]) as number[]);
-          const all = (this.prep(`SELECT k.event_id FROM event_keys k ${w} ORDER BY ${(dated ? DATED_SORTS.k : KEY_SORTS)[sort as 'date' | '-date']}`)
-            .pluck().all(...args) as number[]).filter((id) => keep.has(id));
-          total = all.length;
-          ids = all.slice(offset, offset + limit);
-        } else if (via) {
+        if (via) {
           total = this.cachedCount(`SELECT COUNT(*) FROM event_keys k ${w}`, args);
           ids = this.prep(`SELECT k.event_id FROM event_keys k ${w} ORDER BY ${(dated ? DATED_SORTS.k : KEY_SORTS)[sort as 'date' | '-date']} LIMIT ? OFFSET ?`)
             .pluck().all(...args, limit, offset) as number[];

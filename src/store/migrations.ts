@@ -241,14 +241,15 @@ export const MIGRATIONS: readonly string[] = [
   //
   // event_keys: one row per event, role and actor-code key, the keys of a participant code being its prefixes at
   // CAMEO's 3-character block boundaries (`USAGOV` -> `USA`, `USAGOV`), so a filter `actor=USA` (a prefix of 3, 6, ...
-  // characters) is an equality on the key. The primary key is the date order of the API (EVENT_SORTS.date:
+  // characters) is an equality on the key. Role `dyad` has a row per pair of an actor key and a recipient key of
+  // the event, keyed `actor>recipient` (`USA>RUSGOV`): the filter `actor=USA&recipient=RUSGOV`. The primary key is the date order of the API (EVENT_SORTS.date:
   // `undated` = date_from IS NULL, `no_date` = date IS NULL) and ends with (doc_id, idx), which identify the event:
   // the rows of a key are stored in that order, and an event has one row per (role, key) whatever the number of
   // its participants. The other columns copy the event's filter columns (events are never updated once stored).
   // Key columns cannot be NULL: `date_from` and `date` are '' when the event has none (undated = 1, no_date = 1).
   `
   CREATE TABLE event_keys (
-    role         TEXT NOT NULL CHECK (role IN ('actor', 'recipient')),
+    role         TEXT NOT NULL CHECK (role IN ('actor', 'recipient', 'dyad')),
     key          TEXT NOT NULL,
     undated      INTEGER NOT NULL CHECK (undated IN (0, 1)),
     date_from    TEXT,
@@ -269,6 +270,14 @@ export const MIGRATIONS: readonly string[] = [
            e.id, e.date_to, e.cameo, e.quad_class, e.plover_event
     FROM event_participants p JOIN events e ON e.id = p.event_id JOIN n ON n.len <= length(p.code)
     WHERE p.code IS NOT NULL;
+  WITH RECURSIVE n(len) AS (SELECT 3 UNION ALL SELECT len + 3 FROM n WHERE len < 60)
+  INSERT OR IGNORE INTO event_keys
+    SELECT 'dyad', substr(a.code, 1, na.len) || '>' || substr(r.code, 1, nr.len), e.date_from IS NULL, COALESCE(e.date_from, ''),
+           e.date IS NULL, COALESCE(e.date, ''), e.doc_id, e.idx, e.id, e.date_to, e.cameo, e.quad_class, e.plover_event
+    FROM event_participants a
+    JOIN event_participants r ON r.event_id = a.event_id AND r.role = 'recipient' AND r.code IS NOT NULL
+    JOIN events e ON e.id = a.event_id JOIN n na ON na.len <= length(a.code) JOIN n nr ON nr.len <= length(r.code)
+    WHERE a.role = 'actor' AND a.code IS NOT NULL;
 
   -- the event as GET /api/events lists it, rendered once at ingest (Store.renderEventJson; for the events stored
   -- before this migration right after it): the JSON of its EventHit up to \`title\`, without situationId, sources,
