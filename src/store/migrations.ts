@@ -242,8 +242,9 @@ export const MIGRATIONS: readonly string[] = [
   // event_keys: one row per event, role and actor-code key, the keys of a participant code being its prefixes at
   // CAMEO's 3-character block boundaries (`USAGOV` -> `USA`, `USAGOV`), so a filter `actor=USA` (a prefix of 3, 6, ...
   // characters) is an equality on the key. Role `dyad` has a row per pair of an actor key and a recipient key of
-  // the event, keyed `actor>recipient` (`USA>RUSGOV`): the filter `actor=USA&recipient=RUSGOV`. The primary key is the date order of the API (EVENT_SORTS.date:
-  // `undated` = date_from IS NULL, `no_date` = date IS NULL) and ends with (doc_id, idx), which identify the event:
+  // the event, keyed `actor>recipient` (`USA>RUSGOV`): the filter `actor=USA&recipient=RUSGOV`.
+  // The primary key is the date order of the API (EVENT_SORTS.date: `undated` = date_from IS NULL,
+  // `no_date` = date IS NULL) and ends with (doc_id, idx), which identify the event:
   // the rows of a key are stored in that order, and an event has one row per (role, key) whatever the number of
   // its participants. The other columns copy the event's filter columns (events are never updated once stored).
   // Key columns cannot be NULL: `date_from` and `date` are '' when the event has none (undated = 1, no_date = 1).
