@@ -9,7 +9,9 @@
  *    random) from 50 concurrent clients for 10 s with autocannon, twice: with the
  *    server's response cache (the default; cold at the start) and without it
  *    (--no-cache). Prints p50/p95/p99 latency, requests/s, errors, timeouts and non-2xx
- *    answers. Target: p95 < 50 ms, no errors.
+ *    answers, and the server's CPU time per request with the load average (the machine
+ *    may be shared: latencies depend on the load, CPU per request much less). Target:
+ *    p95 < 50 ms, no errors.
  * 3. Ingest throughput: the example articles plus a Reuters-21578 sample
  *    (../shared/data/reuters21578, when present) analysed with output as JSON (what
  *    `sitrep extract` does) versus analysed and stored in SQLite (what `sitrep ingest`
@@ -22,7 +24,7 @@
 import { spawn } from 'node:child_process';
 import { rng } from '../src/entities/ner/perceptron.js';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -152,11 +154,29 @@ async function httpBench(db: string, connections: number, duration: number, cach
       });
       child.once('exit', (c) => reject(new Error(`server exited with ${c}`)));
     });
+    // the server's own CPU time (user + system, µs) as it reports it: CPU per request does not depend on the load
+    // that other processes put on the machine, unlike latencies
+    let cpuBuf = '';
+    child.stdout!.on('data', (d) => (cpuBuf += String(d)));
+    const serverCpu = (): Promise<number> => new Promise((resolve, reject) => {
+      const seen = cpuBuf.length;
+      const timer = setTimeout(() => reject(new Error('server did not report its CPU time within 10 s')), 10_000);
+      const poll = setInterval(() => {
+        const m = /\{"cpu":(\d+)\}/.exec(cpuBuf.slice(seen));
+        if (m) {
+          clearInterval(poll);
+          clearTimeout(timer);
+          resolve(Number(m[1]));
+        }
+      }, 5);
+      child.stdin!.write('cpu\n');
+    });
     const urls = queryUrls(nUrls);
     // warm-up of SQLite's page cache with queries of the same kinds that are not in the measured set
     for (const u of queryUrls(nUrls + 100).slice(nUrls)) await (await fetch(`http://127.0.0.1:${port}${u}`)).arrayBuffer();
     const latencies: number[] = [];
     const pick = rng(99);
+    const cpu0 = await serverCpu();
     const result = await new Promise<any>((resolve, reject) => {
       const inst = autocannon(
         {
@@ -169,6 +189,7 @@ async function httpBench(db: string, connections: number, duration: number, cach
       );
       inst.on('response', (_c: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
     });
+    const cpuPerRequest = (await serverCpu()) - cpu0;
     latencies.sort((a, b) => a - b);
     const [p50, p95, p99] = [50, 95, 99].map((p) => pct(latencies, p));
     const ok = p95 < 50 && result.errors === 0 && result.timeouts === 0 && result.non2xx === 0;
@@ -176,6 +197,7 @@ async function httpBench(db: string, connections: number, duration: number, cach
     console.log(`  ${connections} connections for ${duration} s, each request one of ${urls.length} distinct filtered event queries (limit 50) at random`);
     console.log(`  requests: ${result.requests.total.toLocaleString('en-US')} (${Math.round(result.requests.average).toLocaleString('en-US')}/s), errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`);
     console.log(`  latency: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${latencies.at(-1)?.toFixed(1)} ms`);
+    console.log(`  server CPU: ${(cpuPerRequest / 1000 / Math.max(1, result.requests.total)).toFixed(3)} ms per request; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} (${cpus().length} cores)`);
     console.log(`  target p95 < 50 ms and no errors: ${ok ? 'met' : 'NOT met'}`);
     return ok;
   } finally {
@@ -288,6 +310,12 @@ if (isMain && values.serve) {
   const running = await startServer({ db: values.serve, port: 0, host: '127.0.0.1', cache: !values['no-cache'] });
   process.stdout.write(JSON.stringify({ port: running.port }) + '\n');
   const stop = () => void running.close().then(() => process.exit(0));
+  process.stdin.on('data', (d) => {
+    if (String(d).includes('cpu')) {
+      const u = process.cpuUsage();
+      process.stdout.write(JSON.stringify({ cpu: u.user + u.system }) + '\n');
+    }
+  });
   process.stdin.on('end', stop);
   process.stdin.on('close', stop);
   process.on('SIGTERM', stop);

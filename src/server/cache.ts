@@ -1,10 +1,19 @@
 /**
  * A response cache for the read-only API: JSON answers of GET requests are
- * kept by URL until the store's data changes (Store.dataVersion: any commit by
+ * kept by normalised URL ({@link cacheKey}) until the store's data changes (Store.dataVersion: any commit by
  * this or another process), in least-recently-used order, within a size budget.
  * Clients get an ETag and may revalidate with If-None-Match (304).
  */
 import { createHash } from 'node:crypto';
+
+/**
+ * The cache key of a request URL: its path and its query parameters sorted by name (a stable sort: repeated
+ * names keep their order), so `?code=11&limit=5` and `?limit=5&code=11` share an answer.
+ */
+export function cacheKey(url: URL): string {
+  const params = [...url.searchParams].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return params.length ? `${url.pathname}?${new URLSearchParams(params)}` : url.pathname;
+}
 
 export interface CachedResponse {
   body: Uint8Array;

@@ -36,7 +36,7 @@ import type {
 import { SitrepError } from '../errors.js';
 import { DateTime } from 'luxon';
 import { boundRange, timexRange } from './dates.js';
-import { MIGRATIONS } from './migrations.js';
+import { ACTOR_KEY_BLOCK, MIGRATIONS, actorKeys } from './migrations.js';
 import { mergeDocumentEvents, rebuildSituations, recordNearDuplicate } from './situations.js';
 
 export { MIGRATIONS } from './migrations.js';
@@ -289,6 +289,22 @@ export const EVENT_SORTS: Record<EventSort, string> = {
   '-confidence': 'e.confidence DESC, e.doc_id, e.idx',
 };
 
+/** The date orders of {@link EVENT_SORTS} over `event_keys k` (its primary key, see migration 4). */
+const KEY_SORTS = {
+  date: 'k.undated, k.date_from, k.no_date, k.date, k.doc_id, k.idx',
+  '-date': 'k.undated DESC, k.date_from DESC, k.no_date DESC, k.date DESC, k.doc_id DESC, k.idx DESC',
+} as const;
+
+/**
+ * The date orders when a date filter holds: all matches have a calendar range, so the first term of
+ * {@link EVENT_SORTS} / {@link KEY_SORTS} (`date_from IS NULL`, `undated`) is 0 for all of them and is left out,
+ * which lets SQLite read the matches in order from an index whose first columns are equalities of the query.
+ */
+const DATED_SORTS = {
+  e: { date: EVENT_SORTS.date.replace('e.date_from IS NULL, ', ''), '-date': EVENT_SORTS['-date'].replace('e.date_from IS NULL DESC, ', '') },
+  k: { date: KEY_SORTS.date.replace('k.undated, ', ''), '-date': KEY_SORTS['-date'].replace('k.undated DESC, ', '') },
+} as const;
+
 /** Validate an actor code prefix argument (letters and digits), upper-cased. */
 function actorArg(v: string, name: string): string {
   const code = String(v).toUpperCase();
@@ -302,29 +318,60 @@ function ploverArg(v: string): string {
   return p;
 }
 
-/** WHERE clauses (over `events e`) for an event query. @throws SitrepError invalid_argument / invalid_date */
-function eventFilter(q: EventSearch, maxSpanDays?: number): { where: string[]; args: unknown[] } {
+/** True when an actor code prefix is a key of `event_keys` (a whole number of CAMEO's 3-character blocks). */
+function isActorKey(code: string): boolean {
+  return code.length % ACTOR_KEY_BLOCK === 0;
+}
+
+/**
+ * WHERE clauses for an event query, over `events e` or, with `via`, over `event_keys k` (see migration 4),
+ * the rows of the `via` role whose key is the query's code prefix for that role: then `k.event_id` is the
+ * event id, and only the columns that event_keys copies are used (callers check {@link keyedFilterFits}).
+ * @param maxSpanDays the longest calendar range of a stored date, in days: with `from`, adds a lower bound
+ *   on `date_from` that the date indexes can seek to
+ * @throws SitrepError invalid_argument / invalid_date
+ */
+function eventFilter(q: EventSearch, maxSpanDays?: number, via?: KeyRole): { where: string[]; args: unknown[] } {
   const where: string[] = [];
   const args: unknown[] = [];
+  const t = via ? 'k' : 'e';
+  const id = via ? 'k.event_id' : 'e.id';
+  if (via === 'dyad') {
+    where.push("k.role = 'dyad' AND k.key = ?");
+    args.push(dyadKey(actorArg(String(q.actor), 'actor'), actorArg(String(q.recipient), 'recipient')));
+  }
   for (const role of ['actor', 'recipient'] as const) {
     const v = q[role];
-    if (v === undefined) continue;
+    if (v === undefined || via === 'dyad') continue;
     const code = actorArg(String(v), role);
-    where.push(`e.id IN (SELECT p.event_id FROM event_participants p WHERE p.role = '${role}' AND p.code >= ? AND p.code < ?)`);
-    args.push(code, prefixEnd(code));
+    if (role === via) where.push(`k.role = '${role}' AND k.key = ?`);
+    else if (isActorKey(code)) where.push(`${id} IN (SELECT event_id FROM event_keys WHERE role = '${role}' AND key = ?)`);
+    else {
+      where.push(`${id} IN (SELECT p.event_id FROM event_participants p WHERE p.role = '${role}' AND p.code >= ? AND p.code < ?)`);
+      args.push(code, prefixEnd(code));
+      continue;
+    }
+    args.push(code);
   }
   if (q.code !== undefined) {
     if (!/^\d{1,4}$/.test(String(q.code))) throw new SitrepError('invalid_argument', `code: expected a CAMEO event code prefix of 1-4 digits, got ${JSON.stringify(q.code)}`, 'code');
-    where.push('e.cameo >= ? AND e.cameo < ?');
-    args.push(String(q.code), prefixEnd(String(q.code)));
+    const code = String(q.code);
+    if (code.length === 2 && !via) {
+      // a root: the same as the range below, as an equality on the root index (events_root_sort)
+      where.push('substr(e.cameo, 1, 2) = ?');
+      args.push(code);
+    } else {
+      where.push(`${t}.cameo >= ? AND ${t}.cameo < ?`);
+      args.push(code, prefixEnd(code));
+    }
   }
   if (q.plover !== undefined) {
-    where.push('e.plover_event = ?');
+    where.push(`${t}.plover_event = ?`);
     args.push(ploverArg(q.plover));
   }
   if (q.quadClass !== undefined) {
     if (![1, 2, 3, 4].includes(q.quadClass)) throw new SitrepError('invalid_argument', `quadClass: expected 1, 2, 3 or 4, got ${q.quadClass}`, 'quadClass');
-    where.push('e.quad_class = ?');
+    where.push(`${t}.quad_class = ?`);
     args.push(q.quadClass);
   }
   let from: string | null = null;
@@ -338,29 +385,57 @@ function eventFilter(q: EventSearch, maxSpanDays?: number): { where: string[]; a
     else to = r.to;
   }
   if (from !== null && to !== null && from > to) throw new SitrepError('invalid_argument', `from (${q.from}) is after to (${q.to})`, 'from');
+  if (from !== null || to !== null) {
+    // only events with a calendar range match: as an equality on the first sort column of the date indexes,
+    // the date bounds below become a seek, and the date order of the matches a scan (see DATED_SORTS)
+    where.push(via ? 'k.undated = 0' : '(e.date_from IS NULL) = 0');
+  }
   if (from !== null) {
-    where.push('e.date_to >= ?');
+    where.push(`${t}.date_to >= ?`);
     args.push(from);
     if (maxSpanDays !== undefined && Number.isFinite(maxSpanDays)) {
       // implied by date_to >= from when no stored range is longer than maxSpanDays: lets the date index seek
-      where.push('e.date_from >= ?');
-      args.push(DateTime.fromISO(from, { zone: 'utc' }).minus({ days: Math.ceil(maxSpanDays) }).toISODate());
+      where.push(`${t}.date_from >= ?`);
+      const bound = new Date(Date.parse(`${from}T00:00:00Z`) - Math.ceil(maxSpanDays) * 86_400_000).toISOString();
+      args.push(bound.startsWith('-') ? '0000-01-01' : bound.slice(0, 10)); // before year 1: no stored date is earlier
     }
   }
   if (to !== null) {
-    where.push('e.date_from <= ?');
+    where.push(`${t}.date_from <= ?`);
     args.push(to);
   }
   if (q.doc !== undefined) {
-    where.push('e.doc_id = ?');
+    where.push(`${t}.doc_id = ?`);
     args.push(q.doc);
   }
   if (q.situation !== undefined) {
     if (!Number.isSafeInteger(q.situation)) throw new SitrepError('invalid_argument', `situation: expected an integer id, got ${q.situation}`, 'situation');
-    where.push('e.id IN (SELECT event_id FROM situation_mentions WHERE situation_id = ?)');
+    where.push(`${id} IN (SELECT event_id FROM situation_mentions WHERE situation_id = ?)`);
     args.push(q.situation);
   }
   return { where, args };
+}
+
+/** The `role` of `event_keys` rows: an actor key, a recipient key, or a dyad key (see {@link dyadKey}). */
+type KeyRole = 'actor' | 'recipient' | 'dyad';
+
+/** The `event_keys` key of a dyad: an actor key and a recipient key (`RUS>UKRGOV`). */
+function dyadKey(actor: string, recipient: string): string {
+  return `${actor}>${recipient}`;
+}
+
+/**
+ * The `event_keys` rows that can drive a page query (read in the sort order, so the scan stops after the
+ * page): an actor and a recipient filter that are both keys (a dyad), else one of them, with a date sort.
+ * Null when none fits.
+ */
+function keyedFilterFits(q: EventSearch, sort: EventSort): KeyRole | null {
+  if (sort !== 'date' && sort !== '-date') return null;
+  const fits = (v: string | undefined) => v !== undefined && /^[A-Za-z0-9]{1,40}$/.test(String(v)) && isActorKey(String(v));
+  if (fits(q.actor) && fits(q.recipient)) return 'dyad';
+  if (fits(q.actor)) return 'actor';
+  if (fits(q.recipient)) return 'recipient';
+  return null;
 }
 
 /** Validated limit (-1 = none) and offset. */
@@ -385,6 +460,18 @@ function docSummary(r: Row): DocumentSummary {
     id: String(r.id), title: str(r.title), published: str(r.published), url: str(r.url), source: str(r.source),
     chars: Number(r.chars), events: Number(r.events), duplicateOf: str(r.original_id), similarity: num(r.similarity),
   };
+}
+
+/** The JSON of an EventHit without its last four fields (situationId, sources, dateFrom, dateTo): `events.api_json`. */
+function staticHitJson(h: EventHit): string {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { situationId, sources, dateFrom, dateTo, ...rest } = h;
+  return JSON.stringify(rest);
+}
+
+/** `events.api_json` completed with the fields a page appends: the JSON of the EventHit. */
+function completeHitJson(json: string, situationId: number | null, sources: number | null, dateFrom: string | null, dateTo: string | null): string {
+  return `${json.slice(0, -1)},"situationId":${JSON.stringify(situationId)},"sources":${JSON.stringify(sources)},"dateFrom":${JSON.stringify(dateFrom)},"dateTo":${JSON.stringify(dateTo)}}`;
 }
 
 /** Bucket dated rows into ISO weeks (see {@link Store.dyadSeries}). */
@@ -511,6 +598,8 @@ export class Store {
         db.prepare('INSERT INTO schema_migrations (version) VALUES (?)').run(v);
         // 3 adds cross-document merging: compute it for the documents already stored
         if (v === 3 && db.prepare('SELECT 1 FROM documents LIMIT 1').get()) rebuildSituations(db);
+        // 4 adds events.api_json: render it for the events already stored
+        if (v === 4) this.renderEventJson(db.prepare('SELECT id FROM events ORDER BY id').pluck().all() as number[]);
       }).immediate();
     }
   }
@@ -593,6 +682,11 @@ export class Store {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const part = this.prep('INSERT INTO event_participants (event_id, role, idx, text, start, "end", code, country, sector) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const key = this.prep(
+      `INSERT INTO event_keys (role, key, undated, date_from, no_date, date, doc_id, idx, event_id, date_to, cameo, quad_class, plover_event)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const eventIds: number[] = [];
     (doc.events ?? []).forEach((e, i) => {
       const range = timexRange(e.date);
       const info = ev.run(
@@ -604,9 +698,21 @@ export class Store {
         e.rule, e.confidence, e.status,
       );
       const id = info.lastInsertRowid;
+      eventIds.push(Number(id));
+      const keys = { actor: new Set<string>(), recipient: new Set<string>() };
       for (const role of ['actor', 'recipient'] as const) {
-        (e[role] ?? []).forEach((p, j) => part.run(id, role, j, p.text, p.start, p.end, p.code ?? null, p.country ?? null, p.sector ?? null));
+        (e[role] ?? []).forEach((p, j) => {
+          part.run(id, role, j, p.text, p.start, p.end, p.code ?? null, p.country ?? null, p.sector ?? null);
+          if (p.code) for (const k of actorKeys(p.code)) keys[role].add(k);
+        });
       }
+      const addKey = (role: string, k: string) =>
+        key.run(role, k, bool(!range), range?.from ?? '', bool(e.date == null), e.date ?? '', d.id, i, id, range?.to ?? null,
+          e.cameo ?? null, e.quadClass ?? null, e.plover?.event ?? null);
+      for (const role of ['actor', 'recipient'] as const) for (const k of keys[role]) addKey(role, k);
+      const dyads = new Set<string>();
+      for (const a of keys.actor) for (const r of keys.recipient) dyads.add(dyadKey(a, r));
+      for (const k of dyads) addKey('dyad', k);
     });
 
     const q = this.prep('INSERT INTO quotes (doc_id, idx, text, start, "end", direct, speaker, cue, sentence, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
@@ -618,6 +724,7 @@ export class Store {
     (doc.quantities ?? []).forEach((x, i) =>
       qu.run(d.id, i, x.text, x.start, x.end, x.value ?? null, x.min ?? null, x.max ?? null, x.unit ?? null, bool(x.approximate), json(x.attribution), x.event ?? null, x.eventRule ?? null, x.sentence, x.rule),
     );
+    this.renderEventJson(eventIds);
     // cross-document merging, in the same transaction (see situations.ts)
     recordNearDuplicate(db, d.id, d.text);
     mergeDocumentEvents(db, d.id);
@@ -709,7 +816,7 @@ export class Store {
     if (!ids.length) return out;
     const rows = this.prep(
       'SELECT event_id, role, text, start, "end", code, country, sector FROM event_participants WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY event_id, role, idx',
-    ).all(JSON.stringify(ids)) as Row[];
+    ).raw(false).all(JSON.stringify(ids)) as Row[];
     for (const r of rows) {
       const id = Number(r.event_id);
       let p = out.get(id);
@@ -779,6 +886,78 @@ export class Store {
     return rows.map((r) => ({ docId: String(r.doc_id), idx: Number(r.idx), published: str(r.doc_published), ...this.eventFromRow(r, parts.get(Number(r.id))) }));
   }
 
+  /**
+   * The EventHits of event ids, in the order of the ids (ids that are not stored are skipped). Two statements
+   * for the whole page (events with their document and situation; participants), rows read as arrays.
+   */
+  private eventHits(ids: number[]): EventHit[] {
+    return [...this.eventHitsById(ids).values()];
+  }
+
+  /** {@link eventHits} by event id (in the order of the ids). */
+  private eventHitsById(ids: number[]): Map<number, EventHit> {
+    const out = new Map<number, EventHit>();
+    if (!ids.length) return out;
+    const list = JSON.stringify(ids);
+    const byId = new Map<number, unknown[]>();
+    for (const r of this.prep(
+      `SELECT e.id, e.doc_id, e.idx, d.published, e.cameo, e.root, e.quad_class, e.goldstein, e.plover_event, e.plover_mode,
+              e.plover_context, e.status, e.date, e.date_defaulted, e.location_text, e.location_start, e.location_end,
+              e.location_country, e.trigger_text, e.trigger_start, e.trigger_end, e.attribution, e.modality, e.confidence,
+              e.sentence, e.rule, d.title, sm.situation_id, se.sources, e.date_from, e.date_to
+       FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN situation_mentions sm ON sm.event_id = e.id
+       LEFT JOIN situation_events se ON se.id = sm.situation_id
+       WHERE e.id IN (SELECT value FROM json_each(?))`,
+    ).raw(true).all(list) as unknown[][]) byId.set(r[0] as number, r);
+    const parts = new Map<number, { actor: Participant[]; recipient: Participant[] }>();
+    for (const p of this.prep(
+      'SELECT event_id, role, text, start, "end", code, country, sector FROM event_participants WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY event_id, role, idx',
+    ).raw(true).all(list) as unknown[][]) {
+      let ps = parts.get(p[0] as number);
+      if (!ps) parts.set(p[0] as number, (ps = { actor: [], recipient: [] }));
+      ps[p[1] as 'actor' | 'recipient'].push({
+        text: p[2] as string, start: p[3] as number, end: p[4] as number, code: p[5] as string | null, country: p[6] as string | null, sector: p[7] as string | null,
+      });
+    }
+    for (const id of ids) {
+      const r = byId.get(id);
+      if (!r) continue;
+      const p = parts.get(id) ?? { actor: [], recipient: [] };
+      let plover: DocEvent['plover'] = null;
+      if (r[8] !== null) {
+        plover = { event: r[8] as string, mode: r[9] as string | null };
+        if (r[10] !== null) plover.context = parseJson<string[]>(r[10]);
+      }
+      // the key order of EventRow (docId, idx, published, then DocEvent as eventFromRow builds it), then EventHit's own
+      out.set(id, {
+        docId: r[1] as string, idx: r[2] as number, published: r[3] as string | null,
+        cameo: r[4] as string | null, root: r[5] as string | null, quadClass: r[6] as DocEvent['quadClass'], goldstein: r[7] as number | null,
+        plover, status: r[11] as DocEvent['status'], actor: p.actor, recipient: p.recipient,
+        date: r[12] as string | null, dateDefaulted: r[13] === 1,
+        location: r[14] === null ? null : { text: r[14] as string, start: r[15] as number, end: r[16] as number, country: r[17] as string | null },
+        trigger: { text: r[18] as string, start: r[19] as number, end: r[20] as number },
+        attribution: r[21] === null ? null : parseJson<Attribution>(r[21]),
+        modality: parseJson<Modality[]>(r[22]),
+        confidence: r[23] as number, sentence: r[24] as number, rule: r[25] as string,
+        title: r[26] as string | null, situationId: r[27] as number | null, sources: r[28] as number | null,
+        dateFrom: r[29] as string | null, dateTo: r[30] as string | null,
+      });
+    }
+    return out;
+  }
+
+  /**
+   * Store `events.api_json` of stored events (see migration 4): the JSON of their EventHit (as {@link eventHits}
+   * builds it) up to `title`, without the fields that {@link searchEventsJson} appends.
+   */
+  private renderEventJson(ids: number[]): void {
+    const upd = this.prep('UPDATE events SET api_json = ? WHERE id = ?');
+    for (let i = 0; i < ids.length; i += 500) {
+      const batch = ids.slice(i, i + 500);
+      for (const [id, h] of this.eventHitsById(batch)) upd.run(staticHitJson(h), id);
+    }
+  }
+
   /** A cached prepared statement. */
   private prep(sql: string): Database.Statement {
     let s = this.stmts.get(sql);
@@ -822,33 +1001,70 @@ export class Store {
    * @throws SitrepError as {@link queryEvents}; `invalid_argument` for an unknown sort.
    */
   searchEvents(q: EventSearch = {}): Page<EventHit> {
-    const { where, args } = eventFilter(q, q.from !== undefined ? this.maxDateSpan() : undefined);
+    return this.eventPage(q, (ids) => this.eventHits(ids));
+  }
+
+  /**
+   * {@link searchEvents} as the text of its JSON (`JSON.stringify` of its result, byte for byte), built from
+   * the rendered `events.api_json` of each event (see migration 4) without reading the events' columns.
+   * @throws SitrepError as {@link searchEvents}.
+   */
+  searchEventsJson(q: EventSearch = {}): string {
+    const page = this.eventPage(q, (ids): string => {
+      const byId = new Map<number, unknown[]>();
+      for (const r of this.prep(
+        `SELECT e.id, e.api_json, sm.situation_id, se.sources, e.date_from, e.date_to
+         FROM events e LEFT JOIN situation_mentions sm ON sm.event_id = e.id LEFT JOIN situation_events se ON se.id = sm.situation_id
+         WHERE e.id IN (SELECT value FROM json_each(?))`,
+      ).raw(true).all(JSON.stringify(ids)) as unknown[][]) byId.set(r[0] as number, r);
+      const missing = ids.filter((id) => byId.has(id) && byId.get(id)![1] === null);
+      const rendered = missing.length ? this.eventHitsById(missing) : null;
+      const items: string[] = [];
+      for (const id of ids) {
+        const r = byId.get(id);
+        if (!r) continue;
+        const h = rendered?.get(id);
+        items.push(h ? JSON.stringify(h) : completeHitJson(r[1] as string, r[2] as number | null, r[3] as number | null, r[4] as string | null, r[5] as string | null));
+      }
+      return items.join(',');
+    });
+    return `{"total":${page.total},"limit":${page.limit},"offset":${page.offset},"items":[${page.items}]}`;
+  }
+
+  /**
+   * The total and the page of an {@link EventSearch}: `items` is what `build` makes of the ids of the page's
+   * events (in page order), in the same read transaction.
+   */
+  private eventPage<T>(q: EventSearch, build: (ids: number[]) => T): { total: number; limit: number; offset: number; items: T } {
     const { limit, offset } = paging({ limit: q.limit ?? 50, offset: q.offset });
     const sort = q.sort ?? 'date';
     if (!(sort in EVENT_SORTS)) throw new SitrepError('invalid_argument', `sort: expected one of ${Object.keys(EVENT_SORTS).join(', ')}, got ${JSON.stringify(sort)}`, 'sort');
+    // an actor/recipient key with a date sort: the page is read in order from event_keys (see migration 4)
+    const via = keyedFilterFits(q, sort);
+    const { where, args } = eventFilter(q, q.from !== undefined ? this.maxDateSpan() : undefined, via ?? undefined);
     const w = where.length ? 'WHERE ' + where.join(' AND ') : '';
+    const dated = q.from !== undefined || q.to !== undefined;
     try {
       return this.db.transaction(() => {
-        const total = this.cachedCount(`SELECT COUNT(*) FROM events e ${w}`, args);
-        // first the ids of the page (narrow rows: only what filters and sorting need), then their details
-        const needsDoc = sort.endsWith('published');
-        const ids = this.prep(
-          `SELECT e.id FROM ${needsDoc ? 'documents d JOIN events e ON e.doc_id = d.id' : 'events e'} ${w} ORDER BY ${EVENT_SORTS[sort]} LIMIT ? OFFSET ?`,
-        ).pluck().all(...args, limit, offset) as number[];
-        const byId = new Map<number, Row>();
-        for (const r of this.prep(
-          `SELECT e.*, d.published AS doc_published, d.title AS doc_title, sm.situation_id AS situation_id, se.sources AS situation_sources
-           FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN situation_mentions sm ON sm.event_id = e.id
-           LEFT JOIN situation_events se ON se.id = sm.situation_id
-           WHERE e.id IN (SELECT value FROM json_each(?))`,
-        ).all(JSON.stringify(ids)) as Row[]) byId.set(Number(r.id), r);
-        const rows = ids.map((id) => byId.get(id)!).filter(Boolean);
-        const evs = this.eventRows(rows);
-        const items = evs.map((e, i) => ({
-          ...e, title: str(rows[i].doc_title), situationId: num(rows[i].situation_id), sources: num(rows[i].situation_sources),
-          dateFrom: str(rows[i].date_from), dateTo: str(rows[i].date_to),
-        }));
-        return { total, limit, offset, items };
+        let total: number;
+        let ids: number[];
+        if (via) {
+          total = this.cachedCount(`SELECT COUNT(*) FROM event_keys k ${w}`, args);
+          ids = this.prep(`SELECT k.event_id FROM event_keys k ${w} ORDER BY ${(dated ? DATED_SORTS.k : KEY_SORTS)[sort as 'date' | '-date']} LIMIT ? OFFSET ?`)
+            .pluck().all(...args, limit, offset) as number[];
+        } else {
+          total = this.cachedCount(`SELECT COUNT(*) FROM events e ${w}`, args);
+          // first the ids of the page (narrow rows: only what filters and sorting need), then their details
+          const needsDoc = sort.endsWith('published');
+          // by publication date: the QuadClass term (a quarter of the events) must not drive the query through a
+          // QuadClass index with a sort of all its events; `+` keeps the scan of documents in published order
+          const wd = needsDoc ? w.replace('e.quad_class = ?', '+e.quad_class = ?') : w;
+          const order = dated && (sort === 'date' || sort === '-date') ? DATED_SORTS.e[sort] : EVENT_SORTS[sort];
+          ids = this.prep(
+            `SELECT e.id FROM ${needsDoc ? 'documents d JOIN events e ON e.doc_id = d.id' : 'events e'} ${wd} ORDER BY ${order} LIMIT ? OFFSET ?`,
+          ).pluck().all(...args, limit, offset) as number[];
+        }
+        return { total, limit, offset, items: build(ids) };
       })();
     } catch (e) {
       throw storeError(e, this.file);

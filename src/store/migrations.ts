@@ -236,9 +236,74 @@ export const MIGRATIONS: readonly string[] = [
   -- sort keys and filter columns by event id: pages of participant-filtered queries (actor, dyad) are sorted from it
   CREATE INDEX events_id_sort ON events(id, date_from, date, doc_id, idx, date_to, goldstein, cameo, plover_event, quad_class);
   `,
-  // 4: the event a numeric claim measures (Doc.quantities[].event / eventRule; event_idx is the event's idx in the same document)
+  // 4: query indexes for the API's event pages (see Store.searchEvents), each serving one filter with the date order,
+  // so a page is read in order from the index and the scan stops after offset + limit rows.
+  //
+  // event_keys: one row per event, role and actor-code key, the keys of a participant code being its prefixes at
+  // CAMEO's 3-character block boundaries (`USAGOV` -> `USA`, `USAGOV`), so a filter `actor=USA` (a prefix of 3, 6, ...
+  // characters) is an equality on the key. Role `dyad` has a row per pair of an actor key and a recipient key of
+  // the event, keyed `actor>recipient` (`USA>RUSGOV`): the filter `actor=USA&recipient=RUSGOV`.
+  // The primary key is the date order of the API (EVENT_SORTS.date: `undated` = date_from IS NULL,
+  // `no_date` = date IS NULL) and ends with (doc_id, idx), which identify the event:
+  // the rows of a key are stored in that order, and an event has one row per (role, key) whatever the number of
+  // its participants. The other columns copy the event's filter columns (events are never updated once stored).
+  // Key columns cannot be NULL: `date_from` and `date` are '' when the event has none (undated = 1, no_date = 1).
+  `
+  CREATE TABLE event_keys (
+    role         TEXT NOT NULL CHECK (role IN ('actor', 'recipient', 'dyad')),
+    key          TEXT NOT NULL,
+    undated      INTEGER NOT NULL CHECK (undated IN (0, 1)),
+    date_from    TEXT,
+    no_date      INTEGER NOT NULL CHECK (no_date IN (0, 1)),
+    date         TEXT,
+    doc_id       TEXT NOT NULL,
+    idx          INTEGER NOT NULL,
+    event_id     INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    date_to      TEXT,
+    cameo        TEXT,
+    quad_class   INTEGER,
+    plover_event TEXT,
+    PRIMARY KEY (role, key, undated, date_from, no_date, date, doc_id, idx)
+  ) WITHOUT ROWID;
+  WITH RECURSIVE n(len) AS (SELECT 3 UNION ALL SELECT len + 3 FROM n WHERE len < 60)
+  INSERT OR IGNORE INTO event_keys
+    SELECT p.role, substr(p.code, 1, n.len), e.date_from IS NULL, COALESCE(e.date_from, ''), e.date IS NULL, COALESCE(e.date, ''), e.doc_id, e.idx,
+           e.id, e.date_to, e.cameo, e.quad_class, e.plover_event
+    FROM event_participants p JOIN events e ON e.id = p.event_id JOIN n ON n.len <= length(p.code)
+    WHERE p.code IS NOT NULL;
+  WITH RECURSIVE n(len) AS (SELECT 3 UNION ALL SELECT len + 3 FROM n WHERE len < 60)
+  INSERT OR IGNORE INTO event_keys
+    SELECT 'dyad', substr(a.code, 1, na.len) || '>' || substr(r.code, 1, nr.len), e.date_from IS NULL, COALESCE(e.date_from, ''),
+           e.date IS NULL, COALESCE(e.date, ''), e.doc_id, e.idx, e.id, e.date_to, e.cameo, e.quad_class, e.plover_event
+    FROM event_participants a
+    JOIN event_participants r ON r.event_id = a.event_id AND r.role = 'recipient' AND r.code IS NOT NULL
+    JOIN events e ON e.id = a.event_id JOIN n na ON na.len <= length(a.code) JOIN n nr ON nr.len <= length(r.code)
+    WHERE a.role = 'actor' AND a.code IS NOT NULL;
+
+  -- the event as GET /api/events lists it, rendered once at ingest (Store.renderEventJson; for the events stored
+  -- before this migration right after it): the JSON of its EventHit up to \`title\`, without situationId, sources,
+  -- dateFrom and dateTo, which a page appends (situations change as documents arrive). Derived data: a change of
+  -- EventHit's JSON needs a migration that renders it again.
+  ALTER TABLE events ADD COLUMN api_json TEXT;
+
+  -- CAMEO root (2-digit prefix: code=04) and QuadClass, each with the date order
+  CREATE INDEX events_root_sort ON events(substr(cameo, 1, 2), date_from IS NULL, date_from, date IS NULL, date, doc_id, idx, date_to);
+  CREATE INDEX events_quad_sort ON events(quad_class, date_from IS NULL, date_from, date IS NULL, date, doc_id, idx, date_to);
+  CREATE INDEX events_quad_goldstein ON events(quad_class, goldstein, doc_id, idx);
+  `,
+  // 5: the event a numeric claim measures (Doc.quantities[].event / eventRule; event_idx is the event's idx in the same document)
   `
   ALTER TABLE quantities ADD COLUMN event_idx INTEGER;
   ALTER TABLE quantities ADD COLUMN event_rule TEXT;
   `,
 ];
+
+/** Length of the blocks of a CAMEO actor code (`USA` + `GOV`): the prefixes kept as keys in `event_keys`. */
+export const ACTOR_KEY_BLOCK = 3;
+
+/** The keys of an actor code in `event_keys`: its prefixes of 3, 6, ... characters (`USAGOV` -> `USA`, `USAGOV`). */
+export function actorKeys(code: string): string[] {
+  const out: string[] = [];
+  for (let n = ACTOR_KEY_BLOCK; n <= code.length; n += ACTOR_KEY_BLOCK) out.push(code.slice(0, n));
+  return out;
+}

@@ -262,6 +262,13 @@ describe('one error handler, OpenAPI, headers', () => {
       expect(again.headers.get('x-cache')).toBe('hit');
       expect(again.headers.get('content-security-policy')).toContain("script-src 'self'");
       expect((await cached.request('/api/events?code=11', { headers: { 'If-None-Match': etag! } })).status).toBe(304);
+      // the key is the normalised query: parameters in another order share the answer
+      const paged = await (await cached.request('/api/events?code=11&limit=5')).text();
+      const reordered = await cached.request('/api/events?limit=5&code=11');
+      expect(reordered.headers.get('x-cache')).toBe('hit');
+      expect(await reordered.text()).toBe(paged);
+      expect(JSON.parse(paged).limit).toBe(5);
+      expect((await cached.request('/api/events?code=04&limit=5')).headers.get('x-cache')).toBeNull();
       own.putDocument(docs[2]);
       const after = await cached.request('/api/events?code=11');
       expect(after.headers.get('x-cache')).toBeNull();

@@ -148,6 +148,7 @@ describe('situation events', () => {
       DROP TABLE situation_mentions; DROP TABLE situation_events; DROP TABLE doc_lsh; DROP TABLE doc_duplicates;
       DROP INDEX events_sort; DROP INDEX events_plover; DROP INDEX events_cameo_sort; DROP INDEX events_goldstein; DROP INDEX events_id_sort; DROP INDEX documents_sort;
       ALTER TABLE quantities DROP COLUMN event_idx; ALTER TABLE quantities DROP COLUMN event_rule;
+      DROP TABLE event_keys; DROP INDEX events_root_sort; DROP INDEX events_quad_sort; DROP INDEX events_quad_goldstein; ALTER TABLE events DROP COLUMN api_json;
       DELETE FROM schema_migrations WHERE version >= 3;`);
     raw.close();
     store = Store.open(file);
