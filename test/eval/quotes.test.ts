@@ -29,6 +29,22 @@ describe('quotes eval: scoring', () => {
     expect(s.sourceOk).toBe(1);
   });
 
+  it('pairs a nested predicted relation with the gold relation that shares its cue', () => {
+    const text = 'Anna said Ben thinks the bridge is closed.';
+    const sp = (a: string): Array<[number, number]> => [[text.indexOf(a), text.indexOf(a) + a.length]];
+    // gold: outer (Anna said [Ben thinks the bridge is closed]) listed first, inner (Ben thinks [the bridge is closed])
+    const gold = [
+      { content: sp('Ben thinks the bridge is closed'), cue: sp('said'), source: sp('Anna') },
+      { content: sp('the bridge is closed'), cue: sp('thinks'), source: sp('Ben') },
+    ];
+    const c = sp('the bridge is closed')[0];
+    const q: Quote = { text: 'the bridge is closed', start: c[0], end: c[1], direct: false, speaker: { text: 'Ben', start: 10, end: 13, code: null, country: null }, cue: { text: 'thinks', start: 14, end: 20 }, sentence: 0, rule: 'test' };
+    const s = scoreDoc(text, gold, [q]);
+    expect(s.pairs).toEqual([[1, 0]]);
+    expect(s.sourceOk).toBe(1);
+    expect(s.sameRelation).toBe(1);
+  });
+
   it('has a deterministic split of about 30% test', () => {
     expect(articleSplit('politico_2016-01-01_example')).toBe(articleSplit('politico_2016-01-01_example'));
     if (!haveData) return;
