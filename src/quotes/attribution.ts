@@ -55,10 +55,13 @@ interface Ctx {
   regions: QuoteRegion[];
   /** For each token, index of the quote region containing it (marks included), or -1. */
   tokRegion: Int32Array;
+  /** The sentences attribution works on: `doc.sentences` with false breaks repaired ({@link attributionSentences}). */
+  sents: Sentence[];
 }
 
 const NEG_OR_ADV_BLOCK = new Set(['however', 'so', 'when', 'where', 'why', 'how', 'there', 'here', 'instead', 'meanwhile', 'yet', 'too', 'as']);
-const SAYING_PARTICIPLES = new Set(['saying', 'adding', 'noting', 'arguing', 'explaining', 'claiming', 'insisting', 'warning', 'telling', 'asking', 'suggesting', 'stating', 'calling', 'declaring', 'writing', 'pointing', 'acknowledging', 'urging', 'describing', 'predicting', 'promising', 'vowing', 'recalling', 'accusing', 'questioning', 'announcing', 'charging', 'complaining', 'denying', 'admitting', 'conceding', 'citing', 'touting', 'referring', 'blaming', 'praising', 'criticizing', 'tweeting', 'reminding', 'reiterating', 'stressing', 'emphasizing', 'asserting', 'contending', 'confirming', 'indicating', 'boasting', 'joking', 'lamenting', 'demanding', 'pledging', 'proposing', 'revealing', 'hinting']);
+/** Words after which a cue verb in -ing is a participial cue whose source is the main-clause subject (", saying ..."). */
+const PARTICIPLE_LEAD = new Set([',', 'and', 'by', 'before', 'after', 'while', 'in', 'when', 'since', 'without', 'also']);
 const STATEMENT_LEAD = new Set(['in', 'during', 'on', 'via', 'through']);
 
 /**
@@ -89,6 +92,24 @@ export function repairPos(doc: Readonly<Doc>): Token[] {
   return toks;
 }
 
+/**
+ * `doc.sentences` with false sentence breaks joined: a sentence whose first word starts in lower
+ * case continues the previous one (a break after an abbreviation or an exclamation inside a quote:
+ * "Sen. Jane Roe (D-Vt.) | said ...", "She shouted “Go!” | and left."). Same shape as `doc.sentences`.
+ */
+export function attributionSentences(doc: Readonly<Doc>): Sentence[] {
+  const out: Sentence[] = [];
+  for (const s of doc.sentences) {
+    let k = s.tokenStart;
+    while (k < s.tokenEnd && !/\p{L}/u.test(doc.tokens[k].text)) k++;
+    const prev = out[out.length - 1];
+    if (prev && k < s.tokenEnd && /^\p{Ll}/u.test(doc.tokens[k].text)) {
+      out[out.length - 1] = { ...prev, end: s.end, tokenEnd: s.tokenEnd };
+    } else out.push(s);
+  }
+  return out;
+}
+
 function buildCtx(doc: Readonly<Doc>): Ctx {
   const text = doc.document.text;
   const regions = findQuoteRegions(text);
@@ -99,7 +120,7 @@ function buildCtx(doc: Readonly<Doc>): Ctx {
     while (r < regions.length && regions[r].end <= t.start) r++;
     if (r < regions.length && t.start >= regions[r].start && t.end <= regions[r].end) tokRegion[i] = r;
   }
-  return { doc, text, tokens: repairPos(doc), regions, tokRegion };
+  return { doc, text, tokens: repairPos(doc), regions, tokRegion, sents: attributionSentences(doc) };
 }
 
 function span(ctx: Ctx, s: number, e: number): TextSpan {
@@ -153,7 +174,7 @@ const COORD_SPEECH = new Set(['say', 'add', 'note', 'tell', 'announce', 'insist'
 function findCues(ctx: Ctx, si: number): CueCand[] {
   const lex = cueLexicon();
   const { tokens } = ctx;
-  const sent = ctx.doc.sentences[si];
+  const sent = ctx.sents[si];
   const out: CueCand[] = [];
   const used = new Set<number>();
   for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
@@ -201,7 +222,8 @@ function findCues(ctx: Ctx, si: number): CueCand[] {
     for (let k = i - 1; k >= sent.tokenStart && k >= i - 4; k--) {
       const p = tokens[k];
       if (ctx.tokRegion[k] >= 0) break;
-      if (p.pos === 'AUX' || (p.pos === 'PART' && (p.lower === 'not' || p.lower === "n't" || p.lower === 'n’t')) || (p.pos === 'ADV' && !NEG_OR_ADV_BLOCK.has(p.lower) && !/^[A-Z]/.test(p.text) && p.lower !== 'as')) {
+      const sinceAfterAux = p.lower === 'since' && k - 1 >= sent.tokenStart && tokens[k - 1].pos === 'AUX';
+      if (p.pos === 'AUX' || sinceAfterAux || (p.pos === 'PART' && (p.lower === 'not' || p.lower === "n't" || p.lower === 'n’t')) || (p.pos === 'ADV' && !NEG_OR_ADV_BLOCK.has(p.lower) && !/^[A-Z]/.test(p.text) && p.lower !== 'as')) {
         if (p.pos === 'AUX' && p.lemma === 'be' && /(ed|en|wn)$/.test(t.lower) && t.lower !== 'said') passive = true;
         if (p.pos === 'AUX' && p.lemma === 'be' && (t.lower === 'said' || t.lower === 'told' || t.lower === 'asked' || t.lower === 'expected' || t.lower === 'known' || t.lower === 'reported')) passive = true;
         gs = k;
@@ -211,7 +233,8 @@ function findCues(ctx: Ctx, si: number): CueCand[] {
     }
     // participial ", saying ..." keeps the group to itself
     let kind: CueCand['kind'] = 'verb';
-    if (SAYING_PARTICIPLES.has(t.lower) && gs === i && prev && (prev.text === ',' || prev.lower === 'and' || prev.lower === 'by' || prev.lower === 'before' || prev.lower === 'after' || prev.lower === 'while' || prev.lower === 'in')) kind = 'participle';
+    const lead = tokens[gs - 1];
+    if (/ing$/.test(t.lower) && gs > sent.tokenStart && lead && PARTICIPLE_LEAD.has(lead.lower) && tokens.slice(gs, i).every((x) => x.pos === 'ADV')) kind = 'participle';
     // group to the right: particles, "in a statement"
     let ge = i + 1;
     const parts = lex.particles.get(t.lemma);
@@ -275,6 +298,9 @@ function skipLeftAdjuncts(ctx: Ctx, min: number, end: number): number {
     }
     // "both", "all", "each", "still", "further" between subject and verb
     while (e - 1 >= min && /^(both|all|each|still|further|jointly|together|themselves|himself|herself|itself)$/.test(tokens[e - 1].lower)) e--;
+    // discourse adverbs: "X however said", "X, though, said"
+    if (e - 1 > min && lex.subjectVerbAdverbs.has(tokens[e - 1].lower) && ctx.tokRegion[e - 1] < 0) e--;
+    else if (e - 3 > min && tokens[e - 1].text === ',' && tokens[e - 3].text === ',' && lex.subjectVerbAdverbs.has(tokens[e - 2].lower)) e -= 3;
     // ", in a statement," / ", in an interview with CNN,"
     if (e - 1 >= min && tokens[e - 1].text === ',') {
       let j = e - 2;
@@ -316,10 +342,44 @@ function sourceLeft(ctx: Ctx, sent: Sentence, cue: CueCand, min: number): TokRan
   return sourceLeftOf(ctx, cue.group.s, min);
 }
 
+/** Can the token before index `s` precede a subject (sentence or clause start)? */
+function subjectBoundary(ctx: Ctx, min: number, s: number): boolean {
+  const b = s - 1;
+  if (b < min) return true;
+  const t = ctx.tokens[b];
+  return t.text === ',' || t.text === ';' || t.text === ':' || t.text === '—' || t.pos === 'CCONJ' || t.pos === 'SCONJ' || isQuoteMark(t);
+}
+
+/**
+ * A source NP ending at `end` that {@link npLeft} does not build: a pronoun or quantifier from
+ * `subjectPronouns` ("It said", "Many argue"), "most of them", or a head with a survey participle
+ * ("those surveyed", "voters polled").
+ */
+function pronounSubject(ctx: Ctx, min: number, end: number): TokRange | null {
+  const { tokens } = ctx;
+  const lex = cueLexicon();
+  const i = end - 1;
+  if (i < min || ctx.tokRegion[i] >= 0) return null;
+  const t = tokens[i];
+  // expletive "it" ("It is expected that ...", "It was reported that ...") is no source
+  const expletive = (t.lower === 'it' || t.lower === 'this') && end < tokens.length && (tokens[end].lemma === 'be' || tokens[end].lower === "'s" || tokens[end].lower === '’s');
+  if (lex.subjectPronouns.has(t.lower) && !expletive && t.pos !== 'VERB' && t.pos !== 'AUX' && subjectBoundary(ctx, min, i)) return { s: i, e: end };
+  // "most of them", "some of those"
+  if (i - 2 >= min && t.pos === 'PRON' && tokens[i - 1].lower === 'of' && lex.subjectPronouns.has(tokens[i - 2].lower) && subjectBoundary(ctx, min, i - 2)) return { s: i - 2, e: end };
+  if (lex.surveyParticiples.has(t.lower) && i - 1 >= min) {
+    const p = tokens[i - 1];
+    if (lex.subjectPronouns.has(p.lower) && subjectBoundary(ctx, min, i - 1)) return { s: i - 1, e: end };
+    const np = npLeft(tokens, min, i);
+    if (np && ctx.tokRegion[np.s] < 0) return { s: np.s, e: end };
+  }
+  return null;
+}
+
 function sourceLeftOf(ctx: Ctx, groupStart: number, min: number): TokRange | null {
   const { tokens } = ctx;
   const e = skipLeftAdjuncts(ctx, min, groupStart);
   let np = npLeft(tokens, min, e);
+  if (!np) np = pronounSubject(ctx, min, e);
   if (!np) {
     const rel = skipRelativeClause(ctx, min, e);
     if (rel >= 0) np = npLeft(tokens, min, rel);
@@ -392,7 +452,10 @@ function mainSubject(ctx: Ctx, sent: Sentence, i: number, rels: Relation[]): Tok
   for (let k = start; k < i; k++) {
     if (ctx.tokRegion[k] >= 0) continue;
     const t = tokens[k];
-    const isMain = t.pos === 'VERB' || (t.pos === 'AUX' && k + 1 < i && !['VERB', 'AUX', 'ADV', 'PART'].includes(tokens[k + 1].pos));
+    // an auxiliary is the main verb unless a verb follows it (over adverbs and negation): "are more likely to say", "has to remind"
+    let n = k + 1;
+    while (n < i && (tokens[n].pos === 'ADV' || (tokens[n].pos === 'PART' && tokens[n].lower !== 'to'))) n++;
+    const isMain = t.pos === 'VERB' || (t.pos === 'AUX' && n < i && tokens[n].pos !== 'VERB' && tokens[n].pos !== 'AUX');
     if (!isMain) continue;
     const prevRel = rels.find((r) => r.cueTok && r.cueTok.s <= k && k < r.cueTok.e);
     if (prevRel) return prevRel.source;
@@ -465,7 +528,7 @@ function makePieces(ctx: Ctx, start: number, end: number): Piece[] {
 
 /** End of the sentence for content purposes, extended to the end of a quote region that starts inside it. */
 function sentenceContentEnd(ctx: Ctx, si: number): number {
-  return ctx.doc.sentences[si].end;
+  return ctx.sents[si].end;
 }
 
 /** Is the rest of the sentence after token `i` only punctuation or adjuncts (a sentence-final attribution)? */
@@ -491,7 +554,7 @@ function restIsTrivial(ctx: Ctx, i: number, end: number): boolean {
 /** Build relations for one sentence. */
 function sentenceRelations(ctx: Ctx, si: number): Relation[] {
   const { tokens, text } = ctx;
-  const sent = ctx.doc.sentences[si];
+  const sent = ctx.sents[si];
   const cues = findCues(ctx, si);
   const rels: Relation[] = [];
   if (!cues.length) return rels;
@@ -558,6 +621,11 @@ function sentenceRelations(ctx: Ctx, si: number): Relation[] {
       } else {
         // 1. subject to the left, possibly a sentence-final attribution: '"...," X said.' / '..., X said.'
         source = sourceLeft(ctx, sent, cue, minLeft);
+        // an earlier cue inside a parenthetical does not bound the subject: "X, whose bid was seen as ..., said"
+        if (!source && prevCue && minLeft > sent.tokenStart) {
+          const alt = sourceLeftOf(ctx, cue.group.s, sent.tokenStart);
+          if (alt && alt.e <= prevCue.group.s && tokens[alt.e]?.text === ',') source = alt;
+        }
         if (source) {
           const b = source.s - 1;
           // the quote closed at the end of the previous sentence: '"... emails." Trump said.'
@@ -723,7 +791,7 @@ function sentenceRelations(ctx: Ctx, si: number): Relation[] {
       continue;
     }
     const cueSpan = span(ctx, cue.group.s, cue.group.e);
-    const rel: Relation = { cue: cueSpan, cueTok: cue.group, source, speaker: null, pieces, sentence: si, rule };
+    const rel: Relation = { cue: cueSpan, cueTok: cue.group, source, speaker: null, pieces, sentence: tokens[cue.core.s].sentence, rule };
     rels.push(rel);
   }
   return rels;
@@ -745,7 +813,7 @@ export function findRelations(doc: Readonly<Doc>): Relation[] {
   if (hit) return hit;
   const ctx = buildCtx(doc);
   let rels: Relation[] = [];
-  for (let si = 0; si < doc.sentences.length; si++) rels.push(...sentenceRelations(ctx, si));
+  for (let si = 0; si < ctx.sents.length; si++) rels.push(...sentenceRelations(ctx, si));
   // keep only outermost: drop a relation whose cue lies inside another relation's content
   rels = rels.filter((r) => {
     if (!r.cue) return true;

@@ -205,6 +205,42 @@ describe('extractQuotes: sources', () => {
   });
 });
 
+describe('extractQuotes: source phrases', () => {
+  const speakerOf = (text: string, needle: string) => find(extractQuotes(makeDoc(text)), needle).speaker?.text ?? null;
+
+  it('takes pronoun and quantifier subjects, but not an expletive "it"', () => {
+    expect(speakerOf('The agency issued a long report. It said the harbour would stay shut until spring.', 'harbour')).toBe('It');
+    expect(speakerOf('Many speculated that the mayor might resign before the vote.', 'mayor')).toBe('Many');
+    expect(speakerOf('Most of them said they had enjoyed working at the plant.', 'enjoyed')).toBe('Most of them');
+    expect(speakerOf('Those surveyed said the council was best placed to fix the roads.', 'council')).toBe('Those surveyed');
+    expect(speakerOf('It was reported that the harbour would stay shut until spring.', 'harbour')).toBeNull();
+  });
+
+  it('skips discourse adverbs and "since" between the source and the cue', () => {
+    expect(speakerOf('Miller however said he would sign the trade deal.', 'trade deal')).toBe('Miller');
+    expect(speakerOf('Jones, though, said she would back the governor.', 'governor')).toBe('Jones');
+    expect(speakerOf('She has since said that she attended the dinner.', 'dinner')).toBe('She');
+  });
+
+  it('finds the subject of a catenative cue ("are more likely to say", "has to remind")', () => {
+    expect(speakerOf('Rural voters are slightly more likely to say that the senator represents them.', 'represents')).toBe('Rural voters');
+  });
+
+  it('looks past a cue inside a relative clause for the subject', () => {
+    expect(speakerOf('Mr. Alder, whose narrow loss was widely seen as a setback, said that he would run again.', 'run again')).toBe('Mr. Alder');
+  });
+
+  it('joins a false sentence break after an abbreviation in parentheses', () => {
+    const quotes = extractQuotes(makeDoc('Sen. Anna Reyes (D-Vt.) said she will publish her tax records soon.'));
+    expect(find(quotes, 'tax records').speaker?.text).toBe('Sen. Anna Reyes (D-Vt.)');
+  });
+
+  it('treats any cue verb in -ing after a comma as a participle of the main subject', () => {
+    const quotes = extractQuotes(makeDoc('“We wrote two dozen songs,” Kiedis said, mentioning that the album is nearly done.'));
+    expect(find(quotes, 'album').speaker?.text).toBe('Kiedis');
+  });
+});
+
 describe('quotesComponent', () => {
   it('declares its layers and runs', () => {
     expect(quotesComponent.name).toBe('quotes');
