@@ -235,6 +235,9 @@ function findCues(ctx: Ctx, si: number): CueCand[] {
     let kind: CueCand['kind'] = 'verb';
     const lead = tokens[gs - 1];
     if (/ing$/.test(t.lower) && gs > sent.tokenStart && lead && PARTICIPLE_LEAD.has(lead.lower) && tokens.slice(gs, i).every((x) => x.pos === 'ADV')) kind = 'participle';
+    // "X issued a statement (Tuesday) saying ...": an -ing cue after a statement noun that is the object of a
+    // finite verb; its source is the subject of that verb (not the statement)
+    else if (/ing$/.test(t.lower) && gs === i && lead && statementObjectBefore(ctx, sent, i)) kind = 'participle';
     // group to the right: particles, "in a statement"
     let ge = i + 1;
     const parts = lex.particles.get(t.lemma);
@@ -259,6 +262,25 @@ function findCues(ctx: Ctx, si: number): CueCand[] {
   }
   out.sort((a, b) => a.group.s - b.group.s);
   return out;
+}
+
+/** Does a statement noun ("a statement", "a press release", "an email Tuesday") end just before token `i`, after a finite verb? */
+function statementObjectBefore(ctx: Ctx, sent: Sentence, i: number): boolean {
+  const { tokens } = ctx;
+  const lex = cueLexicon();
+  let k = i - 1;
+  while (k > sent.tokenStart && k >= i - 3 && (isTemporalWord(tokens[k].lower) || tokens[k].pos === 'PROPN')) k--;
+  const head = tokens[k];
+  if (!head || head.pos !== 'NOUN') return false;
+  const w = head.lower.replace(/s$/, '');
+  const w2 = `${tokens[k - 1]?.lower ?? ''} ${w}`;
+  if (!lex.statementNouns.has(w) && !lex.statementNouns.has(w2)) return false;
+  for (let j = k - 1; j >= sent.tokenStart && j >= k - 5; j--) {
+    if (ctx.tokRegion[j] >= 0) return false;
+    if (tokens[j].pos === 'VERB') return true;
+    if (!['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON', 'ADV', 'PART'].includes(tokens[j].pos)) return false;
+  }
+  return false;
 }
 
 /** Index of a colon in "Name: content" (sentence starts with a short proper-noun NP and a colon), else -1. */
@@ -443,11 +465,15 @@ function sourceLeftOf(ctx: Ctx, groupStart: number, min: number): TokRange | nul
  */
 function mainSubject(ctx: Ctx, sent: Sentence, i: number, rels: Relation[]): TokRange | null {
   const { tokens } = ctx;
-  // skip an introductory adjunct clause: "After saying ..., the man ..." / "In Iowa, he ..."
+  // skip introductory adjunct clauses: "After saying ..., the man ..." / "On Tuesday, even as X fell, he ..."
   let start = sent.tokenStart;
-  const t0 = tokens[start];
-  if (t0 && (t0.pos === 'ADP' || t0.pos === 'SCONJ' || t0.pos === 'ADV' || (t0.pos === 'VERB' && /(ing|ed)$/.test(t0.lower)))) {
-    for (let k = start; k < i; k++) if (tokens[k].text === ',' && ctx.tokRegion[k] < 0) { start = k + 1; break; }
+  for (let guard = 0; guard < 3; guard++) {
+    const t0 = tokens[start];
+    if (!(t0 && (t0.pos === 'ADP' || t0.pos === 'SCONJ' || t0.pos === 'ADV' || (t0.pos === 'VERB' && /(ing|ed)$/.test(t0.lower))))) break;
+    let next = -1;
+    for (let k = start; k < i; k++) if (tokens[k].text === ',' && ctx.tokRegion[k] < 0) { next = k + 1; break; }
+    if (next < 0) break;
+    start = next;
   }
   for (let k = start; k < i; k++) {
     if (ctx.tokRegion[k] >= 0) continue;
@@ -461,8 +487,7 @@ function mainSubject(ctx: Ctx, sent: Sentence, i: number, rels: Relation[]): Tok
     if (prevRel) return prevRel.source;
     let gs = k;
     while (gs - 1 >= start && (tokens[gs - 1].pos === 'AUX' || tokens[gs - 1].pos === 'ADV' || tokens[gs - 1].pos === 'PART') && ctx.tokRegion[gs - 1] < 0) gs--;
-    const np = sourceLeftOf(ctx, gs, start);
-    return np;
+    return sourceLeftOf(ctx, gs, start);
   }
   return null;
 }

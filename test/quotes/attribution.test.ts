@@ -235,6 +235,10 @@ describe('extractQuotes: source phrases', () => {
     expect(find(quotes, 'tax records').speaker?.text).toBe('Sen. Anna Reyes (D-Vt.)');
   });
 
+  it('gives "X issued a statement saying ..." to X, not to the statement', () => {
+    expect(speakerOf('The union issued a statement Tuesday saying the strike would go on.', 'strike')).toBe('The union');
+  });
+
   it('treats any cue verb in -ing after a comma as a participle of the main subject', () => {
     const quotes = extractQuotes(makeDoc('“We wrote two dozen songs,” Kiedis said, mentioning that the album is nearly done.'));
     expect(find(quotes, 'album').speaker?.text).toBe('Kiedis');
