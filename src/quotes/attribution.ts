@@ -215,7 +215,10 @@ function findCues(ctx: Ctx, si: number): CueCand[] {
     if (/^so-called$/i.test(t.text)) continue;
     if (prev && (prev.pos === 'DET' || prev.pos === 'NUM' || prev.pos === 'ADJ') && next && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'NUM' || next.pos === 'ADJ') && t.lower.endsWith('ed')) continue;
     // "Asked about X, Trump said ...": a sentence-initial participle is not the cue
-    if ((i === sent.tokenStart || (i === sent.tokenStart + 1 && isQuoteMark(tokens[sent.tokenStart]))) && /ed$/.test(t.lower) && t.lower !== 'said') continue;
+    // (but "Stated Stone: ..." / "Added Smith, ..." is an inverted cue: a name follows)
+    if ((i === sent.tokenStart || (i === sent.tokenStart + 1 && isQuoteMark(tokens[sent.tokenStart]))) && /ed$/.test(t.lower) && t.lower !== 'said' && !(i === sent.tokenStart && next && next.pos === 'PROPN')) continue;
+    // "speaking on condition of anonymity", "talking anonymously": the terms of the attribution, not a cue
+    if ((t.lemma === 'speak' || t.lemma === 'talk') && next && (next.lower === 'anonymously' || (next.lower === 'on' && /^(the )?condition\b/.test(ctx.text.slice(next.end + 1, next.end + 15))))) continue;
     // verb group to the left: auxiliaries, negation, adverbs
     let gs = i;
     let passive = false;
@@ -418,26 +421,31 @@ function sourceLeftOf(ctx: Ctx, groupStart: number, min: number): TokRange | nul
           if (!(b0 >= min && tokens[b0].text === ',' && b0 - 1 >= min && npLeft(tokens, min, b0))) return np0;
         }
       }
-      let j = e - 2;
-      while (j > min && j >= e - 30 && !(tokens[j].text === delim && ctx.tokRegion[j] < 0)) j--;
-      if (j > min && tokens[j].text === delim && j + 1 < e - 1) {
+      // the NP before the first delimiter that follows a clause boundary (up to three delimiters back:
+      // "Sen. X, facing a challenge in Iowa, a swing state, said")
+      let j = e - 1;
+      for (let tries = 0; tries < 3; tries++) {
+        j--;
+        while (j > min && j >= e - 30 && !(tokens[j].text === delim && ctx.tokRegion[j] < 0)) j--;
+        if (!(j > min && tokens[j].text === delim && j + 1 < e - 1)) break;
         const np1 = npLeft(tokens, min, j);
         const c = tokens[j + 1];
-        if (np1) {
-          const b = np1.s - 1;
-          const boundary = b < min || tokens[b].text === ',' || isQuoteMark(tokens[b]) || tokens[b].pos === 'SCONJ' || tokens[b].pos === 'CCONJ' || tokens[b].text === '—' || tokens[b].text === ':';
-          if (boundary) {
-            if (c.lower === 'who' || c.lower === 'which' || c.lower === 'whose') return np1;
-            // participial modifier: "Sanders, celebrating a victory in Vermont, is pledging"
-            if (c.pos === 'VERB' && /(ing|ed)$/.test(c.lower) && c.lower !== 'including') return np1;
-            if (c.lower === 'including' || delim !== ',') return { s: np1.s, e: e - 1 };
-            if (c.pos === 'DET' || c.pos === 'ADJ' || c.pos === 'NOUN' || c.pos === 'PROPN' || c.pos === 'NUM' || (c.pos === 'PRON' && /^(his|her|their|its)$/.test(c.lower))) {
-              const chunk = tokens.slice(j + 1, e - 1);
-              const finite = chunk.some((t, k) => (t.pos === 'AUX' || (t.pos === 'VERB' && !/(ing|ed|en)$/.test(t.lower))) && ctx.tokRegion[j + 1 + k] < 0);
-              if (!finite || chunk.some((t) => t.lower === 'who')) return { s: np1.s, e: e - 1 };
-            }
-          }
+        if (!np1) continue;
+        const b = np1.s - 1;
+        const boundary = b < min || tokens[b].text === ',' || isQuoteMark(tokens[b]) || tokens[b].pos === 'SCONJ' || tokens[b].pos === 'CCONJ' || tokens[b].text === '—' || tokens[b].text === ':' || (tokens[b].pos === 'ADV' && (b - 1 < min || tokens[b - 1].text === ','));
+        if (!boundary) continue;
+        if (c.lower === 'who' || c.lower === 'which' || c.lower === 'whose') return np1;
+        // participial modifier: "Sanders, celebrating a victory in Vermont, is pledging"
+        if (c.pos === 'VERB' && /(ing|ed)$/.test(c.lower) && c.lower !== 'including') return np1;
+        if (c.lower === 'including' || delim !== ',') return { s: np1.s, e: e - 1 };
+        // "Tester, himself up for reelection, said"
+        if (/^(himself|herself|themselves|itself)$/.test(c.lower)) return np1;
+        if (c.pos === 'DET' || c.pos === 'ADJ' || c.pos === 'NOUN' || c.pos === 'PROPN' || c.pos === 'NUM' || (c.pos === 'PRON' && /^(his|her|their|its)$/.test(c.lower))) {
+          const chunk = tokens.slice(j + 1, e - 1);
+          const finite = chunk.some((t, k) => (t.pos === 'AUX' || (t.pos === 'VERB' && !/(ing|ed|en)$/.test(t.lower))) && ctx.tokRegion[j + 1 + k] < 0);
+          if (!finite || chunk.some((t) => t.lower === 'who')) return { s: np1.s, e: e - 1 };
         }
+        break;
       }
     }
     return null;
@@ -682,6 +690,22 @@ function sentenceRelations(ctx: Ctx, si: number): Relation[] {
             source = np;
             leftContent = { start: Math.min(tokens[leftStartTok].start, tokens[leftBoundary - 1].start), end: tokens[leftBoundary - 1].end };
             rightStart = np.e;
+            rule = 'attr:inverted';
+          }
+        }
+        // 2b. sentence-initial inverted cue: 'Said Jane Roe, who ..., "..."' / 'Stated Roe: "..."'
+        if (!source && cue.group.s === sent.tokenStart && /^\p{Lu}/u.test(tokens[cue.core.s].text) && !cue.passive) {
+          const np = npRight(tokens, afterGroup, sent.tokenEnd, { appositive: true });
+          if (np && np.e < sent.tokenEnd && (tokens[np.e].text === ',' || tokens[np.e].text === ':')) {
+            // content: after the colon, or from the first quotation mark (past a relative clause), else after the comma
+            let k = np.e;
+            if (tokens[k].text === ',') {
+              let q = k + 1;
+              while (q < sent.tokenEnd && q < k + 25 && !isOpeningMark(ctx, q)) q++;
+              if (q < sent.tokenEnd && isOpeningMark(ctx, q)) k = q - 1;
+            }
+            source = np;
+            rightStart = k + 1;
             rule = 'attr:inverted';
           }
         }

@@ -235,6 +235,25 @@ describe('extractQuotes: source phrases', () => {
     expect(find(quotes, 'tax records').speaker?.text).toBe('Sen. Anna Reyes (D-Vt.)');
   });
 
+  it('finds the subject before an appositive or modifier clause of several commas', () => {
+    expect(speakerOf('Sen. Ella Grand, facing a tough race in Ohio, a swing state, said she would back the bill.', 'back the bill')).toBe('Sen. Ella Grand');
+    expect(speakerOf('Tamsin, herself up for reelection in 2028, said she voted against the levy.', 'levy')).toBe('Tamsin');
+    expect(speakerOf('Even Okafor, a loyal ally of the mayor, said the budget was too large.', 'budget')).toBe('Okafor, a loyal ally of the mayor');
+  });
+
+  it('reads a sentence-initial inverted cue ("Said X, ...", "Stated X: ...")', () => {
+    const q = find(extractQuotes(makeDoc('Said Mara Quist, who grew up on the farm, “It was a hard life.”')), 'hard life');
+    expect(q.speaker?.text).toBe('Mara Quist');
+    expect(q.text).toBe('It was a hard life.');
+    expect(speakerOf('Stated Voss: “We will not sell the land.”', 'sell the land')).toBe('Voss');
+  });
+
+  it('does not take "speaking on condition of anonymity" as the cue', () => {
+    const q = find(extractQuotes(makeDoc('One former aide, speaking on condition of anonymity, said the plan had been dropped.')), 'plan had been');
+    expect(q.cue?.text).toBe('said');
+    expect(q.speaker?.text).toBe('One former aide');
+  });
+
   it('gives "X issued a statement saying ..." to X, not to the statement', () => {
     expect(speakerOf('The union issued a statement Tuesday saying the strike would go on.', 'strike')).toBe('The union');
   });
