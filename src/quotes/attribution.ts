@@ -84,6 +84,13 @@ export function repairPos(doc: Readonly<Doc>): Token[] {
       const initial = i === s.tokenStart || (prev && /^[“"‘'(—-]$/.test(prev.text));
       if (initial) {
         if (t.pos === 'VERB' && next && next.sentence === t.sentence && (next.pos === 'VERB' || next.pos === 'AUX')) t.pos = 'PROPN';
+        // a first name read as a verb: "Grant Young, a strategist, said", "Josh Baird said"
+        else if (t.pos === 'VERB' && next && next.sentence === t.sentence && next.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(next.text)) {
+          let k = i + 1;
+          while (k < s.tokenEnd && toks[k].pos === 'PROPN') k++;
+          const after = toks[k];
+          if (after && (after.text === ',' || ((after.pos === 'VERB' || after.pos === 'AUX') && k === i + 2))) t.pos = 'PROPN';
+        }
       } else if (t.pos === 'VERB' || (prev && prev.pos === 'PROPN')) {
         t.pos = 'PROPN';
       }
@@ -402,7 +409,7 @@ function pronounSubject(ctx: Ctx, min: number, end: number): TokRange | null {
 
 function sourceLeftOf(ctx: Ctx, groupStart: number, min: number): TokRange | null {
   const { tokens } = ctx;
-  const e = skipLeftAdjuncts(ctx, min, groupStart);
+  let e = skipLeftAdjuncts(ctx, min, groupStart);
   let np = npLeft(tokens, min, e);
   if (!np) np = pronounSubject(ctx, min, e);
   if (!np) {
@@ -411,6 +418,8 @@ function sourceLeftOf(ctx: Ctx, groupStart: number, min: number): TokRange | nul
     if (np) return np;
     // "NP, appositive or relative clause, said": "The head of the group, Mike Murphy, said",
     // "Eaton, a Republican who voted for Clinton, said", "Graham, who is running, said"
+    // 'Jo Roe, host of the show “Morning Call,” said': the comma inside the closing quotation mark delimits
+    if (e - 2 > min && isClosingMark(ctx, e - 1) && tokens[e - 2].text === ',') e = e - 1;
     if (e - 1 > min && (tokens[e - 1].text === ',' || tokens[e - 1].text === '—' || tokens[e - 1].text === '--')) {
       const delim = tokens[e - 1].text;
       // "..., Gov. John Kasich (R-OH), said": a stray comma after an NP that follows a boundary
@@ -428,9 +437,14 @@ function sourceLeftOf(ctx: Ctx, groupStart: number, min: number): TokRange | nul
         j--;
         while (j > min && j >= e - 30 && !(tokens[j].text === delim && ctx.tokRegion[j] < 0)) j--;
         if (!(j > min && tokens[j].text === delim && j + 1 < e - 1)) break;
-        const np1 = npLeft(tokens, min, j);
+        let np1 = npLeft(tokens, min, j);
         const c = tokens[j + 1];
         if (!np1) continue;
+        // "Six newspapers in New Jersey, including ...": the NP goes on left over an inner preposition
+        if (np1.s - 1 > min && tokens[np1.s - 1].pos === 'ADP' && /^(in|of|for|from|at|with)$/.test(tokens[np1.s - 1].lower)) {
+          const head = npLeft(tokens, min, np1.s - 1);
+          if (head && ctx.tokRegion[head.s] < 0) np1 = { s: head.s, e: np1.e };
+        }
         const b = np1.s - 1;
         const boundary = b < min || tokens[b].text === ',' || isQuoteMark(tokens[b]) || tokens[b].pos === 'SCONJ' || tokens[b].pos === 'CCONJ' || tokens[b].text === '—' || tokens[b].text === ':' || (tokens[b].pos === 'ADV' && (b - 1 < min || tokens[b - 1].text === ','));
         if (!boundary) continue;
@@ -479,7 +493,11 @@ function mainSubject(ctx: Ctx, sent: Sentence, i: number, rels: Relation[]): Tok
     const t0 = tokens[start];
     if (!(t0 && (t0.pos === 'ADP' || t0.pos === 'SCONJ' || t0.pos === 'ADV' || (t0.pos === 'VERB' && /(ing|ed)$/.test(t0.lower))))) break;
     let next = -1;
-    for (let k = start; k < i; k++) if (tokens[k].text === ',' && ctx.tokRegion[k] < 0) { next = k + 1; break; }
+    for (let k = start; k < i; k++) {
+      if (tokens[k].text !== ',') continue;
+      if (ctx.tokRegion[k] < 0) { next = k + 1; break; }
+      if (isClosingMark(ctx, k + 1)) { next = k + 2; break; } // 'On ABC's “This Week,” he said'
+    }
     if (next < 0) break;
     start = next;
   }

@@ -241,6 +241,17 @@ describe('extractQuotes: source phrases', () => {
     expect(speakerOf('Even Okafor, a loyal ally of the mayor, said the budget was too large.', 'budget')).toBe('Okafor, a loyal ally of the mayor');
   });
 
+  it('keeps the subject NP over an inner preposition, a quoted title and a first name read as a verb', () => {
+    expect(speakerOf('Four weekly papers in Vermont, including the Valley Herald, said the mayor should resign.', 'mayor should')).toBe('Four weekly papers in Vermont, including the Valley Herald');
+    expect(speakerOf('Rosa Pell, host of the radio show “Good Morning,” suggested the tax was unfair.', 'tax was')).toBe('Rosa Pell, host of the radio show “Good Morning');
+    expect(speakerOf('Grant Holm, a farm lobbyist, said the drought would last.', 'drought')).toBe('Grant Holm, a farm lobbyist');
+  });
+
+  it('finds the subject of "..., but said" after an introductory phrase ending in a quoted title', () => {
+    const text = 'Speaking on the show “Face the Day,” Ortiz admitted that the figure was wrong, but said his staff had checked it.';
+    expect(speakerOf(text, 'staff had checked')).toBe('Ortiz');
+  });
+
   it('reads a sentence-initial inverted cue ("Said X, ...", "Stated X: ...")', () => {
     const q = find(extractQuotes(makeDoc('Said Mara Quist, who grew up on the farm, “It was a hard life.”')), 'hard life');
     expect(q.speaker?.text).toBe('Mara Quist');
