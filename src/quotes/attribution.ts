@@ -477,15 +477,25 @@ function sourceLeftOf(ctx: Ctx, groupStart: number, min: number): TokRange | nul
       }
     }
   }
+  // a title before the name: '"...," another friend, Mariam Emara, told CNN' / '..., the party's leader, Jo Roe said'
+  if (np.s - 1 > min && tokens[np.s - 1].text === ',' && tokens.slice(np.s, np.e).every((t) => t.pos === 'PROPN' || t.pos === 'PUNCT')) {
+    const np1 = npLeft(tokens, min, np.s - 1);
+    if (np1 && (tokens[np1.s].pos === 'DET' || tokens[np1.s].pos === 'ADJ' || tokens[np1.s].pos === 'PRON') && tokens[np1.e - 1].pos === 'NOUN' && !tokens.slice(np1.s, np1.e).some((t) => isTemporalWord(t.lower))) {
+      const b = np1.s - 1;
+      if (b >= min && (tokens[b].text === ',' || isClosingMark(ctx, b))) return { s: np1.s, e: np.e };
+    }
+  }
   return np;
 }
 
 /**
- * Subject of the clause that governs a participial or coordinated cue at `i`
+ * Subject of the clause that governs a participial, infinitive or coordinated cue at `i`
  * ("Smith criticized the plan, saying ...", "He left and said ..."): the source of an earlier
- * relation whose cue is the governing verb, or the NP before the nearest verb to the left.
+ * relation whose cue is the governing verb, or the NP before that verb. The governing verb is the
+ * first main verb of the sentence, or with `nearest` (coordinated verb phrases) the closest verb to
+ * the left, outside earlier contents, that has a subject.
  */
-function mainSubject(ctx: Ctx, sent: Sentence, i: number, rels: Relation[]): TokRange | null {
+function mainSubject(ctx: Ctx, sent: Sentence, i: number, rels: Relation[], nearest = false): TokRange | null {
   const { tokens } = ctx;
   // skip introductory adjunct clauses: "After saying ..., the man ..." / "On Tuesday, even as X fell, he ..."
   let start = sent.tokenStart;
@@ -501,8 +511,12 @@ function mainSubject(ctx: Ctx, sent: Sentence, i: number, rels: Relation[]): Tok
     if (next < 0) break;
     start = next;
   }
-  for (let k = start; k < i; k++) {
-    if (ctx.tokRegion[k] >= 0) continue;
+  const inContent = (k: number) => rels.some((r) => r.pieces.some((p) => p.start <= tokens[k].start && tokens[k].end <= p.end));
+  const order: number[] = [];
+  if (nearest) for (let k = i - 1; k >= start; k--) order.push(k);
+  else for (let k = start; k < i; k++) order.push(k);
+  for (const k of order) {
+    if (ctx.tokRegion[k] >= 0 || (nearest && inContent(k))) continue;
     const t = tokens[k];
     // an auxiliary is the main verb unless a verb follows it (over adverbs and negation): "are more likely to say", "has to remind"
     let n = k + 1;
@@ -510,10 +524,14 @@ function mainSubject(ctx: Ctx, sent: Sentence, i: number, rels: Relation[]): Tok
     const isMain = t.pos === 'VERB' || (t.pos === 'AUX' && n < i && tokens[n].pos !== 'VERB' && tokens[n].pos !== 'AUX');
     if (!isMain) continue;
     const prevRel = rels.find((r) => r.cueTok && r.cueTok.s <= k && k < r.cueTok.e);
-    if (prevRel) return prevRel.source;
+    if (prevRel) {
+      if (prevRel.source || !nearest) return prevRel.source;
+      continue;
+    }
     let gs = k;
     while (gs - 1 >= start && (tokens[gs - 1].pos === 'AUX' || tokens[gs - 1].pos === 'ADV' || tokens[gs - 1].pos === 'PART') && ctx.tokRegion[gs - 1] < 0) gs--;
-    return sourceLeftOf(ctx, gs, start);
+    const np = sourceLeftOf(ctx, gs, start);
+    if (!nearest || np) return np;
   }
   return null;
 }
@@ -685,7 +703,13 @@ function sentenceRelations(ctx: Ctx, si: number): Relation[] {
           const quoteBefore = isClosingMark(ctx, b) || (b - 1 >= 0 && isClosingMark(ctx, b - 1)) || ctx.tokRegion[b] >= 0;
           const hasLeft = b > minLeft || quoteBefore;
           const restNoClause = !tokens.slice(cue.group.e, sent.tokenEnd).some((t, k) => (t.pos === 'VERB' || t.pos === 'AUX') && ctx.tokRegion[cue.group.e + k] < 0);
-          if (finalCtx && hasLeft && (restIsTrivial(ctx, cue.group.e, sent.tokenEnd) || (quoteBefore && !afterIsContent && (!prevClose || restNoClause)))) {
+          // the rest after a recipient ("..., X told CNN.") may be trivial too
+          let restFrom = cue.group.e;
+          if (lex.recipientVerbs.has(cue.lemma)) {
+            const rec = npRight(tokens, restFrom, sent.tokenEnd);
+            if (rec) restFrom = rec.e;
+          }
+          if (finalCtx && hasLeft && (restIsTrivial(ctx, restFrom, sent.tokenEnd) || (quoteBefore && !afterIsContent && (!prevClose || restNoClause)))) {
             leftContent = { start: Math.min(tokens[leftStartTok].start, tokens[b].start), end: tokens[b].end };
             rule = 'attr:final';
             if (!afterIsContent) rightStart = -1;
@@ -739,7 +763,7 @@ function sentenceRelations(ctx: Ctx, si: number): Relation[] {
         if (!source) {
           const b = skipLeftAdjuncts(ctx, minLeft, cue.group.s) - 1;
           if (b >= sent.tokenStart && (tokens[b].lower === 'and' || tokens[b].lower === 'but' || tokens[b].lower === 'or')) {
-            source = mainSubject(ctx, sent, b, rels);
+            source = mainSubject(ctx, sent, b, rels, true);
             if (source) rule = 'attr:coordinated';
           }
         }

@@ -252,6 +252,16 @@ describe('extractQuotes: source phrases', () => {
     expect(speakerOf(text, 'staff had checked')).toBe('Ortiz');
   });
 
+  it('gives a coordinated cue the subject of the nearest verb phrase, not of the sentence', () => {
+    expect(speakerOf('Voters were angry when Ortega raised taxes and promised that schools would improve.', 'schools')).toBe('Ortega');
+  });
+
+  it('reads a title before a name in a sentence-final attribution with a recipient', () => {
+    const quotes = extractQuotes(makeDoc('“She is a mother of three boys,” another friend, Mira Ezz, told CNN. “She gave lectures every week.”'));
+    expect(find(quotes, 'mother of three').speaker?.text).toBe('another friend, Mira Ezz');
+    expect(find(quotes, 'lectures').speaker?.text).toBe('another friend, Mira Ezz');
+  });
+
   it('reads a sentence-initial inverted cue ("Said X, ...", "Stated X: ...")', () => {
     const q = find(extractQuotes(makeDoc('Said Mara Quist, who grew up on the farm, “It was a hard life.”')), 'hard life');
     expect(q.speaker?.text).toBe('Mara Quist');
