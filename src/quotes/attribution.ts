@@ -865,7 +865,7 @@ function sentenceRelations(ctx: Ctx, si: number): Relation[] {
           return false;
         };
         const clauseLike = first.lower === 'that' || first.lower === 'to' || first.lower === 'whether' || first.lower === 'if' || first.lower === 'how' || first.lower === 'why' || first.lower === 'what' || first.lower === 'who' || first.lower === 'when' || isOpeningMark(ctx, s) || tokens[s - 1]?.text === ':' || tokens[s - 1]?.text === ',' || (first.pos === 'PRON' && verbBeforeBreak(s)) || ((first.pos === 'DET' || first.pos === 'PROPN' || first.pos === 'NOUN' || first.pos === 'ADJ' || first.pos === 'NUM') && verbBeforeBreak(s));
-        if (cue.cls === 'speech' || clauseLike || cue.kind !== 'verb' || pieces.length) {
+        if (cue.cls === 'speech' || clauseLike || (cue.kind !== 'verb' && cue.kind !== 'participle') || pieces.length) {
           pieces.push(...makePieces(ctx, startChar, endChar));
         }
       }

@@ -275,6 +275,12 @@ describe('extractQuotes: source phrases', () => {
     expect(q.speaker?.text).toBe('One former aide');
   });
 
+  it('needs a clausal complement for a belief verb in -ing, as for its finite form', () => {
+    const quotes = extractQuotes(makeDoc('The senator left the hall early, knowing the result of the vote.'));
+    expect(quotes.some((q) => q.cue?.text === 'knowing')).toBe(false);
+    expect(speakerOf('The senator left the hall early, knowing that the vote was lost.', 'vote was lost')).toBe('The senator');
+  });
+
   it('gives "X issued a statement saying ..." to X, not to the statement', () => {
     expect(speakerOf('The union issued a statement Tuesday saying the strike would go on.', 'strike')).toBe('The union');
   });
