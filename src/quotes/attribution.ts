@@ -684,8 +684,9 @@ function sentenceRelations(ctx: Ctx, si: number): Relation[] {
             rightStart = np.e;
           }
         }
-        // "X is expected to ...", "She is assured of ...": the subject holds the attitude
-        if (!source && /^(expect|assure|poise|set|determine|commit|convince|resolve|intend|inclined|plan)$/.test(cue.lemma)) source = sourceLeft(ctx, sent, cue, minLeft);
+        // "She is determined to ...", "He is convinced that ...": the subject holds the attitude
+        // (but not in "X is expected / intended / planned to ...": whoever expects it is unstated)
+        if (!source && /^(assure|determine|commit|convince|resolve|inclined)$/.test(cue.lemma)) source = sourceLeft(ctx, sent, cue, minLeft);
         rule = 'attr:passive';
       } else {
         // 1. subject to the left, possibly a sentence-final attribution: '"...," X said.' / '..., X said.'

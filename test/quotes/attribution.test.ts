@@ -216,6 +216,11 @@ describe('extractQuotes: source phrases', () => {
     expect(speakerOf('It was reported that the harbour would stay shut until spring.', 'harbour')).toBeNull();
   });
 
+  it('gives "X is expected to ..." no source (the one who expects is unstated), but "X is determined to ..." its subject', () => {
+    for (const q of extractQuotes(makeDoc('The finance minister is expected to attend the summit in Oslo.'))) expect(q.speaker).toBeNull();
+    expect(speakerOf('The finance minister is determined to cut the deficit this year.', 'deficit')).toBe('The finance minister');
+  });
+
   it('skips discourse adverbs and "since" between the source and the cue', () => {
     expect(speakerOf('Miller however said he would sign the trade deal.', 'trade deal')).toBe('Miller');
     expect(speakerOf('Jones, though, said she would back the governor.', 'governor')).toBe('Jones');
