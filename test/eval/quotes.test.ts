@@ -60,14 +60,14 @@ describe.skipIf(!haveData)('quotes eval on PolNeAR (held-out test split)', () =>
     const r = await evalQuotes({ dataDir: dir, split: 'test' });
     console.log(formatQuotesReport(r));
     expect(r.articles).toBeGreaterThan(200);
-    // measured on the full test split (249 articles): content overlap F1 73.4 (P 89.0, R 62.5),
-    // exact F1 47.0, cue overlap F1 69.4, source accuracy 80.6% (content-matched) and 91.8%
+    // measured on the full test split (249 articles): content overlap F1 73.8 (P 88.7, R 63.1),
+    // exact F1 47.1, cue overlap F1 69.5, source accuracy 85.7% (content-matched) and 93.4%
     // (matched by content and cue); floors = measured minus a margin
     expect(r.contentOverlap.f1).toBeGreaterThan(0.71);
     expect(r.contentOverlap.p).toBeGreaterThan(0.86);
     expect(r.contentExact.f1).toBeGreaterThan(0.44);
     expect(r.cueOverlap.f1).toBeGreaterThan(0.66);
-    expect(r.sourceAccuracy).toBeGreaterThan(0.77);
-    expect(r.sourceAccuracySameCue).toBeGreaterThan(0.88);
+    expect(r.sourceAccuracy).toBeGreaterThan(0.83);
+    expect(r.sourceAccuracySameCue).toBeGreaterThan(0.9);
   });
 });
