@@ -13,8 +13,9 @@
  * Metrics (a relation = one gold `E` line; a predicted relation = the quotes that
  * share one cue span, or a single cue-less quote):
  *  - content P/R/F1 with overlap: a predicted and a gold relation match when their
- *    contents share at least one letter/digit; matching is one-to-one, greedy by
- *    overlap size;
+ *    contents share at least one letter/digit; matching is one-to-one and greedy:
+ *    first among pairs whose cues also overlap (the same relation; PolNeAR's nested
+ *    relations have overlapping contents), then among the rest, each by overlap size;
  *  - content P/R/F1 exact: same contents compared as sets of letter/digit positions,
  *    after dropping quotation marks, edge punctuation and a leading complementizer
  *    "that" (PolNeAR includes quotation marks and "that" in contents; sitrep's quotes
@@ -280,6 +281,9 @@ function greedyMatch(n: number, m: number, score: (i: number, j: number) => numb
   return out;
 }
 
+/** Added to a pair's content overlap when the cues also overlap, so that such pairs are matched first. */
+const CUE_FIRST = 1e7;
+
 /** Score one article's predicted quotes against its gold relations. */
 export function scoreDoc(text: string, gold: GoldRelation[], quotes: Quote[]): DocScore {
   const preds = groupQuotes(quotes);
@@ -287,7 +291,19 @@ export function scoreDoc(text: string, gold: GoldRelation[], quotes: Quote[]): D
   const pC = preds.map((p) => charSet(text, p.content));
   const gCx = gold.map((g) => charSet(text, g.content, true));
   const pCx = preds.map((p) => charSet(text, p.content, true));
-  const pairs = greedyMatch(gold.length, preds.length, (i, j) => interSize(gC[i], pC[j]));
+  // a predicted relation pairs first with a gold relation whose cue it shares (the same attribution
+  // relation; matters for nested relations, whose contents overlap), then by content overlap alone
+  const gCueSet = gold.map((g) => (g.cue ? charSet(text, g.cue) : null));
+  const pCueSet = preds.map((p) => (p.cue ? charSet(text, [p.cue]) : null));
+  const cueAgree = (i: number, j: number) => {
+    const a = gCueSet[i];
+    const b = pCueSet[j];
+    return a !== null && b !== null && interSize(a, b) > 0;
+  };
+  const pairs = greedyMatch(gold.length, preds.length, (i, j) => {
+    const o = interSize(gC[i], pC[j]);
+    return o > 0 ? o + (cueAgree(i, j) ? CUE_FIRST : 0) : 0;
+  });
   const exactPairs = greedyMatch(gold.length, preds.length, (i, j) => (setEq(gCx[i], pCx[j]) && gCx[i].size > 0 ? 1 : 0));
   let sourceOk = 0;
   let sourceExact = 0;

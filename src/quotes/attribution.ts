@@ -55,10 +55,13 @@ interface Ctx {
   regions: QuoteRegion[];
   /** For each token, index of the quote region containing it (marks included), or -1. */
   tokRegion: Int32Array;
+  /** The sentences attribution works on: `doc.sentences` with false breaks repaired ({@link attributionSentences}). */
+  sents: Sentence[];
 }
 
 const NEG_OR_ADV_BLOCK = new Set(['however', 'so', 'when', 'where', 'why', 'how', 'there', 'here', 'instead', 'meanwhile', 'yet', 'too', 'as']);
-const SAYING_PARTICIPLES = new Set(['saying', 'adding', 'noting', 'arguing', 'explaining', 'claiming', 'insisting', 'warning', 'telling', 'asking', 'suggesting', 'stating', 'calling', 'declaring', 'writing', 'pointing', 'acknowledging', 'urging', 'describing', 'predicting', 'promising', 'vowing', 'recalling', 'accusing', 'questioning', 'announcing', 'charging', 'complaining', 'denying', 'admitting', 'conceding', 'citing', 'touting', 'referring', 'blaming', 'praising', 'criticizing', 'tweeting', 'reminding', 'reiterating', 'stressing', 'emphasizing', 'asserting', 'contending', 'confirming', 'indicating', 'boasting', 'joking', 'lamenting', 'demanding', 'pledging', 'proposing', 'revealing', 'hinting']);
+/** Words after which a cue verb in -ing is a participial cue whose source is the main-clause subject (", saying ..."). */
+const PARTICIPLE_LEAD = new Set([',', 'and', 'by', 'before', 'after', 'while', 'in', 'when', 'since', 'without', 'also']);
 const STATEMENT_LEAD = new Set(['in', 'during', 'on', 'via', 'through']);
 
 /**
@@ -81,12 +84,37 @@ export function repairPos(doc: Readonly<Doc>): Token[] {
       const initial = i === s.tokenStart || (prev && /^[“"‘'(—-]$/.test(prev.text));
       if (initial) {
         if (t.pos === 'VERB' && next && next.sentence === t.sentence && (next.pos === 'VERB' || next.pos === 'AUX')) t.pos = 'PROPN';
+        // a first name read as a verb: "Grant Young, a strategist, said", "Josh Baird said"
+        else if (t.pos === 'VERB' && next && next.sentence === t.sentence && next.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(next.text)) {
+          let k = i + 1;
+          while (k < s.tokenEnd && toks[k].pos === 'PROPN') k++;
+          const after = toks[k];
+          if (after && (after.text === ',' || ((after.pos === 'VERB' || after.pos === 'AUX') && k === i + 2))) t.pos = 'PROPN';
+        }
       } else if (t.pos === 'VERB' || (prev && prev.pos === 'PROPN')) {
         t.pos = 'PROPN';
       }
     }
   }
   return toks;
+}
+
+/**
+ * `doc.sentences` with false sentence breaks joined: a sentence whose first word starts in lower
+ * case continues the previous one (a break after an abbreviation or an exclamation inside a quote:
+ * "Sen. Jane Roe (D-Vt.) | said ...", "She shouted “Go!” | and left."). Same shape as `doc.sentences`.
+ */
+export function attributionSentences(doc: Readonly<Doc>): Sentence[] {
+  const out: Sentence[] = [];
+  for (const s of doc.sentences) {
+    let k = s.tokenStart;
+    while (k < s.tokenEnd && !/\p{L}/u.test(doc.tokens[k].text)) k++;
+    const prev = out[out.length - 1];
+    if (prev && k < s.tokenEnd && /^\p{Ll}/u.test(doc.tokens[k].text)) {
+      out[out.length - 1] = { ...prev, end: s.end, tokenEnd: s.tokenEnd };
+    } else out.push(s);
+  }
+  return out;
 }
 
 function buildCtx(doc: Readonly<Doc>): Ctx {
@@ -99,7 +127,7 @@ function buildCtx(doc: Readonly<Doc>): Ctx {
     while (r < regions.length && regions[r].end <= t.start) r++;
     if (r < regions.length && t.start >= regions[r].start && t.end <= regions[r].end) tokRegion[i] = r;
   }
-  return { doc, text, tokens: repairPos(doc), regions, tokRegion };
+  return { doc, text, tokens: repairPos(doc), regions, tokRegion, sents: attributionSentences(doc) };
 }
 
 function span(ctx: Ctx, s: number, e: number): TextSpan {
@@ -153,7 +181,7 @@ const COORD_SPEECH = new Set(['say', 'add', 'note', 'tell', 'announce', 'insist'
 function findCues(ctx: Ctx, si: number): CueCand[] {
   const lex = cueLexicon();
   const { tokens } = ctx;
-  const sent = ctx.doc.sentences[si];
+  const sent = ctx.sents[si];
   const out: CueCand[] = [];
   const used = new Set<number>();
   for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
@@ -194,14 +222,18 @@ function findCues(ctx: Ctx, si: number): CueCand[] {
     if (/^so-called$/i.test(t.text)) continue;
     if (prev && (prev.pos === 'DET' || prev.pos === 'NUM' || prev.pos === 'ADJ') && next && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'NUM' || next.pos === 'ADJ') && t.lower.endsWith('ed')) continue;
     // "Asked about X, Trump said ...": a sentence-initial participle is not the cue
-    if ((i === sent.tokenStart || (i === sent.tokenStart + 1 && isQuoteMark(tokens[sent.tokenStart]))) && /ed$/.test(t.lower) && t.lower !== 'said') continue;
+    // (but "Stated Stone: ..." / "Added Smith, ..." is an inverted cue: a name follows)
+    if ((i === sent.tokenStart || (i === sent.tokenStart + 1 && isQuoteMark(tokens[sent.tokenStart]))) && /ed$/.test(t.lower) && t.lower !== 'said' && !(i === sent.tokenStart && next && next.pos === 'PROPN')) continue;
+    // "speaking on condition of anonymity", "talking anonymously": the terms of the attribution, not a cue
+    if ((t.lemma === 'speak' || t.lemma === 'talk') && next && (next.lower === 'anonymously' || (next.lower === 'on' && /^(the )?condition\b/.test(ctx.text.slice(next.end + 1, next.end + 15))))) continue;
     // verb group to the left: auxiliaries, negation, adverbs
     let gs = i;
     let passive = false;
     for (let k = i - 1; k >= sent.tokenStart && k >= i - 4; k--) {
       const p = tokens[k];
       if (ctx.tokRegion[k] >= 0) break;
-      if (p.pos === 'AUX' || (p.pos === 'PART' && (p.lower === 'not' || p.lower === "n't" || p.lower === 'n’t')) || (p.pos === 'ADV' && !NEG_OR_ADV_BLOCK.has(p.lower) && !/^[A-Z]/.test(p.text) && p.lower !== 'as')) {
+      const sinceAfterAux = p.lower === 'since' && k - 1 >= sent.tokenStart && tokens[k - 1].pos === 'AUX';
+      if (p.pos === 'AUX' || sinceAfterAux || (p.pos === 'PART' && (p.lower === 'not' || p.lower === "n't" || p.lower === 'n’t')) || (p.pos === 'ADV' && !NEG_OR_ADV_BLOCK.has(p.lower) && !/^[A-Z]/.test(p.text) && p.lower !== 'as')) {
         if (p.pos === 'AUX' && p.lemma === 'be' && /(ed|en|wn)$/.test(t.lower) && t.lower !== 'said') passive = true;
         if (p.pos === 'AUX' && p.lemma === 'be' && (t.lower === 'said' || t.lower === 'told' || t.lower === 'asked' || t.lower === 'expected' || t.lower === 'known' || t.lower === 'reported')) passive = true;
         gs = k;
@@ -211,7 +243,11 @@ function findCues(ctx: Ctx, si: number): CueCand[] {
     }
     // participial ", saying ..." keeps the group to itself
     let kind: CueCand['kind'] = 'verb';
-    if (SAYING_PARTICIPLES.has(t.lower) && gs === i && prev && (prev.text === ',' || prev.lower === 'and' || prev.lower === 'by' || prev.lower === 'before' || prev.lower === 'after' || prev.lower === 'while' || prev.lower === 'in')) kind = 'participle';
+    const lead = tokens[gs - 1];
+    if (/ing$/.test(t.lower) && gs > sent.tokenStart && lead && PARTICIPLE_LEAD.has(lead.lower) && tokens.slice(gs, i).every((x) => x.pos === 'ADV')) kind = 'participle';
+    // "X issued a statement (Tuesday) saying ...": an -ing cue after a statement noun that is the object of a
+    // finite verb; its source is the subject of that verb (not the statement)
+    else if (/ing$/.test(t.lower) && gs === i && lead && statementObjectBefore(ctx, sent, i)) kind = 'participle';
     // group to the right: particles, "in a statement"
     let ge = i + 1;
     const parts = lex.particles.get(t.lemma);
@@ -236,6 +272,25 @@ function findCues(ctx: Ctx, si: number): CueCand[] {
   }
   out.sort((a, b) => a.group.s - b.group.s);
   return out;
+}
+
+/** Does a statement noun ("a statement", "a press release", "an email Tuesday") end just before token `i`, after a finite verb? */
+function statementObjectBefore(ctx: Ctx, sent: Sentence, i: number): boolean {
+  const { tokens } = ctx;
+  const lex = cueLexicon();
+  let k = i - 1;
+  while (k > sent.tokenStart && k >= i - 3 && (isTemporalWord(tokens[k].lower) || tokens[k].pos === 'PROPN')) k--;
+  const head = tokens[k];
+  if (!head || head.pos !== 'NOUN') return false;
+  const w = head.lower.replace(/s$/, '');
+  const w2 = `${tokens[k - 1]?.lower ?? ''} ${w}`;
+  if (!lex.statementNouns.has(w) && !lex.statementNouns.has(w2)) return false;
+  for (let j = k - 1; j >= sent.tokenStart && j >= k - 5; j--) {
+    if (ctx.tokRegion[j] >= 0) return false;
+    if (tokens[j].pos === 'VERB') return true;
+    if (!['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON', 'ADV', 'PART'].includes(tokens[j].pos)) return false;
+  }
+  return false;
 }
 
 /** Index of a colon in "Name: content" (sentence starts with a short proper-noun NP and a colon), else -1. */
@@ -275,6 +330,9 @@ function skipLeftAdjuncts(ctx: Ctx, min: number, end: number): number {
     }
     // "both", "all", "each", "still", "further" between subject and verb
     while (e - 1 >= min && /^(both|all|each|still|further|jointly|together|themselves|himself|herself|itself)$/.test(tokens[e - 1].lower)) e--;
+    // discourse adverbs: "X however said", "X, though, said"
+    if (e - 1 > min && lex.subjectVerbAdverbs.has(tokens[e - 1].lower) && ctx.tokRegion[e - 1] < 0) e--;
+    else if (e - 3 > min && tokens[e - 1].text === ',' && tokens[e - 3].text === ',' && lex.subjectVerbAdverbs.has(tokens[e - 2].lower)) e -= 3;
     // ", in a statement," / ", in an interview with CNN,"
     if (e - 1 >= min && tokens[e - 1].text === ',') {
       let j = e - 2;
@@ -316,16 +374,52 @@ function sourceLeft(ctx: Ctx, sent: Sentence, cue: CueCand, min: number): TokRan
   return sourceLeftOf(ctx, cue.group.s, min);
 }
 
+/** Can the token before index `s` precede a subject (sentence or clause start)? */
+function subjectBoundary(ctx: Ctx, min: number, s: number): boolean {
+  const b = s - 1;
+  if (b < min) return true;
+  const t = ctx.tokens[b];
+  return t.text === ',' || t.text === ';' || t.text === ':' || t.text === '—' || t.pos === 'CCONJ' || t.pos === 'SCONJ' || isQuoteMark(t);
+}
+
+/**
+ * A source NP ending at `end` that {@link npLeft} does not build: a pronoun or quantifier from
+ * `subjectPronouns` ("It said", "Many argue"), "most of them", or a head with a survey participle
+ * ("those surveyed", "voters polled").
+ */
+function pronounSubject(ctx: Ctx, min: number, end: number): TokRange | null {
+  const { tokens } = ctx;
+  const lex = cueLexicon();
+  const i = end - 1;
+  if (i < min || ctx.tokRegion[i] >= 0) return null;
+  const t = tokens[i];
+  // expletive "it" ("It is expected that ...", "It was reported that ...") is no source
+  const expletive = (t.lower === 'it' || t.lower === 'this') && end < tokens.length && (tokens[end].lemma === 'be' || tokens[end].lower === "'s" || tokens[end].lower === '’s');
+  if (lex.subjectPronouns.has(t.lower) && !expletive && t.pos !== 'VERB' && t.pos !== 'AUX' && subjectBoundary(ctx, min, i)) return { s: i, e: end };
+  // "most of them", "some of those"
+  if (i - 2 >= min && t.pos === 'PRON' && tokens[i - 1].lower === 'of' && lex.subjectPronouns.has(tokens[i - 2].lower) && subjectBoundary(ctx, min, i - 2)) return { s: i - 2, e: end };
+  if (lex.surveyParticiples.has(t.lower) && i - 1 >= min) {
+    const p = tokens[i - 1];
+    if (lex.subjectPronouns.has(p.lower) && subjectBoundary(ctx, min, i - 1)) return { s: i - 1, e: end };
+    const np = npLeft(tokens, min, i);
+    if (np && ctx.tokRegion[np.s] < 0) return { s: np.s, e: end };
+  }
+  return null;
+}
+
 function sourceLeftOf(ctx: Ctx, groupStart: number, min: number): TokRange | null {
   const { tokens } = ctx;
-  const e = skipLeftAdjuncts(ctx, min, groupStart);
+  let e = skipLeftAdjuncts(ctx, min, groupStart);
   let np = npLeft(tokens, min, e);
+  if (!np) np = pronounSubject(ctx, min, e);
   if (!np) {
     const rel = skipRelativeClause(ctx, min, e);
     if (rel >= 0) np = npLeft(tokens, min, rel);
     if (np) return np;
     // "NP, appositive or relative clause, said": "The head of the group, Mike Murphy, said",
     // "Eaton, a Republican who voted for Clinton, said", "Graham, who is running, said"
+    // 'Jo Roe, host of the show “Morning Call,” said': the comma inside the closing quotation mark delimits
+    if (e - 2 > min && isClosingMark(ctx, e - 1) && tokens[e - 2].text === ',') e = e - 1;
     if (e - 1 > min && (tokens[e - 1].text === ',' || tokens[e - 1].text === '—' || tokens[e - 1].text === '--')) {
       const delim = tokens[e - 1].text;
       // "..., Gov. John Kasich (R-OH), said": a stray comma after an NP that follows a boundary
@@ -336,26 +430,36 @@ function sourceLeftOf(ctx: Ctx, groupStart: number, min: number): TokRange | nul
           if (!(b0 >= min && tokens[b0].text === ',' && b0 - 1 >= min && npLeft(tokens, min, b0))) return np0;
         }
       }
-      let j = e - 2;
-      while (j > min && j >= e - 30 && !(tokens[j].text === delim && ctx.tokRegion[j] < 0)) j--;
-      if (j > min && tokens[j].text === delim && j + 1 < e - 1) {
-        const np1 = npLeft(tokens, min, j);
+      // the NP before the first delimiter that follows a clause boundary (up to three delimiters back:
+      // "Sen. X, facing a challenge in Iowa, a swing state, said")
+      let j = e - 1;
+      for (let tries = 0; tries < 3; tries++) {
+        j--;
+        while (j > min && j >= e - 30 && !(tokens[j].text === delim && ctx.tokRegion[j] < 0)) j--;
+        if (!(j > min && tokens[j].text === delim && j + 1 < e - 1)) break;
+        let np1 = npLeft(tokens, min, j);
         const c = tokens[j + 1];
-        if (np1) {
-          const b = np1.s - 1;
-          const boundary = b < min || tokens[b].text === ',' || isQuoteMark(tokens[b]) || tokens[b].pos === 'SCONJ' || tokens[b].pos === 'CCONJ' || tokens[b].text === '—' || tokens[b].text === ':';
-          if (boundary) {
-            if (c.lower === 'who' || c.lower === 'which' || c.lower === 'whose') return np1;
-            // participial modifier: "Sanders, celebrating a victory in Vermont, is pledging"
-            if (c.pos === 'VERB' && /(ing|ed)$/.test(c.lower) && c.lower !== 'including') return np1;
-            if (c.lower === 'including' || delim !== ',') return { s: np1.s, e: e - 1 };
-            if (c.pos === 'DET' || c.pos === 'ADJ' || c.pos === 'NOUN' || c.pos === 'PROPN' || c.pos === 'NUM' || (c.pos === 'PRON' && /^(his|her|their|its)$/.test(c.lower))) {
-              const chunk = tokens.slice(j + 1, e - 1);
-              const finite = chunk.some((t, k) => (t.pos === 'AUX' || (t.pos === 'VERB' && !/(ing|ed|en)$/.test(t.lower))) && ctx.tokRegion[j + 1 + k] < 0);
-              if (!finite || chunk.some((t) => t.lower === 'who')) return { s: np1.s, e: e - 1 };
-            }
-          }
+        if (!np1) continue;
+        // "Six newspapers in New Jersey, including ...": the NP goes on left over an inner preposition
+        if (np1.s - 1 > min && tokens[np1.s - 1].pos === 'ADP' && /^(in|of|for|from|at|with)$/.test(tokens[np1.s - 1].lower)) {
+          const head = npLeft(tokens, min, np1.s - 1);
+          if (head && ctx.tokRegion[head.s] < 0) np1 = { s: head.s, e: np1.e };
         }
+        const b = np1.s - 1;
+        const boundary = b < min || tokens[b].text === ',' || isQuoteMark(tokens[b]) || tokens[b].pos === 'SCONJ' || tokens[b].pos === 'CCONJ' || tokens[b].text === '—' || tokens[b].text === ':' || (tokens[b].pos === 'ADV' && (b - 1 < min || tokens[b - 1].text === ','));
+        if (!boundary) continue;
+        if (c.lower === 'who' || c.lower === 'which' || c.lower === 'whose') return np1;
+        // participial modifier: "Sanders, celebrating a victory in Vermont, is pledging"
+        if (c.pos === 'VERB' && /(ing|ed)$/.test(c.lower) && c.lower !== 'including') return np1;
+        if (c.lower === 'including' || delim !== ',') return { s: np1.s, e: e - 1 };
+        // "Tester, himself up for reelection, said"
+        if (/^(himself|herself|themselves|itself)$/.test(c.lower)) return np1;
+        if (c.pos === 'DET' || c.pos === 'ADJ' || c.pos === 'NOUN' || c.pos === 'PROPN' || c.pos === 'NUM' || (c.pos === 'PRON' && /^(his|her|their|its)$/.test(c.lower))) {
+          const chunk = tokens.slice(j + 1, e - 1);
+          const finite = chunk.some((t, k) => (t.pos === 'AUX' || (t.pos === 'VERB' && !/(ing|ed|en)$/.test(t.lower))) && ctx.tokRegion[j + 1 + k] < 0);
+          if (!finite || chunk.some((t) => t.lower === 'who')) return { s: np1.s, e: e - 1 };
+        }
+        break;
       }
     }
     return null;
@@ -373,33 +477,61 @@ function sourceLeftOf(ctx: Ctx, groupStart: number, min: number): TokRange | nul
       }
     }
   }
+  // a title before the name: '"...," another friend, Mariam Emara, told CNN' / '..., the party's leader, Jo Roe said'
+  if (np.s - 1 > min && tokens[np.s - 1].text === ',' && tokens.slice(np.s, np.e).every((t) => t.pos === 'PROPN' || t.pos === 'PUNCT')) {
+    const np1 = npLeft(tokens, min, np.s - 1);
+    if (np1 && (tokens[np1.s].pos === 'DET' || tokens[np1.s].pos === 'ADJ' || tokens[np1.s].pos === 'PRON') && tokens[np1.e - 1].pos === 'NOUN' && !tokens.slice(np1.s, np1.e).some((t) => isTemporalWord(t.lower))) {
+      const b = np1.s - 1;
+      if (b >= min && (tokens[b].text === ',' || isClosingMark(ctx, b))) return { s: np1.s, e: np.e };
+    }
+  }
   return np;
 }
 
 /**
- * Subject of the clause that governs a participial or coordinated cue at `i`
+ * Subject of the clause that governs a participial, infinitive or coordinated cue at `i`
  * ("Smith criticized the plan, saying ...", "He left and said ..."): the source of an earlier
- * relation whose cue is the governing verb, or the NP before the nearest verb to the left.
+ * relation whose cue is the governing verb, or the NP before that verb. The governing verb is the
+ * first main verb of the sentence, or with `nearest` (coordinated verb phrases) the closest verb to
+ * the left, outside earlier contents, that has a subject.
  */
-function mainSubject(ctx: Ctx, sent: Sentence, i: number, rels: Relation[]): TokRange | null {
+function mainSubject(ctx: Ctx, sent: Sentence, i: number, rels: Relation[], nearest = false): TokRange | null {
   const { tokens } = ctx;
-  // skip an introductory adjunct clause: "After saying ..., the man ..." / "In Iowa, he ..."
+  // skip introductory adjunct clauses: "After saying ..., the man ..." / "On Tuesday, even as X fell, he ..."
   let start = sent.tokenStart;
-  const t0 = tokens[start];
-  if (t0 && (t0.pos === 'ADP' || t0.pos === 'SCONJ' || t0.pos === 'ADV' || (t0.pos === 'VERB' && /(ing|ed)$/.test(t0.lower)))) {
-    for (let k = start; k < i; k++) if (tokens[k].text === ',' && ctx.tokRegion[k] < 0) { start = k + 1; break; }
+  for (let guard = 0; guard < 3; guard++) {
+    const t0 = tokens[start];
+    if (!(t0 && (t0.pos === 'ADP' || t0.pos === 'SCONJ' || t0.pos === 'ADV' || (t0.pos === 'VERB' && /(ing|ed)$/.test(t0.lower))))) break;
+    let next = -1;
+    for (let k = start; k < i; k++) {
+      if (tokens[k].text !== ',') continue;
+      if (ctx.tokRegion[k] < 0) { next = k + 1; break; }
+      if (isClosingMark(ctx, k + 1)) { next = k + 2; break; } // 'On ABC's “This Week,” he said'
+    }
+    if (next < 0) break;
+    start = next;
   }
-  for (let k = start; k < i; k++) {
-    if (ctx.tokRegion[k] >= 0) continue;
+  const inContent = (k: number) => rels.some((r) => r.pieces.some((p) => p.start <= tokens[k].start && tokens[k].end <= p.end));
+  const order: number[] = [];
+  if (nearest) for (let k = i - 1; k >= start; k--) order.push(k);
+  else for (let k = start; k < i; k++) order.push(k);
+  for (const k of order) {
+    if (ctx.tokRegion[k] >= 0 || (nearest && inContent(k))) continue;
     const t = tokens[k];
-    const isMain = t.pos === 'VERB' || (t.pos === 'AUX' && k + 1 < i && !['VERB', 'AUX', 'ADV', 'PART'].includes(tokens[k + 1].pos));
+    // an auxiliary is the main verb unless a verb follows it (over adverbs and negation): "are more likely to say", "has to remind"
+    let n = k + 1;
+    while (n < i && (tokens[n].pos === 'ADV' || (tokens[n].pos === 'PART' && tokens[n].lower !== 'to'))) n++;
+    const isMain = t.pos === 'VERB' || (t.pos === 'AUX' && n < i && tokens[n].pos !== 'VERB' && tokens[n].pos !== 'AUX');
     if (!isMain) continue;
     const prevRel = rels.find((r) => r.cueTok && r.cueTok.s <= k && k < r.cueTok.e);
-    if (prevRel) return prevRel.source;
+    if (prevRel) {
+      if (prevRel.source || !nearest) return prevRel.source;
+      continue;
+    }
     let gs = k;
     while (gs - 1 >= start && (tokens[gs - 1].pos === 'AUX' || tokens[gs - 1].pos === 'ADV' || tokens[gs - 1].pos === 'PART') && ctx.tokRegion[gs - 1] < 0) gs--;
     const np = sourceLeftOf(ctx, gs, start);
-    return np;
+    if (!nearest || np) return np;
   }
   return null;
 }
@@ -465,7 +597,7 @@ function makePieces(ctx: Ctx, start: number, end: number): Piece[] {
 
 /** End of the sentence for content purposes, extended to the end of a quote region that starts inside it. */
 function sentenceContentEnd(ctx: Ctx, si: number): number {
-  return ctx.doc.sentences[si].end;
+  return ctx.sents[si].end;
 }
 
 /** Is the rest of the sentence after token `i` only punctuation or adjuncts (a sentence-final attribution)? */
@@ -491,7 +623,7 @@ function restIsTrivial(ctx: Ctx, i: number, end: number): boolean {
 /** Build relations for one sentence. */
 function sentenceRelations(ctx: Ctx, si: number): Relation[] {
   const { tokens, text } = ctx;
-  const sent = ctx.doc.sentences[si];
+  const sent = ctx.sents[si];
   const cues = findCues(ctx, si);
   const rels: Relation[] = [];
   if (!cues.length) return rels;
@@ -552,12 +684,18 @@ function sentenceRelations(ctx: Ctx, si: number): Relation[] {
             rightStart = np.e;
           }
         }
-        // "X is expected to ...", "She is assured of ...": the subject holds the attitude
-        if (!source && /^(expect|assure|poise|set|determine|commit|convince|resolve|intend|inclined|plan)$/.test(cue.lemma)) source = sourceLeft(ctx, sent, cue, minLeft);
+        // "She is determined to ...", "He is convinced that ...": the subject holds the attitude
+        // (but not in "X is expected / intended / planned to ...": whoever expects it is unstated)
+        if (!source && /^(assure|determine|commit|convince|resolve|inclined)$/.test(cue.lemma)) source = sourceLeft(ctx, sent, cue, minLeft);
         rule = 'attr:passive';
       } else {
         // 1. subject to the left, possibly a sentence-final attribution: '"...," X said.' / '..., X said.'
         source = sourceLeft(ctx, sent, cue, minLeft);
+        // an earlier cue inside a parenthetical does not bound the subject: "X, whose bid was seen as ..., said"
+        if (!source && prevCue && minLeft > sent.tokenStart) {
+          const alt = sourceLeftOf(ctx, cue.group.s, sent.tokenStart);
+          if (alt && alt.e <= prevCue.group.s && tokens[alt.e]?.text === ',') source = alt;
+        }
         if (source) {
           const b = source.s - 1;
           // the quote closed at the end of the previous sentence: '"... emails." Trump said.'
@@ -566,7 +704,13 @@ function sentenceRelations(ctx: Ctx, si: number): Relation[] {
           const quoteBefore = isClosingMark(ctx, b) || (b - 1 >= 0 && isClosingMark(ctx, b - 1)) || ctx.tokRegion[b] >= 0;
           const hasLeft = b > minLeft || quoteBefore;
           const restNoClause = !tokens.slice(cue.group.e, sent.tokenEnd).some((t, k) => (t.pos === 'VERB' || t.pos === 'AUX') && ctx.tokRegion[cue.group.e + k] < 0);
-          if (finalCtx && hasLeft && (restIsTrivial(ctx, cue.group.e, sent.tokenEnd) || (quoteBefore && !afterIsContent && (!prevClose || restNoClause)))) {
+          // the rest after a recipient ("..., X told CNN.") may be trivial too
+          let restFrom = cue.group.e;
+          if (lex.recipientVerbs.has(cue.lemma)) {
+            const rec = npRight(tokens, restFrom, sent.tokenEnd);
+            if (rec) restFrom = rec.e;
+          }
+          if (finalCtx && hasLeft && (restIsTrivial(ctx, restFrom, sent.tokenEnd) || (quoteBefore && !afterIsContent && (!prevClose || restNoClause)))) {
             leftContent = { start: Math.min(tokens[leftStartTok].start, tokens[b].start), end: tokens[b].end };
             rule = 'attr:final';
             if (!afterIsContent) rightStart = -1;
@@ -592,6 +736,22 @@ function sentenceRelations(ctx: Ctx, si: number): Relation[] {
             rule = 'attr:inverted';
           }
         }
+        // 2b. sentence-initial inverted cue: 'Said Jane Roe, who ..., "..."' / 'Stated Roe: "..."'
+        if (!source && cue.group.s === sent.tokenStart && /^\p{Lu}/u.test(tokens[cue.core.s].text) && !cue.passive) {
+          const np = npRight(tokens, afterGroup, sent.tokenEnd, { appositive: true });
+          if (np && np.e < sent.tokenEnd && (tokens[np.e].text === ',' || tokens[np.e].text === ':')) {
+            // content: after the colon, or from the first quotation mark (past a relative clause), else after the comma
+            let k = np.e;
+            if (tokens[k].text === ',') {
+              let q = k + 1;
+              while (q < sent.tokenEnd && q < k + 25 && !isOpeningMark(ctx, q)) q++;
+              if (q < sent.tokenEnd && isOpeningMark(ctx, q)) k = q - 1;
+            }
+            source = np;
+            rightStart = k + 1;
+            rule = 'attr:inverted';
+          }
+        }
         // 3. infinitive or catenative cue: "went to Twitter to applaud", "are more likely to say", "have begun urging"
         if (!source) {
           const p = tokens[cue.group.s - 1];
@@ -604,7 +764,7 @@ function sentenceRelations(ctx: Ctx, si: number): Relation[] {
         if (!source) {
           const b = skipLeftAdjuncts(ctx, minLeft, cue.group.s) - 1;
           if (b >= sent.tokenStart && (tokens[b].lower === 'and' || tokens[b].lower === 'but' || tokens[b].lower === 'or')) {
-            source = mainSubject(ctx, sent, b, rels);
+            source = mainSubject(ctx, sent, b, rels, true);
             if (source) rule = 'attr:coordinated';
           }
         }
@@ -706,7 +866,7 @@ function sentenceRelations(ctx: Ctx, si: number): Relation[] {
           return false;
         };
         const clauseLike = first.lower === 'that' || first.lower === 'to' || first.lower === 'whether' || first.lower === 'if' || first.lower === 'how' || first.lower === 'why' || first.lower === 'what' || first.lower === 'who' || first.lower === 'when' || isOpeningMark(ctx, s) || tokens[s - 1]?.text === ':' || tokens[s - 1]?.text === ',' || (first.pos === 'PRON' && verbBeforeBreak(s)) || ((first.pos === 'DET' || first.pos === 'PROPN' || first.pos === 'NOUN' || first.pos === 'ADJ' || first.pos === 'NUM') && verbBeforeBreak(s));
-        if (cue.cls === 'speech' || clauseLike || cue.kind !== 'verb' || pieces.length) {
+        if (cue.cls === 'speech' || clauseLike || (cue.kind !== 'verb' && cue.kind !== 'participle') || pieces.length) {
           pieces.push(...makePieces(ctx, startChar, endChar));
         }
       }
@@ -723,7 +883,7 @@ function sentenceRelations(ctx: Ctx, si: number): Relation[] {
       continue;
     }
     const cueSpan = span(ctx, cue.group.s, cue.group.e);
-    const rel: Relation = { cue: cueSpan, cueTok: cue.group, source, speaker: null, pieces, sentence: si, rule };
+    const rel: Relation = { cue: cueSpan, cueTok: cue.group, source, speaker: null, pieces, sentence: tokens[cue.core.s].sentence, rule };
     rels.push(rel);
   }
   return rels;
@@ -745,7 +905,7 @@ export function findRelations(doc: Readonly<Doc>): Relation[] {
   if (hit) return hit;
   const ctx = buildCtx(doc);
   let rels: Relation[] = [];
-  for (let si = 0; si < doc.sentences.length; si++) rels.push(...sentenceRelations(ctx, si));
+  for (let si = 0; si < ctx.sents.length; si++) rels.push(...sentenceRelations(ctx, si));
   // keep only outermost: drop a relation whose cue lies inside another relation's content
   rels = rels.filter((r) => {
     if (!r.cue) return true;

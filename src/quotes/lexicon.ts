@@ -20,6 +20,12 @@ export interface CueLexicon {
   /** Nouns of a communicative act or artifact, possibly multi-word (lower case). */
   statementNouns: Set<string>;
   artifactNouns: Set<string>;
+  /** Pronouns and quantifiers that can be a whole source NP ("It said", "Many argue", "most of them said"). */
+  subjectPronouns: Set<string>;
+  /** Reduced-relative participles after a source head ("those surveyed said", "voters polled say"). */
+  surveyParticiples: Set<string>;
+  /** Adverbs that may stand between a source and its cue, bare or between commas ("X, however, said"). */
+  subjectVerbAdverbs: Set<string>;
 }
 
 interface RawLexicon {
@@ -30,6 +36,9 @@ interface RawLexicon {
   possessiveNouns: string[];
   statementNouns: string[];
   artifactNouns: string[];
+  subjectPronouns: string[];
+  surveyParticiples: string[];
+  subjectVerbAdverbs: string[];
 }
 
 let cached: CueLexicon | null = null;
@@ -46,6 +55,9 @@ export function cueLexicon(): CueLexicon {
     possessiveNouns: new Set(raw.possessiveNouns),
     statementNouns: new Set(raw.statementNouns),
     artifactNouns: new Set(raw.artifactNouns),
+    subjectPronouns: new Set(raw.subjectPronouns),
+    surveyParticiples: new Set(raw.surveyParticiples),
+    subjectVerbAdverbs: new Set(raw.subjectVerbAdverbs),
   };
   return cached;
 }

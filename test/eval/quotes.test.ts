@@ -29,6 +29,22 @@ describe('quotes eval: scoring', () => {
     expect(s.sourceOk).toBe(1);
   });
 
+  it('pairs a nested predicted relation with the gold relation that shares its cue', () => {
+    const text = 'Anna said Ben thinks the bridge is closed.';
+    const sp = (a: string): Array<[number, number]> => [[text.indexOf(a), text.indexOf(a) + a.length]];
+    // gold: outer (Anna said [Ben thinks the bridge is closed]) listed first, inner (Ben thinks [the bridge is closed])
+    const gold = [
+      { content: sp('Ben thinks the bridge is closed'), cue: sp('said'), source: sp('Anna') },
+      { content: sp('the bridge is closed'), cue: sp('thinks'), source: sp('Ben') },
+    ];
+    const c = sp('the bridge is closed')[0];
+    const q: Quote = { text: 'the bridge is closed', start: c[0], end: c[1], direct: false, speaker: { text: 'Ben', start: 10, end: 13, code: null, country: null }, cue: { text: 'thinks', start: 14, end: 20 }, sentence: 0, rule: 'test' };
+    const s = scoreDoc(text, gold, [q]);
+    expect(s.pairs).toEqual([[1, 0]]);
+    expect(s.sourceOk).toBe(1);
+    expect(s.sameRelation).toBe(1);
+  });
+
   it('has a deterministic split of about 30% test', () => {
     expect(articleSplit('politico_2016-01-01_example')).toBe(articleSplit('politico_2016-01-01_example'));
     if (!haveData) return;
@@ -44,14 +60,14 @@ describe.skipIf(!haveData)('quotes eval on PolNeAR (held-out test split)', () =>
     const r = await evalQuotes({ dataDir: dir, split: 'test' });
     console.log(formatQuotesReport(r));
     expect(r.articles).toBeGreaterThan(200);
-    // measured on the full test split (249 articles): content overlap F1 73.4 (P 89.0, R 62.5),
-    // exact F1 47.0, cue overlap F1 69.4, source accuracy 80.6% (content-matched) and 91.8%
+    // measured on the full test split (249 articles): content overlap F1 73.8 (P 88.7, R 63.1),
+    // exact F1 47.1, cue overlap F1 69.5, source accuracy 85.7% (content-matched) and 93.4%
     // (matched by content and cue); floors = measured minus a margin
     expect(r.contentOverlap.f1).toBeGreaterThan(0.71);
     expect(r.contentOverlap.p).toBeGreaterThan(0.86);
     expect(r.contentExact.f1).toBeGreaterThan(0.44);
     expect(r.cueOverlap.f1).toBeGreaterThan(0.66);
-    expect(r.sourceAccuracy).toBeGreaterThan(0.77);
-    expect(r.sourceAccuracySameCue).toBeGreaterThan(0.88);
+    expect(r.sourceAccuracy).toBeGreaterThan(0.83);
+    expect(r.sourceAccuracySameCue).toBeGreaterThan(0.9);
   });
 });

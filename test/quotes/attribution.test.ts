@@ -205,6 +205,97 @@ describe('extractQuotes: sources', () => {
   });
 });
 
+describe('extractQuotes: source phrases', () => {
+  const speakerOf = (text: string, needle: string) => find(extractQuotes(makeDoc(text)), needle).speaker?.text ?? null;
+
+  it('takes pronoun and quantifier subjects, but not an expletive "it"', () => {
+    expect(speakerOf('The agency issued a long report. It said the harbour would stay shut until spring.', 'harbour')).toBe('It');
+    expect(speakerOf('Many speculated that the mayor might resign before the vote.', 'mayor')).toBe('Many');
+    expect(speakerOf('Most of them said they had enjoyed working at the plant.', 'enjoyed')).toBe('Most of them');
+    expect(speakerOf('Those surveyed said the council was best placed to fix the roads.', 'council')).toBe('Those surveyed');
+    expect(speakerOf('It was reported that the harbour would stay shut until spring.', 'harbour')).toBeNull();
+  });
+
+  it('gives "X is expected to ..." no source (the one who expects is unstated), but "X is determined to ..." its subject', () => {
+    for (const q of extractQuotes(makeDoc('The finance minister is expected to attend the summit in Oslo.'))) expect(q.speaker).toBeNull();
+    expect(speakerOf('The finance minister is determined to cut the deficit this year.', 'deficit')).toBe('The finance minister');
+  });
+
+  it('skips discourse adverbs and "since" between the source and the cue', () => {
+    expect(speakerOf('Miller however said he would sign the trade deal.', 'trade deal')).toBe('Miller');
+    expect(speakerOf('Jones, though, said she would back the governor.', 'governor')).toBe('Jones');
+    expect(speakerOf('She has since said that she attended the dinner.', 'dinner')).toBe('She');
+  });
+
+  it('finds the subject of a catenative cue ("are more likely to say", "has to remind")', () => {
+    expect(speakerOf('Rural voters are slightly more likely to say that the senator represents them.', 'represents')).toBe('Rural voters');
+  });
+
+  it('looks past a cue inside a relative clause for the subject', () => {
+    expect(speakerOf('Mr. Alder, whose narrow loss was widely seen as a setback, said that he would run again.', 'run again')).toBe('Mr. Alder');
+  });
+
+  it('joins a false sentence break after an abbreviation in parentheses', () => {
+    const quotes = extractQuotes(makeDoc('Sen. Anna Reyes (D-Vt.) said she will publish her tax records soon.'));
+    expect(find(quotes, 'tax records').speaker?.text).toBe('Sen. Anna Reyes (D-Vt.)');
+  });
+
+  it('finds the subject before an appositive or modifier clause of several commas', () => {
+    expect(speakerOf('Sen. Ella Grand, facing a tough race in Ohio, a swing state, said she would back the bill.', 'back the bill')).toBe('Sen. Ella Grand');
+    expect(speakerOf('Tamsin, herself up for reelection in 2028, said she voted against the levy.', 'levy')).toBe('Tamsin');
+    expect(speakerOf('Even Okafor, a loyal ally of the mayor, said the budget was too large.', 'budget')).toBe('Okafor, a loyal ally of the mayor');
+  });
+
+  it('keeps the subject NP over an inner preposition, a quoted title and a first name read as a verb', () => {
+    expect(speakerOf('Four weekly papers in Vermont, including the Valley Herald, said the mayor should resign.', 'mayor should')).toBe('Four weekly papers in Vermont, including the Valley Herald');
+    expect(speakerOf('Rosa Pell, host of the radio show “Good Morning,” suggested the tax was unfair.', 'tax was')).toBe('Rosa Pell, host of the radio show “Good Morning');
+    expect(speakerOf('Grant Holm, a farm lobbyist, said the drought would last.', 'drought')).toBe('Grant Holm, a farm lobbyist');
+  });
+
+  it('finds the subject of "..., but said" after an introductory phrase ending in a quoted title', () => {
+    const text = 'Speaking on the show “Face the Day,” Ortiz admitted that the figure was wrong, but said his staff had checked it.';
+    expect(speakerOf(text, 'staff had checked')).toBe('Ortiz');
+  });
+
+  it('gives a coordinated cue the subject of the nearest verb phrase, not of the sentence', () => {
+    expect(speakerOf('Voters were angry when Ortega raised taxes and promised that schools would improve.', 'schools')).toBe('Ortega');
+  });
+
+  it('reads a title before a name in a sentence-final attribution with a recipient', () => {
+    const quotes = extractQuotes(makeDoc('“She is a mother of three boys,” another friend, Mira Ezz, told CNN. “She gave lectures every week.”'));
+    expect(find(quotes, 'mother of three').speaker?.text).toBe('another friend, Mira Ezz');
+    expect(find(quotes, 'lectures').speaker?.text).toBe('another friend, Mira Ezz');
+  });
+
+  it('reads a sentence-initial inverted cue ("Said X, ...", "Stated X: ...")', () => {
+    const q = find(extractQuotes(makeDoc('Said Mara Quist, who grew up on the farm, “It was a hard life.”')), 'hard life');
+    expect(q.speaker?.text).toBe('Mara Quist');
+    expect(q.text).toBe('It was a hard life.');
+    expect(speakerOf('Stated Voss: “We will not sell the land.”', 'sell the land')).toBe('Voss');
+  });
+
+  it('does not take "speaking on condition of anonymity" as the cue', () => {
+    const q = find(extractQuotes(makeDoc('One former aide, speaking on condition of anonymity, said the plan had been dropped.')), 'plan had been');
+    expect(q.cue?.text).toBe('said');
+    expect(q.speaker?.text).toBe('One former aide');
+  });
+
+  it('needs a clausal complement for a belief verb in -ing, as for its finite form', () => {
+    const quotes = extractQuotes(makeDoc('The senator left the hall early, knowing the result of the vote.'));
+    expect(quotes.some((q) => q.cue?.text === 'knowing')).toBe(false);
+    expect(speakerOf('The senator left the hall early, knowing that the vote was lost.', 'vote was lost')).toBe('The senator');
+  });
+
+  it('gives "X issued a statement saying ..." to X, not to the statement', () => {
+    expect(speakerOf('The union issued a statement Tuesday saying the strike would go on.', 'strike')).toBe('The union');
+  });
+
+  it('treats any cue verb in -ing after a comma as a participle of the main subject', () => {
+    const quotes = extractQuotes(makeDoc('“We wrote two dozen songs,” Kiedis said, mentioning that the album is nearly done.'));
+    expect(find(quotes, 'album').speaker?.text).toBe('Kiedis');
+  });
+});
+
 describe('quotesComponent', () => {
   it('declares its layers and runs', () => {
     expect(quotesComponent.name).toBe('quotes');
