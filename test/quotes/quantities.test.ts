@@ -65,11 +65,12 @@ describe('extractQuantities', () => {
 
   it('is a pipeline component with declared layers', () => {
     expect(quantitiesComponent.name).toBe('quantities');
-    expect(quantitiesComponent.requires).toEqual(['tokens', 'sentences', 'entities', 'timexes']);
+    expect(quantitiesComponent.requires).toEqual(['tokens', 'sentences', 'entities', 'timexes', 'quotes', 'events']);
     expect(quantitiesComponent.assigns).toEqual(['quantities']);
     const out = quantitiesComponent.run(makeDoc('The ministry said 40 soldiers were wounded.'));
     expect(out.quantities?.[0]).toMatchObject({ value: 40, unit: 'soldiers' });
     expect(out.quantities?.[0].attribution?.source?.text).toBe('The ministry');
     expect(out.quantities?.[0].attribution?.cue.text).toBe('said');
+    expect(out.quantities?.[0].event).toBeNull();
   });
 });
