@@ -23,6 +23,7 @@ import { analyze, docToJson } from '../analyze.js';
 import { SitrepError } from '../errors.js';
 import { loadCameo } from '../data/load.js';
 import { buildArticle, toDocumentMeta } from '../ingest/article.js';
+import { decodeText } from '../ingest/text.js';
 import type { EventHit, EventSearch, Store } from '../store/index.js';
 import { toErrorResponse } from './errors.js';
 import {
@@ -370,10 +371,21 @@ export function createApp(store: Store, opts: AppOptions = {}): OpenAPIHono {
       },
     }),
     async (c) => {
-      const type = c.req.header('content-type') ?? '';
+      // media types are case-insensitive (RFC 9110); the validator only recognises lower-case ones
+      const type = (c.req.header('content-type') ?? '').toLowerCase();
       let record: z.infer<typeof ExtractBodySchema>;
-      if (type.startsWith('application/json')) record = c.req.valid('json') as z.infer<typeof ExtractBodySchema>;
-      else record = { text: await c.req.text(), published: c.req.query('published') ?? null };
+      if (type.startsWith('application/json')) {
+        if (/^application\/json/.test(c.req.header('content-type') ?? '')) record = c.req.valid('json') as z.infer<typeof ExtractBodySchema>;
+        else {
+          const parsed = ExtractBodySchema.safeParse(JSON.parse(await c.req.text()));
+          if (!parsed.success) throw new SitrepError('invalid_argument', `invalid body: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`, 'body');
+          record = parsed.data;
+        }
+      } else {
+        // the same decoding as files: NUL bytes and invalid bytes for the charset are input_not_text
+        const charset = /;\s*charset=("?)([^";]+)\1/.exec(type)?.[2] ?? null;
+        record = { text: decodeText(new Uint8Array(await c.req.arrayBuffer()), 'body', charset), published: c.req.query('published') ?? null };
+      }
       if (record.text === undefined && record.html === undefined) throw new SitrepError('invalid_article', 'the body needs a "text" or an "html" string', 'body');
       const article = buildArticle(
         record.text !== undefined ? { text: record.text } : { html: record.html! },

@@ -18,6 +18,29 @@ function getNlp(): Wink {
   return nlp;
 }
 
+/**
+ * Longest run of non-space characters handed to wink-nlp as one piece. Its
+ * tokenizer takes time quadratic in the length of a single "word" (100,000
+ * characters without a space: minutes), so longer runs (base64 blobs, rows of
+ * dashes) are cut every MAX_RUN characters.
+ */
+export const MAX_RUN = 256;
+const LONG_RUN = new RegExp(`\\S{${MAX_RUN + 1},}`, 'g');
+
+/**
+ * `block` with the character after every MAX_RUN non-space characters of a
+ * longer run replaced by a space: the same length, so wink-nlp's offsets stay
+ * offsets into `block`. The replaced characters belong to no token.
+ */
+function breakLongRuns(block: string): string {
+  if (block.length <= MAX_RUN) return block;
+  return block.replace(LONG_RUN, (run) => {
+    let out = '';
+    for (let i = 0; i < run.length; i += MAX_RUN + 1) out += run.slice(i, i + MAX_RUN) + (i + MAX_RUN < run.length ? ' ' : '');
+    return out;
+  });
+}
+
 /** Result of {@link tokenize}. */
 export interface Tokenized {
   tokens: Token[];
@@ -28,7 +51,9 @@ export interface Tokenized {
  * Split `text` into sentences and tokens.
  * Line breaks of two or more newlines (paragraphs) and a single newline after a
  * line that has no final punctuation (a headline) always end a sentence.
- * Whitespace tokens are dropped. Pure: same text, same output.
+ * Whitespace tokens are dropped. A run of more than {@link MAX_RUN} characters
+ * without a space is cut into pieces of MAX_RUN (one character between pieces
+ * is left out of every token). Pure: same text, same output.
  */
 export function tokenize(text: string): Tokenized {
   const n = getNlp();
@@ -43,7 +68,7 @@ export function tokenize(text: string): Tokenized {
     const block = m[0];
     const base = m.index;
     if (!block.trim()) continue;
-    const wdoc = n.readDoc(block);
+    const wdoc = n.readDoc(breakLongRuns(block));
     const values = wdoc.tokens().out(its.value) as string[];
     const spaces = wdoc.tokens().out(its.precedingSpaces as never) as unknown as string[];
     const pos = wdoc.tokens().out(its.pos) as string[];

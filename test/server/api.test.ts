@@ -217,6 +217,25 @@ describe('POST /api/extract', () => {
     expect(await post('{"text": "x", "published": "2025-13-40"}')).toMatchObject({ status: 400, body: { error: { code: 'invalid_date' } } });
     expect(await post('x'.repeat(5000), 'text/plain')).toMatchObject({ status: 413, body: { error: { code: 'input_too_large' } } });
   });
+
+  it('reads media types case-insensitively and refuses bodies that are not text', async () => {
+    const r = await app.request('/api/extract', { method: 'POST', headers: { 'content-type': 'APPLICATION/JSON' }, body: JSON.stringify({ text: 'Ruritania accused Borduria.' }) });
+    expect(r.status).toBe(200);
+    expect((await r.json()).document.text).toBe('Ruritania accused Borduria.');
+    const bad = await app.request('/api/extract', { method: 'POST', headers: { 'content-type': 'Application/Json' }, body: JSON.stringify({ text: 5 }) });
+    expect(bad.status).toBe(400);
+    const bytes = async (body: Uint8Array, type = 'text/plain') => {
+      const x = await app.request('/api/extract', { method: 'POST', headers: { 'content-type': type }, body: new Blob([body as Uint8Array<ArrayBuffer>]) });
+      return { status: x.status, code: (await x.json()).error?.code };
+    };
+    const latin1 = Uint8Array.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x69, 0x6e, 0x20, 0x4d, 0xfc, 0x6e, 0x63, 0x68, 0x65, 0x6e]);
+    expect(await bytes(latin1)).toEqual({ status: 400, code: 'input_not_text' });
+    expect(await bytes(Uint8Array.from([0x61, 0x00, 0x62]))).toEqual({ status: 400, code: 'input_not_text' });
+    // a declared charset is honoured
+    const ok = await app.request('/api/extract', { method: 'POST', headers: { 'content-type': 'text/plain; charset=ISO-8859-1' }, body: new Blob([latin1]) });
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).document.text).toBe('Café in München');
+  });
 });
 
 describe('one error handler, OpenAPI, headers', () => {
