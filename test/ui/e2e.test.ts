@@ -120,6 +120,13 @@ describe.skipIf(!HAS_CHROMIUM)('web UI in headless Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('says so when the address holds a malformed escape', async () => {
+    await page.goto(`${server.url}#/doc/%E0%A4%A`);
+    await ready('bad-link');
+    expect(await page.locator('#view').textContent()).toContain('malformed');
+    expect(pageErrors).toEqual([]);
+  });
+
   it('shows markup from an article as text and runs none of it', async () => {
     const id = documentId(HOSTILE_TEXT, HOSTILE_TITLE);
     await page.goto(`${server.url}#/doc/${encodeURIComponent(id)}`);

@@ -14,12 +14,23 @@ import { renderDocuments, renderArticle } from './article.js';
 export const FILTER_KEYS = ['actor', 'recipient', 'code', 'plover', 'from', 'to'];
 const EVENT_VIEWS = new Set(['timeline', 'network', 'map', 'events', 'situations']);
 
+/** decodeURIComponent, or null for a malformed escape. */
+function safeDecode(part) {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
+
 /** The current route: `{view, id, params}`. */
 export function route() {
   const raw = location.hash.replace(/^#\/?/, '');
   const [path, query = ''] = raw.split('?');
-  const parts = path.split('/').map(decodeURIComponent);
+  const parts = path.split('/').map(safeDecode);
   const params = Object.fromEntries(new URLSearchParams(query));
+  // a malformed %-escape in the address: a view of its own that says so
+  if (parts.includes(null)) return { view: 'bad-link', id: null, params: {} };
   return { view: parts[0] || 'timeline', id: parts[1] ?? null, params };
 }
 
@@ -112,6 +123,7 @@ async function render() {
       case 'situation': await renderSituation(target, Number(r.id), stale); break;
       case 'documents': await renderDocuments(target, r.params, stale); break;
       case 'doc': await renderArticle(target, r.id, r.params, stale); break;
+      case 'bad-link': target.appendChild(note('This link is malformed (a broken %-escape in the address): open a view from the tabs above.', 'error')); break;
       default: target.appendChild(note(`No view "${r.view}".`, 'error'));
     }
   } catch (e) {
