@@ -10,6 +10,11 @@ import { SitrepError } from '../errors.js';
 
 const DEFAULT_DB = './sitrep.db';
 
+/** @throws SitrepError `invalid_argument` (a usage error, exit 2) when `--db` is empty. */
+function checkDb(db: string): void {
+  if (!db.trim()) throw new SitrepError('invalid_argument', '--db must name a database file', '--db');
+}
+
 /** CSV field quoting (RFC 4180). */
 function csvField(v: unknown): string {
   const s = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
@@ -53,7 +58,7 @@ export function storeCommands(): Command[] {
     .option('--published <date>', 'publication date (YYYY-MM-DD) used as every article\'s reference date (overrides dates in the inputs)')
     .action(async (paths: string[], o: { db: string; published?: string }) => {
       if (o.published !== undefined) dateOption(o.published, '--published');
-      if (!o.db.trim()) throw new SitrepError('invalid_argument', '--db must name a database file', '--db');
+      checkDb(o.db);
       const store = Store.open(o.db);
       let stopping = false;
       const onSigint = () => {
@@ -112,6 +117,7 @@ export function storeCommands(): Command[] {
     .action((o: { db: string; actor?: string; recipient?: string; code?: string; from?: string; to?: string; limit?: string; format: string }) => {
       if (o.from) dateOption(o.from, '--from');
       if (o.to) dateOption(o.to, '--to');
+      checkDb(o.db);
       const store = Store.open(o.db, { readonly: true });
       try {
         const rows = store.queryEvents({ actor: o.actor, recipient: o.recipient, code: o.code, from: o.from, to: o.to, limit: parseLimit(o.limit) });
@@ -140,6 +146,7 @@ export function storeCommands(): Command[] {
     .option('--db <file>', 'SQLite database file', DEFAULT_DB)
     .addOption(choice('--format <format>', 'output format', ['table', 'json', 'csv'], 'table'))
     .action((o: { db: string; format: string }) => {
+      checkDb(o.db);
       const store = Store.open(o.db, { readonly: true });
       try {
         printRows(store.listActors() as unknown as Array<Record<string, unknown>>, ['code', 'name', 'country', 'sector', 'events'], o.format);

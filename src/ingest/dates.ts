@@ -18,18 +18,23 @@ function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
+/** Earliest publication year accepted (news reports; TIMEX3 values need four-digit years). */
+export const MIN_YEAR = 1000;
+
 /**
  * Parse an ISO 8601 date or datetime (extended format: `YYYY-MM-DD`,
  * `YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH[:MM]]`, a space instead of `T` is
  * accepted) and return its calendar date `YYYY-MM-DD` as written.
  * Surrounding whitespace is ignored.
- * @returns the date, or null when `value` is not such a string or names an
- *   impossible date/time (2025-02-30, hour 25, offset +19:00).
+ * @returns the date, or null when `value` is not such a string, names an
+ *   impossible date/time (2025-02-30, hour 25, offset +19:00), or a year before
+ *   {@link MIN_YEAR} (relative dates would reach negative TIMEX3 years).
  */
 export function parseIsoDate(value: string): string | null {
   const m = ISO_RE.exec(value.trim());
   if (!m) return null;
   const y = Number(m[1]);
+  if (y < MIN_YEAR) return null;
   const mo = Number(m[2]);
   const d = Number(m[3]);
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
@@ -80,7 +85,7 @@ export function normalizeDate(value: string | null | undefined, input: string): 
   if (d === null) {
     throw new SitrepError(
       'invalid_date',
-      `${input}: invalid publication date ${JSON.stringify(value)} (expected an ISO date such as 2025-08-13 or 2025-08-13T10:00:00+02:00)`,
+      `${input}: invalid publication date ${JSON.stringify(value)} (expected an ISO date from year ${MIN_YEAR} on, such as 2025-08-13 or 2025-08-13T10:00:00+02:00)`,
       input,
     );
   }

@@ -226,6 +226,8 @@ async function readSidecar(file: string): Promise<GivenMeta> {
     if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return {};
     throw e instanceof SitrepError ? e : fsError(e, side);
   }
+  // an empty file (for example the output file of \`sitrep extract x.txt > x.json\`, which the shell creates first) holds no metadata
+  if (!raw.replace(/^\uFEFF/, '').trim()) return {};
   let data: unknown;
   try {
     data = JSON.parse(raw.replace(/^\uFEFF/, ''));
@@ -235,6 +237,8 @@ async function readSidecar(file: string): Promise<GivenMeta> {
   const r = SidecarSchema.safeParse(data);
   if (!r.success) throw new SitrepError('invalid_article', `${side}: bad metadata file: ${zodMessage(r.error)}`, side);
   const { title, published, url, source } = r.data;
+  // a bad date is the metadata file's fault: name it
+  if (typeof published === 'string') normalizeDate(published, side);
   return dropUndefined({ title, published, url, source });
 }
 
@@ -361,7 +365,11 @@ async function listFolder(root: string, recursive: boolean): Promise<FolderEntry
         st = await fsp.stat(full);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException)?.code;
-        if (code === 'ENOENT') continue; // dangling symlink
+        if (code === 'ENOENT') {
+          // a dangling symbolic link: an input that cannot be read, reported when it names an input kind
+          if (FOLDER_EXTS.has(path.extname(name).toLowerCase())) out.push({ rel: r, full, error: new SitrepError('input_not_found', `${full}: broken symbolic link (its target does not exist)`, full) });
+          continue;
+        }
         out.push({ rel: r, full, error: fsError(e, full) });
         continue;
       }

@@ -542,6 +542,9 @@ export class Store {
       if (!existsSync(dir) || !statSync(dir).isDirectory()) {
         throw new SitrepError('store_failed', `${file}: folder ${dir} does not exist`, file);
       }
+      if (existsSync(file) && statSync(file).isDirectory()) {
+        throw new SitrepError('store_failed', `${file}: is a folder, not a database file`, file);
+      }
       if (opts.readonly && !existsSync(file)) {
         throw new SitrepError('store_failed', `${file}: no such store`, file);
       }

@@ -77,15 +77,27 @@ describe('plain text', () => {
     await expect(collect([t.write('x.txt', BODY)], { published: '31/12/2023' })).rejects.toMatchObject({ code: 'invalid_date' });
   });
 
-  it('a bad date in a metadata file is an invalid_date error naming the input', async () => {
+  it('a bad date in a metadata file is an invalid_date error of the input naming the metadata file', async () => {
     const f = t.write('bad.txt', BODY);
-    t.write('bad.json', JSON.stringify({ published: '2024-02-30' }));
+    const side = t.write('bad.json', JSON.stringify({ published: '2024-02-30' }));
     const e = err((await collect([f]))[0]);
     expect(e.error).toBeInstanceOf(SitrepError);
     expect(e.error.code).toBe('invalid_date');
-    expect(e.error.message).toContain(f);
+    expect(e.error.message).toContain(side);
     expect(e.origin).toBe(f);
   });
+
+  it('an empty metadata file (an output file the shell just created) counts as none', async () => {
+    const f = t.write('story.txt', `${HEADLINE}\n\n${BODY}`);
+    t.write('story.json', '');
+    const a = ok((await collect([f]))[0]);
+    expect(a.title).toBe(HEADLINE);
+  });
+
+  it('a publication year before 1000 is an invalid_date', async () => {
+    await expect(collect([t.write('y.txt', BODY)], { published: '0000-01-01' })).rejects.toMatchObject({ code: 'invalid_date' });
+  });
+
 
   it('binary files are input_not_text', async () => {
     const nul = t.write('image.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
@@ -185,12 +197,17 @@ describe('folders', () => {
     expect(flat.map((r) => path.relative(t.dir, ok(r).origin))).toEqual(['B.txt', 'b.txt']);
   });
 
-  it('survives a symlink loop and skips dangling links', async () => {
+  it('survives a symlink loop and reports a dangling link (never a silent skip), reading the rest', async () => {
     t.write('sub/x.txt', 'Text in sub.');
     symlinkSync(t.dir, path.join(t.dir, 'sub', 'loop'));
     symlinkSync(path.join(t.dir, 'gone.txt'), path.join(t.dir, 'dangling.txt'));
+    symlinkSync(path.join(t.dir, 'gone.md'), path.join(t.dir, 'dangling.md')); // not an input kind: ignored like any .md
     const rs = await collect([t.dir]);
-    expect(rs.map((r) => path.relative(t.dir, ok(r).origin))).toEqual(['sub/x.txt']);
+    expect(rs).toHaveLength(2);
+    const e = err(rs[0]);
+    expect(e.error.code).toBe('input_not_found');
+    expect(e.error.message).toContain('broken symbolic link');
+    expect(path.relative(t.dir, ok(rs[1]).origin)).toBe('sub/x.txt');
   });
 
   it('an empty folder is one input_empty error', async () => {
