@@ -40,7 +40,8 @@ function bestEntry(values: GazEntry[], dct: string | null, surface: string): Gaz
     if (v.exact && v.exact !== surface) continue;
     let score = KIND_PRIORITY[v.kind] * 10;
     if (v.kind === 'leader' || v.kind === 'actor') {
-      if (validOn(v, dct)) score += 5;
+      // a dated code valid on the DCT beats the entry's undated default ("[HOB]" vs "[HOBGOV 1995-1999]")
+      if (validOn(v, dct)) score += v.from || v.to ? 6 : 5;
       else if (v.kind === 'actor') continue;
     }
     if (v.kind === 'place') score += Math.min(4, Math.log10(1 + (v.population ?? 0)) / 2);
@@ -129,7 +130,8 @@ export function resolveEntities(doc: Readonly<Doc>, lex: ActorLexicon = actorLex
     // a one-word person name ("Friday", "Bush") counts only where the recognizer saw a person
     if (h.tokenEnd - h.tokenStart === 1 && (h.entry.kind === 'leader' || (h.entry.kind === 'actor' && h.entry.label === 'PER'))) {
       const word = tokens[h.tokenStart].lower;
-      const current = h.entry.kind === 'leader' && h.entry.sector === 'GOV'; // in office on the DCT
+      // in office on the DCT: a current leader, or a dictionary actor whose dated code holds on the DCT
+      const current = (h.entry.kind === 'leader' && h.entry.sector === 'GOV') || (h.entry.kind === 'actor' && !!(h.entry.from || h.entry.to));
       if (CALENDAR_WORDS.has(word) || (!current && recognized && !overlapping.some((e) => e.label === 'PER'))) continue;
     }
     if (overlapping.length === 0) {

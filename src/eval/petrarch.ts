@@ -7,7 +7,9 @@
  * A record counts as exact when the set of (source, target, event code)
  * triples sitrep produces equals the expected set; sitrep's compound events
  * (several actors or recipients in one record) are expanded to one triple per
- * pair, as PETRARCH2 writes them. Records flagged `error` are skipped.
+ * pair, as PETRARCH2 writes them, and a compound actor with no recipient is
+ * reciprocal (X>Y and Y>X). The validation dictionary's own non-CAMEO codes
+ * (345, 802, 901-915) count as codes. Records flagged `error` are skipped.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,7 +71,7 @@ export function petrarchPipeline(): Component[] {
     const v = loadValidationDictionaries();
     lexicons = {
       actors: buildActorLexicon({ countries: [], places: [], leaders: [], actors: v.actors, agents: v.agents, institutions: false, singleWordActors: true }),
-      events: buildEventLexicon(v.verbs, { projectVerbs: false }),
+      events: buildEventLexicon(v.verbs, { projectVerbs: false, dictionaryCodes: true }),
     };
   }
   const l = lexicons;
@@ -88,6 +90,11 @@ export async function evalPetrarch(dataDir: string): Promise<PetrarchReport> {
     const produced = new Set<string>();
     for (const e of doc.events) {
       if (!e.cameo) continue;
+      if (e.recipient.length === 0 && new Set(e.actor.map((a) => a.code)).size > 1) {
+        // a compound actor with no recipient is reciprocal ("X and Y renewed ties"): PETRARCH2 writes X>Y and Y>X
+        for (const a of e.actor) for (const t of e.actor) if (a.code !== t.code) produced.add(`${a.code ?? ''}>${t.code ?? ''}:${e.cameo}`);
+        continue;
+      }
       const targets = e.recipient.length ? e.recipient : [{ code: '' }];
       for (const a of e.actor) for (const t of targets) produced.add(`${a.code ?? ''}>${t.code ?? ''}:${e.cameo}`);
     }

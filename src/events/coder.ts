@@ -871,6 +871,8 @@ function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Menti
     }
   }
   const c = code ? lex.cameo.codes[code] ?? lex.cameo.codes[code.slice(0, 3)] : undefined;
+  // a code of the dictionary that CAMEO lacks (validation dictionaries): coded, with no QuadClass or Goldstein
+  const dictOnly = !c && !!code && lex.dictionaryCodes.has(code);
   const trigStart = tokens[tr.from].start;
   const trigEnd = tokens[tr.to - 1].end;
   const attribution: Attribution | null = findAttribution(doc, si, { start: trigStart, end: trigEnd });
@@ -880,12 +882,12 @@ function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Menti
   if (attribution) confidence -= 0.05;
   confidence = Math.round(Math.max(0, Math.min(1, confidence)) * 100) / 100;
   return {
-    cameo: c ? code : null,
-    root: c ? c.root : null,
+    cameo: c || dictOnly ? code : null,
+    root: c ? c.root : dictOnly ? code!.slice(0, 2) : null,
     quadClass: c ? (c.quadClass as 1 | 2 | 3 | 4) : null,
     goldstein: c ? c.goldstein : null,
     plover: c?.plover ? { event: c.plover.event, mode: c.plover.mode ?? null, ...(c.plover.context ? { context: c.plover.context } : {}) } : null,
-    status: c ? 'coded' : 'uncoded',
+    status: c || dictOnly ? 'coded' : 'uncoded',
     actor: actors.map(participant),
     recipient: recipients.map(participant),
     date,

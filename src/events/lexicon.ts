@@ -58,6 +58,12 @@ export interface EventLexicon {
   /** Cooperative code prefix -> CAMEO 12x rejection code, for negated cooperative actions. */
   negatedCodes: Map<string, string>;
   cameo: ReturnType<typeof loadCameo>;
+  /**
+   * Codes the verb dictionary assigns that the CAMEO codebook lacks (PETRARCH2's validation
+   * dictionary has 345, 802, 901-915): kept as codes with no QuadClass, Goldstein or PLOVER
+   * type. Empty unless built with `opts.dictionaryCodes` (the project's own coding uses CAMEO only).
+   */
+  dictionaryCodes: Set<string>;
 }
 
 let cached: EventLexicon | null = null;
@@ -73,9 +79,10 @@ export function eventLexicon(): EventLexicon {
  * Build an event lexicon from a verb dictionary in the shape of `data/verbs.json`
  * (e.g. PETRARCH2's validation dictionary) plus the project's event lexicon.
  * `opts.projectVerbs: false` leaves out the project's verb overrides (for running
- * another coder's test suite with its own dictionary).
+ * another coder's test suite with its own dictionary); `opts.dictionaryCodes: true` keeps
+ * the dictionary's non-CAMEO codes (see {@link EventLexicon.dictionaryCodes}).
  */
-export function buildEventLexicon(vd: ReturnType<typeof loadVerbs>, opts: { projectVerbs?: boolean } = {}): EventLexicon {
+export function buildEventLexicon(vd: ReturnType<typeof loadVerbs>, opts: { projectVerbs?: boolean; dictionaryCodes?: boolean } = {}): EventLexicon {
   const raw = JSON.parse(readFileSync(EVENTS_JSON, 'utf8'));
   if (opts.projectVerbs === false) raw.verbOverrides = {};
   const synsets = new Map<string, Set<string>>();
@@ -122,6 +129,15 @@ export function buildEventLexicon(vd: ReturnType<typeof loadVerbs>, opts: { proj
     if (k.startsWith('_') || verbs.has(k)) continue;
     verbs.set(k, { lemma: k, code: parseCode(code as string | null), patterns: [] });
   }
+  const cameo = loadCameo();
+  const dictionaryCodes = new Set<string>();
+  if (opts.dictionaryCodes) {
+    const known = (c: string | null) => !c || !!cameo.codes[c] || !!cameo.codes[c.slice(0, 3)];
+    for (const v of verbs.values()) {
+      if (!known(v.code)) dictionaryCodes.add(v.code!);
+      for (const p of v.patterns) if (!known(p.code)) dictionaryCodes.add(p.code!);
+    }
+  }
   const nouns = new Map<string, NounEntry>();
   for (const [k, v] of Object.entries(raw.nouns as Record<string, NounEntry>)) nouns.set(phraseKey(k), v);
   return {
@@ -140,14 +156,15 @@ export function buildEventLexicon(vd: ReturnType<typeof loadVerbs>, opts: { proj
     soloVerbs: new Set(raw.soloVerbs.lemmas),
     intentCodes: new Map(Object.entries(raw.intentCodes as Record<string, string>).filter(([k]) => !k.startsWith('_'))),
     negatedCodes: new Map(Object.entries(raw.negatedCodes as Record<string, string>).filter(([k]) => !k.startsWith('_'))),
-    cameo: loadCameo(),
+    cameo,
+    dictionaryCodes,
   };
 }
 
-/** "072:086" -> "072"; ":020" -> "020"; "---" or empty -> null. */
+/** "072:086" -> "072"; ":020" -> "020"; "174L" -> "174L" (a lettered variant); "---" or empty -> null. */
 export function parseCode(code: string | null | undefined): string | null {
   if (!code) return null;
   const parts = code.replace(/[\[\]\s]/g, '').split(':');
-  for (const p of parts) if (p && p !== '---' && /^\d{2,4}$/.test(p)) return p;
+  for (const p of parts) if (p && p !== '---' && /^\d{2,4}[A-Z]?$/.test(p)) return p;
   return null;
 }
