@@ -394,6 +394,12 @@ function composeMention(
   }
   const last = group[group.length - 1];
   const lastIsAgent = last.kind === 'agent';
+  if (head !== null && entities[head].actor && entities[head].label === 'PER' && lastAgent && code && sector === null && country && code === country && group.some((p) => p.kind === 'agent' && p.to <= group.find((q) => q.entity === head)!.from)) {
+    // "Bree Prime Minister Romendacil": a person the dictionary codes with a bare country, titled by an
+    // agent noun, takes the agent's sector (PETRARCH2 agent composition)
+    sector = lastAgent.slice(-3);
+    code = country + sector;
+  }
   if (head !== null && !entities[head].actor && (entities[head].label === 'PER' || entities[head].label === 'ORG') && country && lastAgent) {
     // "Palestinian Prime Minister Ismail Haniyeh": an unknown name with a country and a role
     sector = lastAgent.slice(-3);

@@ -515,9 +515,14 @@ function coordinated(doc: Readonly<Doc>, first: Mention, pool: Mention[], dir: 1
         k++;
       }
       if (sawLink) lastLinkConj = conj;
-      if (sawLink) next = pool.find((x) => x.tokenStart === k || (x.tokenStart === k + 1 && tokens[k].pos === 'DET'));
+      // "Fornost and the evil awful Gondor": determiners and adjectives may open the next member
+      let at = k;
+      while (sawLink && at < tokens.length && at - k < 4 && (tokens[at].pos === 'DET' || tokens[at].pos === 'ADJ')) at++;
+      if (sawLink) next = pool.find((x) => x.tokenStart === at);
     } else {
       let k = cur.tokenStart - 1;
+      // "Mordor, the awful Fornost, and ...": step back over the member's own determiners and adjectives
+      while (k >= 0 && cur.tokenStart - k < 4 && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ') && tokens[k].sentence === cur.sentence) k--;
       let sawAnd = false;
       let conj = false;
       while (k >= 0 && [',', 'and', 'or', '-'].includes(tokens[k].lower)) {
@@ -690,6 +695,9 @@ function findRecipients(doc: Readonly<Doc>, tr: Trigger, si: number, mentions: M
       if (!lex.recipientPreps.has(prep) && !lex.recipientPreps.has(prep2) && prep !== 'the') continue;
     }
     if (actors.some((a) => a.code === m.code)) continue;
+    // "ties with Gondor's government", "credentials to Ithilen's president": the possessor's role is the recipient
+    const owned = isPossessor(doc, m) ? mentions.find((x) => x.tokenStart === m.tokenEnd + 1 && x.code && x.country === m.country && x.sector) : undefined;
+    if (owned) return coordinated(doc, owned, mentions, 1).filter((x) => !actors.some((a) => a.code === x.code));
     return coordinated(doc, m, mentions, 1).filter((x) => !actors.some((a) => a.code === x.code));
   }
   return [];
