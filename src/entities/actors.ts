@@ -36,13 +36,17 @@ const KIND_PRIORITY: Record<GazEntry['kind'], number> = {
 function bestEntry(values: GazEntry[], dct: string | null, surface: string): GazEntry | null {
   let best: GazEntry | null = null;
   let bestScore = -1;
+  let lapsed: GazEntry | null = null;
   for (const v of values) {
     if (v.exact && v.exact !== surface) continue;
     let score = KIND_PRIORITY[v.kind] * 10;
     if (v.kind === 'leader' || v.kind === 'actor') {
       // a dated code valid on the DCT beats the entry's undated default ("[HOB]" vs "[HOBGOV 1995-1999]")
       if (validOn(v, dct)) score += v.from || v.to ? 6 : 5;
-      else if (v.kind === 'actor') continue;
+      else if (v.kind === 'actor') {
+        if (v.label === 'PER' && v.country && v.to && dct && v.to < dct && (!lapsed || v.to > lapsed.to!)) lapsed = v;
+        continue;
+      }
     }
     if (v.kind === 'place') score += Math.min(4, Math.log10(1 + (v.population ?? 0)) / 2);
     if (v.secondary) score -= 3;
@@ -51,6 +55,11 @@ function bestEntry(values: GazEntry[], dct: string | null, surface: string): Gaz
       bestScore = score;
     }
   }
+  if (!best && lapsed && lapsed.sector !== 'ELI') {
+    // every dated code of a person has run out by the DCT: a former office holder is one of the country's elite
+    return { ...lapsed, code: lapsed.country + 'ELI', sector: 'ELI', from: undefined, to: undefined };
+  }
+  if (!best && lapsed) return { ...lapsed, from: undefined, to: undefined };
   if (best && best.kind === 'leader' && !validOn(best, dct)) {
     // a former (or future) leader: a member of the country's elite, not its government
     return { ...best, code: (best.country ?? '') + 'ELI', sector: 'ELI' };

@@ -319,6 +319,8 @@ function gapOk(tokens: readonly Token[], from: number, to: number): boolean {
   return complement;
 }
 
+const FUNCTION_POS = new Set(['ADP', 'SCONJ', 'PART', 'DET', 'PRON', 'CCONJ', 'AUX']);
+
 function matchPatterns(doc: Readonly<Doc>, v: number, sentStart: number, end: number, entry: VerbEntry) {
   const tokens = doc.tokens;
   let best: { code: string | null; consumed: number[]; raw: string } | null = null;
@@ -333,6 +335,12 @@ function matchPatterns(doc: Readonly<Doc>, v: number, sentStart: number, end: nu
     for (const lit of p.post) {
       const from = k;
       while (k < postEnd && !lit.has(tokens[k].lower) && !lit.has(tokens[k].lemma)) k++;
+      // across a complement clause only content words count: "demanded that the government end curbs on
+      // the press" does not match "demand * ON"
+      if (k < postEnd && k - from > 4 && FUNCTION_POS.has(tokens[k].pos)) {
+        ok = false;
+        break;
+      }
       if (k >= postEnd || !gapOk(tokens, from, k)) {
         ok = false;
         break;
@@ -661,6 +669,9 @@ function findActors(doc: Readonly<Doc>, tr: Trigger, si: number, mentions: Menti
       }
       // an uncoded nominal subject right before the verb ("experts say") means the actor is unknown
       if (m.kind === 'nominal' && m.tokenEnd >= g - 1) return { actors: [], passive: false };
+      // a named subject that no dictionary codes ("President Dos Santos conceded"): the actor is known by
+      // name only (code null), the event stands
+      if (m.kind === 'name' && m.tokenEnd >= g - 1 && m.entity !== null && /^(PER|ORG)$/.test(doc.entities[m.entity]?.label ?? '')) return { actors: [m], passive: false };
       if (m.kind === 'pronoun') {
         const r = pluralResolved.get(m.start);
         if (r && r.length && m.tokenEnd >= g - 1) return { actors: r.map((x) => ({ ...x, text: m.text, start: m.start, end: m.end, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd })), passive: false };
