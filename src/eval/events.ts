@@ -208,6 +208,10 @@ export function formatEventsReport(r: EventsEvalReport): string {
   if (r.petrarch) {
     const p = r.petrarch;
     lines.push('', `PETRARCH2 unit-test records (their own dictionaries): ${p.exact}/${p.records} exact (${p.exactPct.toFixed(1)}%)`);
+    if (p.disagreements.length) {
+      lines.push(`  mismatches sitrep codes differently on purpose (${p.disagreements.length}, counted as mismatches):`);
+      for (const d of p.disagreements) lines.push(`  ${d.id}: ${d.reason}`);
+    }
   }
   return lines.join('\n');
 }

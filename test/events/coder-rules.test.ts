@@ -1,0 +1,70 @@
+/** Coder rules added for issue #5, on sentences written for these tests (DCT 2025-03-12). */
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../helpers.js';
+import type { DocEvent } from '../../src/doc.js';
+import { parseCode, buildEventLexicon } from '../../src/events/lexicon.js';
+import { loadVerbs } from '../../src/data/dictionaries.js';
+import { petrarchTriples } from '../../src/eval/petrarch.js';
+
+const DCT = '2025-03-12';
+const events = (text: string) => analyzeText(text, DCT).events;
+const codes = (ps: DocEvent['actor']) => ps.map((p) => p.code).sort();
+
+describe('coder rules', () => {
+  it('keeps list members that carry determiners and adjectives', () => {
+    const e = events('Egypt and the tiny wealthy Qatar condemned Israel on Monday.').find((x) => x.root === '11');
+    expect(codes(e!.actor)).toEqual(['EGY', 'QAT']);
+    expect(codes(e!.recipient)).toEqual(['ISR']);
+  });
+
+  it("takes the possessor's role as the recipient ('with Morocco's government')", () => {
+    const e = events("Spain condemned Morocco's government on Monday.").find((x) => x.root === '11');
+    expect(codes(e!.recipient)).toEqual(['MARGOV']);
+  });
+
+  it('reads a statement with a must-complement as a demand', () => {
+    const e = events('The United States declared on Tuesday that China must drop its tariffs.');
+    expect(e.map((x) => x.root)).toContain('10');
+    expect(e.find((x) => x.root === '10')!.rule).toMatch(/must-complement/);
+  });
+
+  it('does not match a pattern preposition inside a complement clause', () => {
+    const e = events('Amnesty International demanded that the Egyptian government end restrictions on the press.');
+    expect(e.some((x) => x.root === '19')).toBe(false);
+    expect(e.some((x) => x.root === '10')).toBe(true);
+  });
+
+  it('keeps an event whose named subject no dictionary codes, with a null actor code', () => {
+    const e = events('Governor Tamsin Okonkwo-Vale condemned Kenya on Monday.').find((x) => x.root === '11');
+    expect(e).toBeDefined();
+    expect(e!.actor.map((a) => a.code)).toEqual([null]);
+    expect(e!.actor[0].text).toMatch(/Okonkwo-Vale/);
+    expect(codes(e!.recipient)).toEqual(['KEN']);
+  });
+});
+
+describe('dictionary codes outside CAMEO', () => {
+  it('parses lettered variants and keeps validation-only codes only when asked', () => {
+    expect(parseCode('174L')).toBe('174L');
+    expect(parseCode('072:086')).toBe('072');
+    expect(parseCode('---')).toBeNull();
+    const vd = loadVerbs();
+    const own = { ...vd, verbs: { ...vd.verbs, zorble: { block: 'ZORBLE', code: '902', forms: ['zorble', 'zorbled'], patterns: [] } } } as typeof vd;
+    expect(buildEventLexicon(own, { dictionaryCodes: true }).dictionaryCodes.has('902')).toBe(true);
+    expect(buildEventLexicon(own).dictionaryCodes.size).toBe(0);
+  });
+});
+
+describe('PETRARCH2 triples', () => {
+  const p = (code: string | null) => ({ text: code ?? 'x', start: 0, end: 1, code, country: code, sector: null });
+  const ev = (actor: Array<string | null>, recipient: string[], cameo: string | null = '064') =>
+    ({ cameo, actor: actor.map(p), recipient: recipient.map(p) }) as unknown as DocEvent;
+  it('expands compound events pairwise and reads a recipient-less compound actor as reciprocal', () => {
+    expect(petrarchTriples([ev(['AAA', 'BBB'], ['CCC'])])).toEqual(['AAA>CCC:064', 'BBB>CCC:064']);
+    expect(petrarchTriples([ev(['AAA', 'BBB'], [])])).toEqual(['AAA>BBB:064', 'BBB>AAA:064']);
+    expect(petrarchTriples([ev(['AAA'], [])])).toEqual(['AAA>:064']);
+  });
+  it('leaves out uncoded events and events without a coded source', () => {
+    expect(petrarchTriples([ev([null], ['CCC']), ev(['AAA'], ['CCC'], null)])).toEqual([]);
+  });
+});
