@@ -689,7 +689,11 @@ function findRecipients(doc: Readonly<Doc>, tr: Trigger, si: number, mentions: M
   let end = clauseEnd(doc, tr.head, s.tokenEnd);
   // stop at the next live trigger that this trigger's pattern did not consume
   for (const o of live) {
-    if (o.head > tr.head && o.head < end && !tr.consumed.includes(o.head) && o.light !== tr.head) end = o.light ?? o.from;
+    if (o.head > tr.head && o.head < end && !tr.consumed.includes(o.head) && o.light !== tr.head) {
+      // "condemned an attack by X soldiers": an event noun that is this verb's object is part of its recipient phrase
+      if (o.kind === 'noun' && o.light === undefined && tr.kind === 'verb' && governingVerb(doc, o.from, s.tokenStart) === tr.head) continue;
+      end = o.light ?? o.from;
+    }
   }
   const maxConsumed = tr.consumed.length ? Math.max(...tr.consumed) : tr.head;
   const from = tr.to;
@@ -838,9 +842,30 @@ function prefixCode(code: string, table: Map<string, string>): string | null {
   return null;
 }
 
+/**
+ * The subject of the verb that `tr` is coordinated with ("condemned ... and promised"): `tr`'s
+ * verb group directly follows "and"/"but" (no subject of its own) and an earlier verb trigger
+ * of the sentence. Null when `tr` is not such a verb.
+ */
+function coordinatedVerbActors(doc: Readonly<Doc>, tr: Trigger, si: number, mentions: Mention[], live: readonly Trigger[], lex: EventLexicon, ctx: SentenceContext): Mention[] | null {
+  const s = doc.sentences[si];
+  const g = verbGroupStart(doc, tr.head, s.tokenStart, lex);
+  const conj = doc.tokens[g - 1];
+  if (!conj || conj.sentence !== si || (conj.lower !== 'and' && conj.lower !== 'but')) return null;
+  const prev = [...live].reverse().find((o) => o.kind === 'verb' && o.head < g - 1 && o !== tr);
+  if (!prev) return null;
+  const { actors, passive } = findActors(doc, prev, si, mentions, lex, ctx.pluralResolved);
+  return !passive && actors.length ? actors : null;
+}
+
 function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Mention[], live: readonly Trigger[], lex: EventLexicon, ctx: SentenceContext): DocEvent | null {
   const tokens = doc.tokens;
   let { actors, passive } = findActors(doc, tr, si, mentions, lex, ctx.pluralResolved);
+  if (tr.kind === 'verb' && !passive) {
+    // "X condemned A and promised B": a verb coordinated with an earlier verb shares its subject
+    const shared = coordinatedVerbActors(doc, tr, si, mentions, live, lex, ctx);
+    if (shared) actors = shared;
+  }
   let recipients = findRecipients(doc, tr, si, mentions, live, actors, lex);
   if (passive) {
     // the grammatical subject of a passive is the recipient

@@ -43,6 +43,18 @@ describe('coder rules', () => {
   });
 });
 
+describe('verb phrases', () => {
+  it('takes the agent of an event noun under a coded verb as its recipient, and shares the subject across coordinated verbs', () => {
+    const [condemn, promise, ...rest] = events('Japan criticized the invasion by Russian troops in north Ukraine on Monday and promised aid to Kyiv.');
+    expect(rest).toHaveLength(0);
+    expect(condemn.root).toBe('11');
+    expect(codes(condemn.recipient)).toEqual(['RUSMIL']);
+    expect(promise.plover?.event).toBe('AGREE');
+    expect(codes(promise.actor)).toEqual(['JPN']);
+    expect(codes(promise.recipient)).toEqual(['UKRGOV']);
+  });
+});
+
 describe('dictionary codes outside CAMEO', () => {
   it('parses lettered variants and keeps validation-only codes only when asked', () => {
     expect(parseCode('174L')).toBe('174L');
