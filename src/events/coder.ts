@@ -46,6 +46,16 @@ interface Trigger {
   /** Tokens matched by the pattern (not triggers themselves). */
   consumed: number[];
   specificity: number;
+  /** The matched pattern's noun-phrase slots as token ranges `[from, to)` where their mention stands. */
+  slots?: SlotRange[];
+}
+
+/** Where a pattern's `+` (target), `$` (source) or `%` (compound) slot lies in the sentence. */
+interface SlotRange {
+  kind: '+' | '$' | '%';
+  side: 'pre' | 'post';
+  from: number;
+  to: number;
 }
 
 /** Derived per-document indexes, computed once per document (cached on the layer arrays). */
@@ -180,7 +190,7 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
       const m = matchPatterns(doc, i, s.tokenStart, clauseEnd(doc, i, s.tokenEnd), v);
       // PETRARCH2 semantics: a verb whose block has no default code is an event only through a pattern
       if (m.discard || m.code === null) continue;
-      triggers.push({ head: i, from: i, to: i + 1, kind: 'verb', code: m.code, rule: m.rule, consumed: m.consumed, specificity: m.consumed.length });
+      triggers.push({ head: i, from: i, to: i + 1, kind: 'verb', code: m.code, rule: m.rule, consumed: m.consumed, specificity: m.consumed.length, ...(m.slots ? { slots: m.slots } : {}) });
     }
     if (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'VERB' && i > s.tokenStart && tokens[i - 1].pos === 'NOUN')) {
       if (consumed.has(i) || triggers.some((x) => x.head === i)) continue;
@@ -321,20 +331,54 @@ function gapOk(tokens: readonly Token[], from: number, to: number): boolean {
 
 const FUNCTION_POS = new Set(['ADP', 'SCONJ', 'PART', 'DET', 'PRON', 'CCONJ', 'AUX']);
 
+/**
+ * How many tokens a pattern literal matches at token `k`: a synset phrase starting (dir 1) or
+ * ending (dir -1) at `k` (longest first), else 1 for a one-word member, else 0.
+ */
+function literalAt(tokens: readonly Token[], k: number, words: Set<string>, phrases: string[][] | undefined, dir: 1 | -1, bound: number): number {
+  if (phrases) {
+    for (const ph of phrases) {
+      const start = dir === 1 ? k : k - ph.length + 1;
+      if (dir === 1 ? start + ph.length > bound : start < bound) continue;
+      let ok = true;
+      for (let q = 0; q < ph.length && ok; q++) ok = tokens[start + q].lower === ph[q] || tokens[start + q].lemma === ph[q];
+      if (ok) return ph.length;
+    }
+  }
+  return words.has(tokens[k].lower) || words.has(tokens[k].lemma) ? 1 : 0;
+}
+
+/** The coded mention of a slot range: the first one after (post) or the last one before (pre). */
+function slotMention(doc: Readonly<Doc>, r: SlotRange): Mention | undefined {
+  const ms = docIndex(doc).mentionsBySentence[doc.tokens[r.from]?.sentence ?? doc.tokens[r.to - 1]?.sentence ?? 0] ?? [];
+  const inside = ms.filter((m) => m.code && m.tokenStart >= r.from && m.tokenEnd <= r.to);
+  return r.side === 'post' ? inside[0] : inside[inside.length - 1];
+}
+
 function matchPatterns(doc: Readonly<Doc>, v: number, sentStart: number, end: number, entry: VerbEntry) {
   const tokens = doc.tokens;
-  let best: { code: string | null; consumed: number[]; raw: string } | null = null;
+  let best: { code: string | null; consumed: number[]; raw: string; slots?: SlotRange[] } | null = null;
   const votes = new Map<string, number>();
   const postEnd = Math.min(end, v + 14);
   const preStart = Math.max(sentStart, v - 6);
   for (const p of entry.patterns) {
     if (p.pre.length + p.post.length === 0) continue;
     const used: number[] = [];
+    const postIdx: number[] = [];
+    const preIdx: number[] = [];
     let k = v + 1;
     let ok = true;
-    for (const lit of p.post) {
+    for (let j = 0; j < p.post.length; j++) {
+      const lit = p.post[j];
+      const ph = p.postPhrases?.[j];
       const from = k;
-      while (k < postEnd && !lit.has(tokens[k].lower) && !lit.has(tokens[k].lemma)) k++;
+      let n = 0;
+      while (k < postEnd && (n = literalAt(tokens, k, lit, ph, 1, postEnd)) === 0) k++;
+      // PETRARCH2's "_": joined words are adjacent
+      if (p.postAdj?.[j] && k !== from) {
+        ok = false;
+        break;
+      }
       // across a complement clause only content words count: "demanded that the government end curbs on
       // the press" does not match "demand * ON"
       if (k < postEnd && k - from > 4 && FUNCTION_POS.has(tokens[k].pos)) {
@@ -345,22 +389,45 @@ function matchPatterns(doc: Readonly<Doc>, v: number, sentStart: number, end: nu
         ok = false;
         break;
       }
-      used.push(k++);
+      postIdx.push(k);
+      for (let q = 0; q < n; q++) used.push(k + q);
+      k += n;
     }
     if (!ok) continue;
     k = v - 1;
     for (let li = p.pre.length - 1; li >= 0; li--) {
       const lit = p.pre[li];
-      while (k >= preStart && !lit.has(tokens[k].lower) && !lit.has(tokens[k].lemma)) k--;
-      if (k < preStart) {
+      const ph = p.prePhrases?.[li];
+      const from = k;
+      let n = 0;
+      while (k >= preStart && (n = literalAt(tokens, k, lit, ph, -1, preStart)) === 0) k--;
+      if (k < preStart || (p.preAdj?.[li] && k !== from)) {
         ok = false;
         break;
       }
-      used.push(k--);
+      // a phrase ends at k: its first word is the literal's position
+      preIdx.unshift(k - n + 1);
+      for (let q = 0; q < n; q++) used.push(k - q);
+      k -= n;
     }
     if (!ok) continue;
+    let slots: SlotRange[] | undefined;
+    if (p.slots) {
+      slots = p.slots.map((x) =>
+        x.side === 'post'
+          ? { kind: x.kind, side: 'post' as const, from: x.after === 0 ? v + 1 : postIdx[x.after - 1] + 1, to: x.after < postIdx.length ? postIdx[x.after] : end }
+          : { kind: x.kind, side: 'pre' as const, from: preIdx.length - x.before - 1 >= 0 ? preIdx[preIdx.length - x.before - 1] + 1 : sentStart, to: x.before > 0 ? preIdx[preIdx.length - x.before] : v },
+      );
+      // "% *": the pattern needs a compound actor in its slot ("X and Y agree")
+      const compoundOk = slots.every((r) => {
+        if (r.kind !== '%') return true;
+        const m = slotMention(doc, r);
+        return !!m && coordinated(doc, m, docIndex(doc).mentionsBySentence[m.sentence], r.side === 'pre' ? -1 : 1).length >= 2;
+      });
+      if (!compoundOk) continue;
+    }
     if (!best || used.length > best.consumed.length) {
-      best = { code: p.code, consumed: used, raw: p.raw };
+      best = { code: p.code, consumed: used, raw: p.raw, slots };
       votes.clear();
     }
     if (used.length === best.consumed.length) votes.set(p.code ?? '---', (votes.get(p.code ?? '---') ?? 0) + 1);
@@ -371,12 +438,12 @@ function matchPatterns(doc: Readonly<Doc>, v: number, sentStart: number, end: nu
     for (const [c, n] of votes) if (n > (votes.get(top) ?? 0)) top = c;
     if (top !== (best.code ?? '---')) {
       const alt = entry.patterns.find((p) => (p.code ?? '---') === top);
-      best = { code: top === '---' ? null : top, consumed: best.consumed, raw: alt?.raw ?? best.raw };
+      best = { code: top === '---' ? null : top, consumed: best.consumed, raw: alt?.raw ?? best.raw, slots: alt === undefined ? best.slots : undefined };
     }
   }
   if (best) {
     if (best.code === null) return { discard: true, code: null, consumed: [], rule: '' };
-    return { discard: false, code: best.code, consumed: best.consumed, rule: `events:verb-pattern:${entry.lemma}:${best.raw.trim()}` };
+    return { discard: false, code: best.code, consumed: best.consumed, slots: best.slots, rule: `events:verb-pattern:${entry.lemma}:${best.raw.trim()}` };
   }
   return { discard: false, code: entry.code, consumed: [] as number[], rule: entry.code ? `events:verb-default:${entry.lemma}` : `events:verb-uncoded:${entry.lemma}` };
 }
@@ -872,6 +939,21 @@ function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Menti
     const g = verbGroupStart(doc, tr.head, doc.sentences[si].tokenStart, lex);
     const subj = [...mentions].reverse().find((m) => m.tokenEnd <= g && m.code && !inPP(doc, m, doc.sentences[si].tokenStart));
     recipients = subj ? [subj] : [];
+  }
+  if (tr.slots) {
+    // the pattern's noun-phrase slots say where the target (+) and source ($) stand
+    const slotOf = (kind: '+' | '$', side: 'pre' | 'post') => tr.slots!.find((x) => x.kind === kind && x.side === side);
+    const pool = docIndex(doc).mentionsBySentence[si];
+    const postSource = slotOf('$', 'post');
+    const sm = postSource && slotMention(doc, postSource);
+    if (sm) {
+      // "- + * FROM $": the subject is the target, the source follows the preposition
+      if (slotOf('+', 'pre')) recipients = actors;
+      actors = coordinated(doc, sm, pool, 1);
+    }
+    const postTarget = slotOf('+', 'post');
+    const tm = postTarget && slotMention(doc, postTarget);
+    if (tm && !actors.some((a) => a.start === tm.start)) recipients = coordinated(doc, tm, pool, 1);
   }
   recipients = recipients.filter((r) => !actors.some((a) => a.code === r.code));
   if (actors.length === 0) return null;
