@@ -364,8 +364,9 @@ function matchPatterns(doc: Readonly<Doc>, v: number, sentStart: number, end: nu
   for (const p of entry.patterns) {
     if (p.pre.length + p.post.length === 0) continue;
     const used: number[] = [];
-    const postIdx: number[] = [];
-    const preIdx: number[] = [];
+    // literal positions, kept only for patterns with slots (the matcher is the coder's hot loop)
+    const postIdx: number[] | null = p.slots ? [] : null;
+    const preIdx: number[] | null = p.slots ? [] : null;
     let k = v + 1;
     let ok = true;
     for (let j = 0; j < p.post.length; j++) {
@@ -373,7 +374,11 @@ function matchPatterns(doc: Readonly<Doc>, v: number, sentStart: number, end: nu
       const ph = p.postPhrases?.[j];
       const from = k;
       let n = 0;
-      while (k < postEnd && (n = literalAt(tokens, k, lit, ph, 1, postEnd)) === 0) k++;
+      if (ph) while (k < postEnd && (n = literalAt(tokens, k, lit, ph, 1, postEnd)) === 0) k++;
+      else {
+        while (k < postEnd && !lit.has(tokens[k].lower) && !lit.has(tokens[k].lemma)) k++;
+        n = 1;
+      }
       // PETRARCH2's "_": joined words are adjacent
       if (p.postAdj?.[j] && k !== from) {
         ok = false;
@@ -389,7 +394,7 @@ function matchPatterns(doc: Readonly<Doc>, v: number, sentStart: number, end: nu
         ok = false;
         break;
       }
-      postIdx.push(k);
+      postIdx?.push(k);
       for (let q = 0; q < n; q++) used.push(k + q);
       k += n;
     }
@@ -400,19 +405,23 @@ function matchPatterns(doc: Readonly<Doc>, v: number, sentStart: number, end: nu
       const ph = p.prePhrases?.[li];
       const from = k;
       let n = 0;
-      while (k >= preStart && (n = literalAt(tokens, k, lit, ph, -1, preStart)) === 0) k--;
+      if (ph) while (k >= preStart && (n = literalAt(tokens, k, lit, ph, -1, preStart)) === 0) k--;
+      else {
+        while (k >= preStart && !lit.has(tokens[k].lower) && !lit.has(tokens[k].lemma)) k--;
+        n = 1;
+      }
       if (k < preStart || (p.preAdj?.[li] && k !== from)) {
         ok = false;
         break;
       }
       // a phrase ends at k: its first word is the literal's position
-      preIdx.unshift(k - n + 1);
+      preIdx?.unshift(k - n + 1);
       for (let q = 0; q < n; q++) used.push(k - q);
       k -= n;
     }
     if (!ok) continue;
     let slots: SlotRange[] | undefined;
-    if (p.slots) {
+    if (p.slots && postIdx && preIdx) {
       slots = p.slots.map((x) =>
         x.side === 'post'
           ? { kind: x.kind, side: 'post' as const, from: x.after === 0 ? v + 1 : postIdx[x.after - 1] + 1, to: x.after < postIdx.length ? postIdx[x.after] : end }
@@ -957,6 +966,9 @@ function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Menti
   }
   recipients = recipients.filter((r) => !actors.some((a) => a.code === r.code));
   if (actors.length === 0) return null;
+  // an actor known by name only makes an event only for a coded action, not for a statement
+  // ("Ohio Mattress Co said": a speech verb or a CAMEO 01 code)
+  if (actors.every((a) => !a.code) && (lex.cueVerbs.has(tokens[tr.head].lemma) || !tr.code || tr.code.startsWith('01'))) return null;
   // a generic verb coded only by its block default needs a target to be an event ("Ankara could be learning")
   // (several actors and no recipient make a reciprocal event: "Putin and Kim discussed ...")
   if (recipients.length === 0 && actors.length < 2 && tr.kind === 'verb' && tr.rule.startsWith('events:verb-default:') && !lex.soloVerbs.has(tokens[tr.head].lemma)) return null;

@@ -41,6 +41,10 @@ describe('coder rules', () => {
     expect(e!.actor[0].text).toMatch(/Okonkwo-Vale/);
     expect(codes(e!.recipient)).toEqual(['KEN']);
   });
+
+  it('makes no event of a statement by an actor known by name only', () => {
+    expect(events('Brandwell Mattress Co said on Monday that its profits rose.')).toHaveLength(0);
+  });
 });
 
 describe('verb phrases', () => {
