@@ -199,7 +199,12 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
     }
   }
   // a trigger word consumed by another trigger's pattern ("vowed ... support") is not an event of its own
-  for (const tr of triggers) for (const c of tr.consumed) consumed.add(c);
+  // ... except that a speech verb's pattern ("said * WITHDRAW") does not swallow the reported verb: the
+  // reported verb is the event ("said it will withdraw": withdraw, with its own modality), the cue its attribution
+  for (const tr of triggers) {
+    const cue = tr.kind === 'verb' && lex.cueVerbs.has(tokens[tr.head].lemma);
+    for (const c of tr.consumed) if (!(cue && triggers.some((o) => o !== tr && o.kind === 'verb' && o.head === c))) consumed.add(c);
+  }
   // "demanded that Y end curbs", "threatened to attack", "agreed to provide aid": the complement of a
   // request, intent or threat is its content, not an event of its own (CAMEO codes the speech act)
   for (const tr of triggers) {

@@ -42,6 +42,15 @@ describe('coder rules', () => {
     expect(codes(e!.recipient)).toEqual(['KEN']);
   });
 
+  it("codes the reported verb, not the speech verb whose pattern names it ('said * WITHDRAW')", () => {
+    const [e, ...rest] = events('Nigeria said it will withdraw its force from Chad.');
+    expect(rest).toHaveLength(0);
+    expect(e.trigger.text).toBe('withdraw');
+    expect(e.modality).toContain('future');
+    expect(codes(e.actor)).toEqual(['NGA']);
+    expect(codes(e.recipient)).toEqual(['TCD']);
+  });
+
   it('makes no event of a statement by an actor known by name only', () => {
     expect(events('Brandwell Mattress Co said on Monday that its profits rose.')).toHaveLength(0);
   });
