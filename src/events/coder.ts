@@ -317,13 +317,23 @@ function clauseEnd(doc: Readonly<Doc>, i: number, limit: number): number {
 
 /**
  * May a pattern skip tokens `[from, to)` between two of its words? Up to 4 tokens
- * always; more only across a complement ("vowed in July that the country would
- * support") and never across another main verb or a comma.
+ * always; up to 6 inside one phrase (no verb, auxiliary, comma or complement mark);
+ * more only across a complement ("vowed in July that the country would support")
+ * and never across another main verb or a comma.
  */
 function gapOk(tokens: readonly Token[], from: number, to: number): boolean {
   if (to - from <= 4) {
     for (let k = from; k < to; k++) if (tokens[k].pos === 'VERB' && !tokens[k].lower.endsWith('ing')) return false;
     return true;
+  }
+  if (to - from <= 6) {
+    // a longer noun phrase or adverbial ("lifted Friday a day-old blockade"): no verb, clause mark or complement
+    let np = true;
+    for (let k = from; k < to && np; k++) {
+      const t = tokens[k];
+      if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ' || t.lower === ',' || t.lower === ';' || t.lower === 'that' || t.lower === 'to') np = false;
+    }
+    if (np) return true;
   }
   let complement = false;
   for (let k = from; k < to; k++) {

@@ -51,6 +51,10 @@ describe('coder rules', () => {
     expect(codes(e.recipient)).toEqual(['TCD']);
   });
 
+  it('matches a pattern word across a longer noun phrase (up to six tokens)', () => {
+    expect(events('The Israeli army lifted on Friday its day-old blockade of Gaza.').map((e) => e.plover?.event)).toContain('RETREAT');
+  });
+
   it('makes no event of a statement by an actor known by name only', () => {
     expect(events('Brandwell Mattress Co said on Monday that its profits rose.')).toHaveLength(0);
   });
