@@ -578,6 +578,9 @@ function inPP(doc: Readonly<Doc>, m: Mention, sentStart: number): boolean {
   if (k < sentStart) return false;
   const t = tokens[k];
   if (t.pos === 'ADP' || t.pos === 'SCONJ') return !['that'].includes(t.lower);
+  // "A member of the parliament, Mohammed Mamoun, started ...": an appositive before the verb is the subject
+  const next = tokens[m.tokenEnd + 1];
+  if (t.lower === ',' && after?.lower === ',' && next && next.sentence === m.sentence && (next.pos === 'AUX' || (next.pos === 'VERB' && !next.lower.endsWith('ing')))) return false;
   if (t.lower === 'and' || t.lower === ',' || t.lower === 'or') {
     // part of a list: in a PP if the list's first member is
     const prev = docIndex(doc).mentionsBySentence[m.sentence].find((x) => x.tokenEnd <= k && x.tokenEnd >= k - 1);

@@ -55,6 +55,12 @@ describe('coder rules', () => {
     expect(events('The Israeli army lifted on Friday its day-old blockade of Gaza.').map((e) => e.plover?.event)).toContain('RETREAT');
   });
 
+  it('takes an appositive before the verb as the subject, not as a list member in a prepositional phrase', () => {
+    const e = events('A leader of the Kenyan opposition, Jomo Mwangi-Otieno, started a hunger strike on Monday.');
+    expect(e.map((x) => x.plover?.event)).toEqual(['PROTEST']);
+    expect(e[0].actor[0].text).toMatch(/Mwangi-Otieno/);
+  });
+
   it('makes no event of a statement by an actor known by name only', () => {
     expect(events('Brandwell Mattress Co said on Monday that its profits rose.')).toHaveLength(0);
   });
