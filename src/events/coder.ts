@@ -138,6 +138,9 @@ function adjectivalParticiple(doc: Readonly<Doc>, i: number): boolean {
   const t = doc.tokens[i];
   if (!/(ed|en)$/.test(t.lower)) return false;
   const start = doc.sentences[t.sentence].tokenStart;
+  // the second half of a hyphenated modifier: "its long-threatened invasion", "the Syrian-backed militia"
+  const after = doc.tokens[i + 1];
+  if (i > start && doc.tokens[i - 1].lower === '-' && doc.tokens[i - 1].end === t.start && after && after.sentence === t.sentence && ['NOUN', 'PROPN', 'ADJ'].includes(after.pos)) return true;
   let k = i - 1;
   while (k >= start && doc.tokens[k].pos === 'ADV') k--;
   const det = k >= start ? doc.tokens[k] : null;
@@ -529,7 +532,8 @@ function nounAfterLight(doc: Readonly<Doc>, v: number, limit: number, lex: Event
       if (k + 1 < limit && (tokens[k + 1].pos === 'NOUN')) continue; // compound noun continues
       return null;
     }
-    if (!['DET', 'ADJ', 'NUM', 'ADV', 'PUNCT', 'ADP', 'PART'].includes(t.pos) && t.lower !== 'in-person') return null;
+    // determiners, possessives and modifiers before the noun ("mounted its long-threatened invasion")
+    if (!['DET', 'ADJ', 'NUM', 'ADV', 'PUNCT', 'ADP', 'PART'].includes(t.pos) && t.lower !== 'in-person' && !/^(its|their|his|her|our)$/.test(t.lower) && !adjectivalParticiple(doc, k)) return null;
     if (t.pos === 'ADP' && t.lower !== 'in') return null;
   }
   return null;
@@ -886,6 +890,15 @@ function findLocation(doc: Readonly<Doc>, tr: Trigger, si: number, recipients: M
   return null;
 }
 
+/** A finite verb in the past tense: an inflected form that is not -s or -ing, with no modal or "to" before it. */
+function pastTense(doc: Readonly<Doc>, i: number, lex: EventLexicon): boolean {
+  const t = doc.tokens[i];
+  if (t.pos !== 'VERB' || t.lower === t.lemma || /(ing|s)$/.test(t.lower)) return false;
+  const g = verbGroupStart(doc, i, doc.sentences[t.sentence].tokenStart, lex);
+  for (let k = g; k < i; k++) if (/^(will|would|shall|should|may|might|can|could|must|to|'ll)$/.test(doc.tokens[k].lower)) return false;
+  return true;
+}
+
 function modalityOf(doc: Readonly<Doc>, tr: Trigger, si: number, date: string | null, lex: EventLexicon): Modality[] {
   const tokens = doc.tokens;
   const s = doc.sentences[si];
@@ -896,7 +909,8 @@ function modalityOf(doc: Readonly<Doc>, tr: Trigger, si: number, date: string | 
   const mods = new Set<Modality>();
   const dct = doc.document.published;
   if (window.some((w) => lex.futureMarkers.has(w)) || before.some((w) => ['upcoming', 'planned', 'proposed', 'scheduled', 'forthcoming', 'ahead'].includes(w)) || (tokens[tr.from - 2]?.lower === 'ahead' && tokens[tr.from - 1]?.lower === 'of')) mods.add('future');
-  if (date && dct && /^\d{4}-\d{2}-\d{2}/.test(date) && date.slice(0, 10) > dct) mods.add('future');
+  // a date after the DCT makes the event future, unless the verb is in the past tense ("telephoned ... on Tuesday")
+  if (date && dct && /^\d{4}-\d{2}-\d{2}/.test(date) && date.slice(0, 10) > dct && !(tr.kind === 'verb' && pastTense(doc, tr.head, lex))) mods.add('future');
   if (window.some((w) => lex.negationMarkers.has(w) && !['rejected', 'denied'].includes(w))) mods.add('negation');
   if (window.some((w) => lex.hypotheticalMarkers.has(w)) && !mods.has('future')) mods.add('hypothetical');
   if (window.some((w) => ['previously', 'formerly', 'having', 'once'].includes(w))) mods.add('historical');

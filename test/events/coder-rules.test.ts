@@ -61,6 +61,13 @@ describe('coder rules', () => {
     expect(e[0].actor[0].text).toMatch(/Mwangi-Otieno/);
   });
 
+  it('reads a hyphenated participle as a modifier and looks past possessives for a light verb\'s noun', () => {
+    const e = events('Israel mounted its long-threatened invasion of Lebanon.');
+    expect(e.map((x) => x.plover?.event)).toEqual(['ASSAULT']);
+    expect(codes(e[0].actor)).toEqual(['ISR']);
+    expect(codes(e[0].recipient)).toEqual(['LBN']);
+  });
+
   it('makes no event of a statement by an actor known by name only', () => {
     expect(events('Brandwell Mattress Co said on Monday that its profits rose.')).toHaveLength(0);
   });
