@@ -68,6 +68,15 @@ describe('coder rules', () => {
     expect(codes(e[0].recipient)).toEqual(['LBN']);
   });
 
+  it('does not make a past-tense event future because its date is after the publication date', () => {
+    const [met] = events('Japan met Kenya on March 20.');
+    expect(met.modality).not.toContain('future');
+    expect(met.plover?.event).toBe('CONSULT');
+    const [will] = events('Japan will meet Kenya on March 20.');
+    expect(will.modality).toContain('future');
+    expect(will.plover?.event).toBe('AGREE');
+  });
+
   it('makes no event of a statement by an actor known by name only', () => {
     expect(events('Brandwell Mattress Co said on Monday that its profits rose.')).toHaveLength(0);
   });
