@@ -936,6 +936,24 @@ function conditionalThreat(doc: Readonly<Doc>, tr: Trigger, si: number, code: st
   return null;
 }
 
+/**
+ * "it is prepared to impose martial law", "he will extend the curfew", "will attack": a coercive
+ * or violent action (CAMEO 17-20) the actor announces for the future is a threat (13x; PLOVER
+ * THREATEN), as CAMEO codes announced conflictual actions. Negated ones are not.
+ */
+function announcedCoercion(doc: Readonly<Doc>, tr: Trigger, si: number, code: string | null, modality: Modality[]): string | null {
+  if (!code || modality.includes('negation') || tr.kind !== 'verb') return null;
+  const s = doc.sentences[si];
+  const before = doc.tokens.slice(Math.max(s.tokenStart, tr.head - 5), tr.head).map((t) => t.lower);
+  const stated = before.some((w) => w === 'will' || w === 'would' || w === "'ll" || w === 'shall' || w === 'prepared' || w === 'ready');
+  if (!stated || !(modality.includes('future') || modality.includes('hypothetical'))) return null;
+  const root = code.slice(0, 2);
+  // (announced sanctions and cuts, root 16, are usually the policy itself: "announced it would prohibit all aid")
+  if (root === '17') return '137'; // threaten repression
+  if (['18', '19', '20'].includes(root)) return '138'; // threaten military force
+  return null;
+}
+
 /** Tokens strictly between two token indices (same order). */
 function tokensBetween(doc: Readonly<Doc>, a: number, b: number): Token[] {
   return doc.tokens.slice(Math.min(a, b) + 1, Math.max(a, b));
@@ -1022,9 +1040,13 @@ function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Menti
     rule = `${rule}+border-posture`;
   }
   const threat = conditionalThreat(doc, tr, si, code, modality);
+  const announced = threat ? null : announcedCoercion(doc, tr, si, code, modality);
   if (threat) {
     code = threat;
     rule = `${rule}+conditional-threat`;
+  } else if (announced) {
+    code = announced;
+    rule = `${rule}+announced-threat`;
   } else if (code && modality.includes('negation')) {
     // "would not meet the demands", "refused to restore ties": a refused cooperative action is a rejection (12x)
     const rejection = prefixCode(code, lex.negatedCodes);

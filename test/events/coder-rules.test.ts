@@ -77,6 +77,12 @@ describe('coder rules', () => {
     expect(will.plover?.event).toBe('AGREE');
   });
 
+  it('codes an announced coercive action as a threat, but not an announced sanction or a refused one', () => {
+    expect(events('Iran said it will arrest the British sailors.').map((e) => e.cameo)).toEqual(['137']);
+    expect(events('Iran said it will not arrest the British sailors.').map((e) => e.plover?.event)).not.toContain('THREATEN');
+    expect(events('Japan announced it would impose sanctions on Iran.').map((e) => e.cameo)).toEqual(['163']);
+  });
+
   it('makes no event of a statement by an actor known by name only', () => {
     expect(events('Brandwell Mattress Co said on Monday that its profits rose.')).toHaveLength(0);
   });
