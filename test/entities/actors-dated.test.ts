@@ -24,6 +24,7 @@ const lex = buildActorLexicon({
       { names: ['orlenko vasquez'], codes: [{ code: 'QQBGOV', from: '2001-01-01', to: '2009-06-30' }] },
       { names: ['dunmark'], codes: [{ code: 'QQC', from: null, to: null }] },
       { names: ['elsbeth tarrow'], codes: [{ code: 'QQC', from: null, to: null }] },
+      { names: ['the zarvian kingdom'], codes: [{ code: 'QQD', from: null, to: null }] },
     ],
   },
 });
@@ -45,5 +46,9 @@ describe('dated dictionary actors', () => {
 
   it("gives a titled person coded by a bare country the title's sector", () => {
     expect(mentions('Dunmark Prime Minister Elsbeth Tarrow spoke on Monday.', '2020-01-01')).toContain('QQCGOV');
+  });
+
+  it('indexes a dictionary name without its leading article', () => {
+    expect(mentions('The Zarvian Kingdom spoke on Monday.', '2020-01-01')).toContain('QQD');
   });
 });
