@@ -474,7 +474,20 @@ function agentOf(doc: Readonly<Doc>, m: Mention, entities: readonly Entity[], en
     if (!e?.actor?.country || e.label !== 'GPE') return [];
     let end = k;
     while (end < limit && entAt[end] === ei) end++;
-    return [{ ...m, text: doc.document.text.slice(m.start, e.end), end: e.end, tokenEnd: end, rule: `mentions:agent-${prep}`, code: e.actor.country + sector, country: e.actor.country, sector }];
+    const out: Mention[] = [{ ...m, text: doc.document.text.slice(m.start, e.end), end: e.end, tokenEnd: end, rule: `mentions:agent-${prep}`, code: e.actor.country + sector, country: e.actor.country, sector }];
+    // "lawmakers in Fornost and Gondor": the agent applies to every listed country
+    for (;;) {
+      let j = end;
+      while (j < limit && (tokens[j].lower === ',' || tokens[j].lower === 'and')) j++;
+      if (j === end || tokens[j - 1].lower !== 'and' && tokens[j - 1].lower !== ',') break;
+      const ej = entAt[j] >= 0 ? entities[entAt[j]] : null;
+      if (!ej?.actor?.country || (ej.label !== 'GPE' && ej.actor.code !== ej.actor.country)) break;
+      let k2 = j;
+      while (k2 < limit && entAt[k2] === entAt[j]) k2++;
+      out.push({ text: ej.text, start: ej.start, end: ej.end, sentence: ej.sentence, rule: `mentions:agent-${prep}-list`, code: ej.actor.country + sector, country: ej.actor.country, sector, name: ej.actor.name, entity: entAt[j], kind: 'name', tokenStart: j, tokenEnd: k2 });
+      end = k2;
+    }
+    return out;
   }
   const out: Mention[] = [];
   while (k < limit) {

@@ -83,6 +83,12 @@ describe('coder rules', () => {
     expect(events('Japan announced it would impose sanctions on Iran.').map((e) => e.cameo)).toEqual(['163']);
   });
 
+  it("applies an agent to every country of a list ('lawmakers in Kenya and Uganda')", () => {
+    const e = events('Lawmakers in Kenya and Uganda condemned Sudan.').find((x) => x.root === '11');
+    expect(codes(e!.actor)).toEqual(['KENLEG', 'UGALEG']);
+    expect(codes(e!.recipient)).toEqual(['SDN']);
+  });
+
   it('makes no event of a statement by an actor known by name only', () => {
     expect(events('Brandwell Mattress Co said on Monday that its profits rose.')).toHaveLength(0);
   });
