@@ -311,7 +311,21 @@ export function buildMentions(doc: Readonly<Doc>, entities: readonly Entity[], l
           if (of.length > 0) {
             mentions.push(...of);
             agentOfEnd = of[of.length - 1].tokenEnd; // the listed countries are mentioned already
-          } else mentions.push(m);
+          } else {
+            mentions.push(m);
+            // "Danish media and government", "Russian police and soldiers": a second agent shares the country
+            const and = m.tokenEnd;
+            if (m.kind === 'nominal' && m.country && m.sector && tokens[and]?.lower === 'and' && and + 1 < s.tokenEnd && entAt[and + 1] < 0) {
+              const am = lex.agents.matchAt(tokens, and + 1, s.tokenEnd, (x) => tokens[x.tokenEnd - 1].pos !== 'VERB');
+              if (am && (am.tokenEnd >= s.tokenEnd || entAt[am.tokenEnd] < 0)) {
+                const sec = am.values[0].code.slice(-3);
+                const st = tokens[and + 1].start;
+                const en = tokens[am.tokenEnd - 1].end;
+                mentions.push({ ...m, text: doc.document.text.slice(st, en), start: st, end: en, rule: 'mentions:np-coordinated-agent', code: m.country + sec, sector: sec, tokenStart: and + 1, tokenEnd: am.tokenEnd });
+                agentOfEnd = am.tokenEnd;
+              }
+            }
+          }
           // "China's foreign ministry", "Mali's military government": the possessor's country owns the role
           const prev = mentions[mentions.length - 2];
           if (m.kind === 'nominal' && !m.country && m.sector === null && prev && prev.country && prev.tokenEnd + 1 === m.tokenStart && /^['’]s?$/.test(doc.tokens[prev.tokenEnd]?.text ?? '')) {

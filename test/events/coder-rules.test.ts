@@ -89,6 +89,12 @@ describe('coder rules', () => {
     expect(codes(e!.recipient)).toEqual(['SDN']);
   });
 
+  it("gives a second coordinated agent the same country ('Danish media and government')", () => {
+    const e = events('Danish media and government warned Russia on Monday.');
+    expect(codes(e[0].actor)).toEqual(['DNKGOV', 'DNKMED']);
+    expect(codes(e[0].recipient)).toEqual(['RUS']);
+  });
+
   it('makes no event of a statement by an actor known by name only', () => {
     expect(events('Brandwell Mattress Co said on Monday that its profits rose.')).toHaveLength(0);
   });
