@@ -380,7 +380,8 @@ function matchPatterns(doc: Readonly<Doc>, v: number, sentStart: number, end: nu
   const postEnd = Math.min(end, v + 14);
   const preStart = Math.max(sentStart, v - 6);
   for (const p of entry.patterns) {
-    if (p.pre.length + p.post.length === 0) continue;
+    // a pattern of slots only constrains nothing, except a compound slot ("- % * [030]": "X and Y agree")
+    if (p.pre.length + p.post.length === 0 && !p.slots?.some((x) => x.kind === '%')) continue;
     const used: number[] = [];
     // literal positions, kept only for patterns with slots (the matcher is the coder's hot loop)
     const postIdx: number[] | null = p.slots ? [] : null;

@@ -22,6 +22,7 @@ const vd = {
         pattern('071', '* &MONEY', [], ['&MONEY']),
         pattern('057', '* PEACE_DEAL', [], ['peace', 'deal']),
         pattern('043', '* DINNER AT ^ WITH +', [], ['dinner', 'at', '^', 'with', '+']),
+        pattern('036', '% *', ['%'], []),
       ],
     },
   },
@@ -58,5 +59,10 @@ describe('PETRARCH2 pattern syntax', () => {
 
   it('takes the target from the + slot', () => {
     expect(code('Japan pledged a dinner at the Egypt embassy with Kenya.')).toEqual(['043:KEN']);
+  });
+
+  it('applies a compound-actor pattern only to a compound subject', () => {
+    expect(code('Japan and Egypt pledged support on Monday.')).toEqual(['036:']);
+    expect(code('Japan pledged support to Kenya.')).toEqual(['030:KEN']);
   });
 });
