@@ -36,12 +36,17 @@ const KIND_PRIORITY: Record<GazEntry['kind'], number> = {
 function bestEntry(values: GazEntry[], dct: string | null, surface: string): GazEntry | null {
   let best: GazEntry | null = null;
   let bestScore = -1;
+  let lapsed: GazEntry | null = null;
   for (const v of values) {
     if (v.exact && v.exact !== surface) continue;
     let score = KIND_PRIORITY[v.kind] * 10;
     if (v.kind === 'leader' || v.kind === 'actor') {
-      if (validOn(v, dct)) score += 5;
-      else if (v.kind === 'actor') continue;
+      // a dated code valid on the DCT beats the entry's undated default ("[HOB]" vs "[HOBGOV 1995-1999]")
+      if (validOn(v, dct)) score += v.from || v.to ? 6 : 5;
+      else if (v.kind === 'actor') {
+        if (v.label === 'PER' && v.country && v.to && dct && v.to < dct && (!lapsed || v.to > lapsed.to!)) lapsed = v;
+        continue;
+      }
     }
     if (v.kind === 'place') score += Math.min(4, Math.log10(1 + (v.population ?? 0)) / 2);
     if (v.secondary) score -= 3;
@@ -50,6 +55,11 @@ function bestEntry(values: GazEntry[], dct: string | null, surface: string): Gaz
       bestScore = score;
     }
   }
+  if (!best && lapsed && lapsed.sector !== 'ELI') {
+    // every dated code of a person has run out by the DCT: a former office holder is one of the country's elite
+    return { ...lapsed, code: lapsed.country + 'ELI', sector: 'ELI', from: undefined, to: undefined };
+  }
+  if (!best && lapsed) return { ...lapsed, from: undefined, to: undefined };
   if (best && best.kind === 'leader' && !validOn(best, dct)) {
     // a former (or future) leader: a member of the country's elite, not its government
     return { ...best, code: (best.country ?? '') + 'ELI', sector: 'ELI' };
@@ -129,7 +139,8 @@ export function resolveEntities(doc: Readonly<Doc>, lex: ActorLexicon = actorLex
     // a one-word person name ("Friday", "Bush") counts only where the recognizer saw a person
     if (h.tokenEnd - h.tokenStart === 1 && (h.entry.kind === 'leader' || (h.entry.kind === 'actor' && h.entry.label === 'PER'))) {
       const word = tokens[h.tokenStart].lower;
-      const current = h.entry.kind === 'leader' && h.entry.sector === 'GOV'; // in office on the DCT
+      // in office on the DCT: a current leader, or a dictionary actor whose dated code holds on the DCT
+      const current = (h.entry.kind === 'leader' && h.entry.sector === 'GOV') || (h.entry.kind === 'actor' && !!(h.entry.from || h.entry.to));
       if (CALENDAR_WORDS.has(word) || (!current && recognized && !overlapping.some((e) => e.label === 'PER'))) continue;
     }
     if (overlapping.length === 0) {
@@ -300,7 +311,21 @@ export function buildMentions(doc: Readonly<Doc>, entities: readonly Entity[], l
           if (of.length > 0) {
             mentions.push(...of);
             agentOfEnd = of[of.length - 1].tokenEnd; // the listed countries are mentioned already
-          } else mentions.push(m);
+          } else {
+            mentions.push(m);
+            // "Danish media and government", "Russian police and soldiers": a second agent shares the country
+            const and = m.tokenEnd;
+            if (m.kind === 'nominal' && m.country && m.sector && tokens[and]?.lower === 'and' && and + 1 < s.tokenEnd && entAt[and + 1] < 0) {
+              const am = lex.agents.matchAt(tokens, and + 1, s.tokenEnd, (x) => tokens[x.tokenEnd - 1].pos !== 'VERB');
+              if (am && (am.tokenEnd >= s.tokenEnd || entAt[am.tokenEnd] < 0)) {
+                const sec = am.values[0].code.slice(-3);
+                const st = tokens[and + 1].start;
+                const en = tokens[am.tokenEnd - 1].end;
+                mentions.push({ ...m, text: doc.document.text.slice(st, en), start: st, end: en, rule: 'mentions:np-coordinated-agent', code: m.country + sec, sector: sec, tokenStart: and + 1, tokenEnd: am.tokenEnd });
+                agentOfEnd = am.tokenEnd;
+              }
+            }
+          }
           // "China's foreign ministry", "Mali's military government": the possessor's country owns the role
           const prev = mentions[mentions.length - 2];
           if (m.kind === 'nominal' && !m.country && m.sector === null && prev && prev.country && prev.tokenEnd + 1 === m.tokenStart && /^['’]s?$/.test(doc.tokens[prev.tokenEnd]?.text ?? '')) {
@@ -392,6 +417,12 @@ function composeMention(
   }
   const last = group[group.length - 1];
   const lastIsAgent = last.kind === 'agent';
+  if (head !== null && entities[head].actor && entities[head].label === 'PER' && lastAgent && code && sector === null && country && code === country && group.some((p) => p.kind === 'agent' && p.to <= group.find((q) => q.entity === head)!.from)) {
+    // "Bree Prime Minister Romendacil": a person the dictionary codes with a bare country, titled by an
+    // agent noun, takes the agent's sector (PETRARCH2 agent composition)
+    sector = lastAgent.slice(-3);
+    code = country + sector;
+  }
   if (head !== null && !entities[head].actor && (entities[head].label === 'PER' || entities[head].label === 'ORG') && country && lastAgent) {
     // "Palestinian Prime Minister Ismail Haniyeh": an unknown name with a country and a role
     sector = lastAgent.slice(-3);
@@ -457,7 +488,20 @@ function agentOf(doc: Readonly<Doc>, m: Mention, entities: readonly Entity[], en
     if (!e?.actor?.country || e.label !== 'GPE') return [];
     let end = k;
     while (end < limit && entAt[end] === ei) end++;
-    return [{ ...m, text: doc.document.text.slice(m.start, e.end), end: e.end, tokenEnd: end, rule: `mentions:agent-${prep}`, code: e.actor.country + sector, country: e.actor.country, sector }];
+    const out: Mention[] = [{ ...m, text: doc.document.text.slice(m.start, e.end), end: e.end, tokenEnd: end, rule: `mentions:agent-${prep}`, code: e.actor.country + sector, country: e.actor.country, sector }];
+    // "lawmakers in Fornost and Gondor": the agent applies to every listed country
+    for (;;) {
+      let j = end;
+      while (j < limit && (tokens[j].lower === ',' || tokens[j].lower === 'and')) j++;
+      if (j === end || tokens[j - 1].lower !== 'and' && tokens[j - 1].lower !== ',') break;
+      const ej = entAt[j] >= 0 ? entities[entAt[j]] : null;
+      if (!ej?.actor?.country || (ej.label !== 'GPE' && ej.actor.code !== ej.actor.country)) break;
+      let k2 = j;
+      while (k2 < limit && entAt[k2] === entAt[j]) k2++;
+      out.push({ text: ej.text, start: ej.start, end: ej.end, sentence: ej.sentence, rule: `mentions:agent-${prep}-list`, code: ej.actor.country + sector, country: ej.actor.country, sector, name: ej.actor.name, entity: entAt[j], kind: 'name', tokenStart: j, tokenEnd: k2 });
+      end = k2;
+    }
+    return out;
   }
   const out: Mention[] = [];
   while (k < limit) {

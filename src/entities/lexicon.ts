@@ -168,7 +168,10 @@ export function buildActorLexicon(src: ActorSources = {}): ActorLexicon {
   for (const c of countries) for (const d of c.demonyms) demonymWords.add(d.toLowerCase().split(' ')[0]);
   for (const a of (src.actors ?? loadActors()).actors) {
     if (a.codes.length === 0) continue;
-    for (const n of a.names) {
+    for (const full of a.names) {
+      // "the security council", "the hermit kingdom": the article is not part of the name (and the
+      // gazetteer only accepts capitalised starts), so the rest of the phrase is indexed
+      const n = full.startsWith('the ') ? full.slice(4) : full;
       const words = n.split(' ');
       if (words.length < 2 && !src.singleWordActors) continue; // single words in Phoenix are too ambiguous for news text
       if (words.length >= 2 && !TITLE_WORDS.has(words[0]) && !demonymWords.has(words[0])) {

@@ -7,10 +7,13 @@
  * A record counts as exact when the set of (source, target, event code)
  * triples sitrep produces equals the expected set; sitrep's compound events
  * (several actors or recipients in one record) are expanded to one triple per
- * pair, as PETRARCH2 writes them. Records flagged `error` are skipped.
+ * pair, as PETRARCH2 writes them, and a compound actor with no recipient is
+ * reciprocal (X>Y and Y>X). The validation dictionary's own non-CAMEO codes
+ * (345, 802, 901-915) count as codes. Records flagged `error` are skipped.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { loadValidationDictionaries } from '../data/dictionaries.js';
 import { buildActorLexicon, type ActorLexicon } from '../entities/lexicon.js';
@@ -23,6 +26,7 @@ import { nerComponent } from '../entities/ner/index.js';
 import { runPipeline, type Component } from '../pipeline.js';
 import { documentId } from '../ingest/index.js';
 import { yieldToLoop } from './yield.js';
+import type { DocEvent } from '../doc.js';
 
 export interface PetrarchRecord {
   id: string;
@@ -36,6 +40,11 @@ export interface PetrarchReport {
   records: number;
   exact: number;
   exactPct: number;
+  /**
+   * Mismatched records that sitrep codes differently on purpose, with the reason
+   * (`data/eval/events.disagreements.json`); they are counted as mismatches.
+   */
+  disagreements: Array<{ id: string; reason: string }>;
   /** Records not coded exactly: expected and produced triples `SRC>TGT:CODE`. */
   mismatches: Array<{ id: string; category: string; expected: string[]; produced: string[]; text: string }>;
 }
@@ -61,6 +70,14 @@ export function loadPetrarchRecords(dataDir: string): PetrarchRecord[] {
   return out;
 }
 
+const DISAGREEMENTS = fileURLToPath(new URL('../../data/eval/events.disagreements.json', import.meta.url));
+
+/** Records sitrep disagrees with on purpose, by record id, with the reason (project data file). */
+export function loadDisagreements(): { petrarch: Record<string, string>; plover: Record<string, string> } {
+  const raw = JSON.parse(readFileSync(DISAGREEMENTS, 'utf8')) as { petrarch: Record<string, string>; plover: Record<string, string> };
+  return { petrarch: raw.petrarch ?? {}, plover: raw.plover ?? {} };
+}
+
 let lexicons: { actors: ActorLexicon; events: EventLexicon } | null = null;
 
 /** The pipeline with PETRARCH2's validation dictionaries instead of the project's. */
@@ -69,11 +86,31 @@ export function petrarchPipeline(): Component[] {
     const v = loadValidationDictionaries();
     lexicons = {
       actors: buildActorLexicon({ countries: [], places: [], leaders: [], actors: v.actors, agents: v.agents, institutions: false, singleWordActors: true }),
-      events: buildEventLexicon(v.verbs, { projectVerbs: false }),
+      events: buildEventLexicon(v.verbs, { projectVerbs: false, dictionaryCodes: true }),
     };
   }
   const l = lexicons;
   return [textComponent, nerComponent, makeActorsComponent(() => l.actors), timeComponent, quotesComponent, makeEventsComponent(() => l.events)];
+}
+
+/**
+ * sitrep's events as PETRARCH2 writes them: sorted unique `SRC>TGT:CODE` triples, one per
+ * actor-recipient pair; a compound actor with no recipient is reciprocal ("X and Y renewed
+ * ties": X>Y and Y>X). Uncoded events and events whose actors all lack a code (PETRARCH2
+ * needs a coded source) are left out.
+ */
+export function petrarchTriples(events: readonly DocEvent[]): string[] {
+  const produced = new Set<string>();
+  for (const e of events) {
+    if (!e.cameo || !e.actor.some((a) => a.code)) continue;
+    if (e.recipient.length === 0 && new Set(e.actor.map((a) => a.code)).size > 1) {
+      for (const a of e.actor) for (const t of e.actor) if (a.code !== t.code) produced.add(`${a.code ?? ''}>${t.code ?? ''}:${e.cameo}`);
+      continue;
+    }
+    const targets = e.recipient.length ? e.recipient : [{ code: '' }];
+    for (const a of e.actor) for (const t of targets) produced.add(`${a.code ?? ''}>${t.code ?? ''}:${e.cameo}`);
+  }
+  return [...produced].sort();
 }
 
 /** Code every record and compare with the expected events. */
@@ -85,15 +122,11 @@ export async function evalPetrarch(dataDir: string): Promise<PetrarchReport> {
   for (const r of records) {
     await yieldToLoop();
     const doc = runPipeline({ id: documentId(r.text, null), title: null, published: r.date, url: null, source: null, text: r.text }, pipeline);
-    const produced = new Set<string>();
-    for (const e of doc.events) {
-      if (!e.cameo) continue;
-      const targets = e.recipient.length ? e.recipient : [{ code: '' }];
-      for (const a of e.actor) for (const t of targets) produced.add(`${a.code ?? ''}>${t.code ?? ''}:${e.cameo}`);
-    }
-    const got = [...produced].sort();
+    const got = petrarchTriples(doc.events);
     if (got.join('|') === r.expected.join('|')) exact++;
     else mismatches.push({ id: r.id, category: r.category, expected: r.expected, produced: got, text: r.text });
   }
-  return { records: records.length, exact, exactPct: records.length ? Math.round((1000 * exact) / records.length) / 10 : 0, mismatches };
+  const listed = loadDisagreements().petrarch;
+  const disagreements = mismatches.filter((m) => listed[m.id]).map((m) => ({ id: m.id, reason: listed[m.id] }));
+  return { records: records.length, exact, disagreements, exactPct: records.length ? Math.round((1000 * exact) / records.length) / 10 : 0, mismatches };
 }

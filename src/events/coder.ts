@@ -46,6 +46,16 @@ interface Trigger {
   /** Tokens matched by the pattern (not triggers themselves). */
   consumed: number[];
   specificity: number;
+  /** The matched pattern's noun-phrase slots as token ranges `[from, to)` where their mention stands. */
+  slots?: SlotRange[];
+}
+
+/** Where a pattern's `+` (target), `$` (source) or `%` (compound) slot lies in the sentence. */
+interface SlotRange {
+  kind: '+' | '$' | '%';
+  side: 'pre' | 'post';
+  from: number;
+  to: number;
 }
 
 /** Derived per-document indexes, computed once per document (cached on the layer arrays). */
@@ -128,6 +138,9 @@ function adjectivalParticiple(doc: Readonly<Doc>, i: number): boolean {
   const t = doc.tokens[i];
   if (!/(ed|en)$/.test(t.lower)) return false;
   const start = doc.sentences[t.sentence].tokenStart;
+  // the second half of a hyphenated modifier: "its long-threatened invasion", "the Syrian-backed militia"
+  const after = doc.tokens[i + 1];
+  if (i > start && doc.tokens[i - 1].lower === '-' && doc.tokens[i - 1].end === t.start && after && after.sentence === t.sentence && ['NOUN', 'PROPN', 'ADJ'].includes(after.pos)) return true;
   let k = i - 1;
   while (k >= start && doc.tokens[k].pos === 'ADV') k--;
   const det = k >= start ? doc.tokens[k] : null;
@@ -180,7 +193,7 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
       const m = matchPatterns(doc, i, s.tokenStart, clauseEnd(doc, i, s.tokenEnd), v);
       // PETRARCH2 semantics: a verb whose block has no default code is an event only through a pattern
       if (m.discard || m.code === null) continue;
-      triggers.push({ head: i, from: i, to: i + 1, kind: 'verb', code: m.code, rule: m.rule, consumed: m.consumed, specificity: m.consumed.length });
+      triggers.push({ head: i, from: i, to: i + 1, kind: 'verb', code: m.code, rule: m.rule, consumed: m.consumed, specificity: m.consumed.length, ...(m.slots ? { slots: m.slots } : {}) });
     }
     if (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'VERB' && i > s.tokenStart && tokens[i - 1].pos === 'NOUN')) {
       if (consumed.has(i) || triggers.some((x) => x.head === i)) continue;
@@ -189,7 +202,12 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
     }
   }
   // a trigger word consumed by another trigger's pattern ("vowed ... support") is not an event of its own
-  for (const tr of triggers) for (const c of tr.consumed) consumed.add(c);
+  // ... except that a speech verb's pattern ("said * WITHDRAW") does not swallow the reported verb: the
+  // reported verb is the event ("said it will withdraw": withdraw, with its own modality), the cue its attribution
+  for (const tr of triggers) {
+    const cue = tr.kind === 'verb' && lex.cueVerbs.has(tokens[tr.head].lemma);
+    for (const c of tr.consumed) if (!(cue && triggers.some((o) => o !== tr && o.kind === 'verb' && o.head === c))) consumed.add(c);
+  }
   // "demanded that Y end curbs", "threatened to attack", "agreed to provide aid": the complement of a
   // request, intent or threat is its content, not an event of its own (CAMEO codes the speech act)
   for (const tr of triggers) {
@@ -302,13 +320,23 @@ function clauseEnd(doc: Readonly<Doc>, i: number, limit: number): number {
 
 /**
  * May a pattern skip tokens `[from, to)` between two of its words? Up to 4 tokens
- * always; more only across a complement ("vowed in July that the country would
- * support") and never across another main verb or a comma.
+ * always; up to 6 inside one phrase (no verb, auxiliary, comma or complement mark);
+ * more only across a complement ("vowed in July that the country would support")
+ * and never across another main verb or a comma.
  */
 function gapOk(tokens: readonly Token[], from: number, to: number): boolean {
   if (to - from <= 4) {
     for (let k = from; k < to; k++) if (tokens[k].pos === 'VERB' && !tokens[k].lower.endsWith('ing')) return false;
     return true;
+  }
+  if (to - from <= 6) {
+    // a longer noun phrase or adverbial ("lifted Friday a day-old blockade"): no verb, clause mark or complement
+    let np = true;
+    for (let k = from; k < to && np; k++) {
+      const t = tokens[k];
+      if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ' || t.lower === ',' || t.lower === ';' || t.lower === 'that' || t.lower === 'to') np = false;
+    }
+    if (np) return true;
   }
   let complement = false;
   for (let k = from; k < to; k++) {
@@ -319,40 +347,115 @@ function gapOk(tokens: readonly Token[], from: number, to: number): boolean {
   return complement;
 }
 
+const FUNCTION_POS = new Set(['ADP', 'SCONJ', 'PART', 'DET', 'PRON', 'CCONJ', 'AUX']);
+
+/**
+ * How many tokens a pattern literal matches at token `k`: a synset phrase starting (dir 1) or
+ * ending (dir -1) at `k` (longest first), else 1 for a one-word member, else 0.
+ */
+function literalAt(tokens: readonly Token[], k: number, words: Set<string>, phrases: string[][] | undefined, dir: 1 | -1, bound: number): number {
+  if (phrases) {
+    for (const ph of phrases) {
+      const start = dir === 1 ? k : k - ph.length + 1;
+      if (dir === 1 ? start + ph.length > bound : start < bound) continue;
+      let ok = true;
+      for (let q = 0; q < ph.length && ok; q++) ok = tokens[start + q].lower === ph[q] || tokens[start + q].lemma === ph[q];
+      if (ok) return ph.length;
+    }
+  }
+  return words.has(tokens[k].lower) || words.has(tokens[k].lemma) ? 1 : 0;
+}
+
+/** The coded mention of a slot range: the first one after (post) or the last one before (pre). */
+function slotMention(doc: Readonly<Doc>, r: SlotRange): Mention | undefined {
+  const ms = docIndex(doc).mentionsBySentence[doc.tokens[r.from]?.sentence ?? doc.tokens[r.to - 1]?.sentence ?? 0] ?? [];
+  const inside = ms.filter((m) => m.code && m.tokenStart >= r.from && m.tokenEnd <= r.to);
+  return r.side === 'post' ? inside[0] : inside[inside.length - 1];
+}
+
 function matchPatterns(doc: Readonly<Doc>, v: number, sentStart: number, end: number, entry: VerbEntry) {
   const tokens = doc.tokens;
-  let best: { code: string | null; consumed: number[]; raw: string } | null = null;
+  let best: { code: string | null; consumed: number[]; raw: string; slots?: SlotRange[] } | null = null;
   const votes = new Map<string, number>();
   const postEnd = Math.min(end, v + 14);
   const preStart = Math.max(sentStart, v - 6);
   for (const p of entry.patterns) {
-    if (p.pre.length + p.post.length === 0) continue;
+    // a pattern of slots only constrains nothing, except a compound slot ("- % * [030]": "X and Y agree")
+    if (p.pre.length + p.post.length === 0 && !p.slots?.some((x) => x.kind === '%')) continue;
     const used: number[] = [];
+    // literal positions, kept only for patterns with slots (the matcher is the coder's hot loop)
+    const postIdx: number[] | null = p.slots ? [] : null;
+    const preIdx: number[] | null = p.slots ? [] : null;
     let k = v + 1;
     let ok = true;
-    for (const lit of p.post) {
+    for (let j = 0; j < p.post.length; j++) {
+      const lit = p.post[j];
+      const ph = p.postPhrases?.[j];
       const from = k;
-      while (k < postEnd && !lit.has(tokens[k].lower) && !lit.has(tokens[k].lemma)) k++;
+      let n = 0;
+      if (ph) while (k < postEnd && (n = literalAt(tokens, k, lit, ph, 1, postEnd)) === 0) k++;
+      else {
+        while (k < postEnd && !lit.has(tokens[k].lower) && !lit.has(tokens[k].lemma)) k++;
+        n = 1;
+      }
+      // PETRARCH2's "_": joined words are adjacent
+      if (p.postAdj?.[j] && k !== from) {
+        ok = false;
+        break;
+      }
+      // across a complement clause only content words count: "demanded that the government end curbs on
+      // the press" does not match "demand * ON"
+      if (k < postEnd && k - from > 4 && FUNCTION_POS.has(tokens[k].pos)) {
+        ok = false;
+        break;
+      }
       if (k >= postEnd || !gapOk(tokens, from, k)) {
         ok = false;
         break;
       }
-      used.push(k++);
+      postIdx?.push(k);
+      for (let q = 0; q < n; q++) used.push(k + q);
+      k += n;
     }
     if (!ok) continue;
     k = v - 1;
     for (let li = p.pre.length - 1; li >= 0; li--) {
       const lit = p.pre[li];
-      while (k >= preStart && !lit.has(tokens[k].lower) && !lit.has(tokens[k].lemma)) k--;
-      if (k < preStart) {
+      const ph = p.prePhrases?.[li];
+      const from = k;
+      let n = 0;
+      if (ph) while (k >= preStart && (n = literalAt(tokens, k, lit, ph, -1, preStart)) === 0) k--;
+      else {
+        while (k >= preStart && !lit.has(tokens[k].lower) && !lit.has(tokens[k].lemma)) k--;
+        n = 1;
+      }
+      if (k < preStart || (p.preAdj?.[li] && k !== from)) {
         ok = false;
         break;
       }
-      used.push(k--);
+      // a phrase ends at k: its first word is the literal's position
+      preIdx?.unshift(k - n + 1);
+      for (let q = 0; q < n; q++) used.push(k - q);
+      k -= n;
     }
     if (!ok) continue;
+    let slots: SlotRange[] | undefined;
+    if (p.slots && postIdx && preIdx) {
+      slots = p.slots.map((x) =>
+        x.side === 'post'
+          ? { kind: x.kind, side: 'post' as const, from: x.after === 0 ? v + 1 : postIdx[x.after - 1] + 1, to: x.after < postIdx.length ? postIdx[x.after] : end }
+          : { kind: x.kind, side: 'pre' as const, from: preIdx.length - x.before - 1 >= 0 ? preIdx[preIdx.length - x.before - 1] + 1 : sentStart, to: x.before > 0 ? preIdx[preIdx.length - x.before] : v },
+      );
+      // "% *": the pattern needs a compound actor in its slot ("X and Y agree")
+      const compoundOk = slots.every((r) => {
+        if (r.kind !== '%') return true;
+        const m = slotMention(doc, r);
+        return !!m && coordinated(doc, m, docIndex(doc).mentionsBySentence[m.sentence], r.side === 'pre' ? -1 : 1).length >= 2;
+      });
+      if (!compoundOk) continue;
+    }
     if (!best || used.length > best.consumed.length) {
-      best = { code: p.code, consumed: used, raw: p.raw };
+      best = { code: p.code, consumed: used, raw: p.raw, slots };
       votes.clear();
     }
     if (used.length === best.consumed.length) votes.set(p.code ?? '---', (votes.get(p.code ?? '---') ?? 0) + 1);
@@ -363,12 +466,12 @@ function matchPatterns(doc: Readonly<Doc>, v: number, sentStart: number, end: nu
     for (const [c, n] of votes) if (n > (votes.get(top) ?? 0)) top = c;
     if (top !== (best.code ?? '---')) {
       const alt = entry.patterns.find((p) => (p.code ?? '---') === top);
-      best = { code: top === '---' ? null : top, consumed: best.consumed, raw: alt?.raw ?? best.raw };
+      best = { code: top === '---' ? null : top, consumed: best.consumed, raw: alt?.raw ?? best.raw, slots: alt === undefined ? best.slots : undefined };
     }
   }
   if (best) {
     if (best.code === null) return { discard: true, code: null, consumed: [], rule: '' };
-    return { discard: false, code: best.code, consumed: best.consumed, rule: `events:verb-pattern:${entry.lemma}:${best.raw.trim()}` };
+    return { discard: false, code: best.code, consumed: best.consumed, slots: best.slots, rule: `events:verb-pattern:${entry.lemma}:${best.raw.trim()}` };
   }
   return { discard: false, code: entry.code, consumed: [] as number[], rule: entry.code ? `events:verb-default:${entry.lemma}` : `events:verb-uncoded:${entry.lemma}` };
 }
@@ -430,7 +533,8 @@ function nounAfterLight(doc: Readonly<Doc>, v: number, limit: number, lex: Event
       if (k + 1 < limit && (tokens[k + 1].pos === 'NOUN')) continue; // compound noun continues
       return null;
     }
-    if (!['DET', 'ADJ', 'NUM', 'ADV', 'PUNCT', 'ADP', 'PART'].includes(t.pos) && t.lower !== 'in-person') return null;
+    // determiners, possessives and modifiers before the noun ("mounted its long-threatened invasion")
+    if (!['DET', 'ADJ', 'NUM', 'ADV', 'PUNCT', 'ADP', 'PART'].includes(t.pos) && t.lower !== 'in-person' && !/^(its|their|his|her|our)$/.test(t.lower) && !adjectivalParticiple(doc, k)) return null;
     if (t.pos === 'ADP' && t.lower !== 'in') return null;
   }
   return null;
@@ -479,6 +583,9 @@ function inPP(doc: Readonly<Doc>, m: Mention, sentStart: number): boolean {
   if (k < sentStart) return false;
   const t = tokens[k];
   if (t.pos === 'ADP' || t.pos === 'SCONJ') return !['that'].includes(t.lower);
+  // "A member of the parliament, Mohammed Mamoun, started ...": an appositive before the verb is the subject
+  const next = tokens[m.tokenEnd + 1];
+  if (t.lower === ',' && after?.lower === ',' && next && next.sentence === m.sentence && (next.pos === 'AUX' || (next.pos === 'VERB' && !next.lower.endsWith('ing')))) return false;
   if (t.lower === 'and' || t.lower === ',' || t.lower === 'or') {
     // part of a list: in a PP if the list's first member is
     const prev = docIndex(doc).mentionsBySentence[m.sentence].find((x) => x.tokenEnd <= k && x.tokenEnd >= k - 1);
@@ -515,9 +622,14 @@ function coordinated(doc: Readonly<Doc>, first: Mention, pool: Mention[], dir: 1
         k++;
       }
       if (sawLink) lastLinkConj = conj;
-      if (sawLink) next = pool.find((x) => x.tokenStart === k || (x.tokenStart === k + 1 && tokens[k].pos === 'DET'));
+      // "Fornost and the evil awful Gondor": determiners and adjectives may open the next member
+      let at = k;
+      while (sawLink && at < tokens.length && at - k < 4 && (tokens[at].pos === 'DET' || tokens[at].pos === 'ADJ')) at++;
+      if (sawLink) next = pool.find((x) => x.tokenStart === at);
     } else {
       let k = cur.tokenStart - 1;
+      // "Mordor, the awful Fornost, and ...": step back over the member's own determiners and adjectives
+      while (k >= 0 && cur.tokenStart - k < 4 && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ') && tokens[k].sentence === cur.sentence) k--;
       let sawAnd = false;
       let conj = false;
       while (k >= 0 && [',', 'and', 'or', '-'].includes(tokens[k].lower)) {
@@ -656,6 +768,9 @@ function findActors(doc: Readonly<Doc>, tr: Trigger, si: number, mentions: Menti
       }
       // an uncoded nominal subject right before the verb ("experts say") means the actor is unknown
       if (m.kind === 'nominal' && m.tokenEnd >= g - 1) return { actors: [], passive: false };
+      // a named subject that no dictionary codes ("President Dos Santos conceded"): the actor is known by
+      // name only (code null), the event stands
+      if (m.kind === 'name' && m.tokenEnd >= g - 1 && m.entity !== null && /^(PER|ORG)$/.test(doc.entities[m.entity]?.label ?? '')) return { actors: [m], passive: false };
       if (m.kind === 'pronoun') {
         const r = pluralResolved.get(m.start);
         if (r && r.length && m.tokenEnd >= g - 1) return { actors: r.map((x) => ({ ...x, text: m.text, start: m.start, end: m.end, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd })), passive: false };
@@ -673,7 +788,11 @@ function findRecipients(doc: Readonly<Doc>, tr: Trigger, si: number, mentions: M
   let end = clauseEnd(doc, tr.head, s.tokenEnd);
   // stop at the next live trigger that this trigger's pattern did not consume
   for (const o of live) {
-    if (o.head > tr.head && o.head < end && !tr.consumed.includes(o.head) && o.light !== tr.head) end = o.light ?? o.from;
+    if (o.head > tr.head && o.head < end && !tr.consumed.includes(o.head) && o.light !== tr.head) {
+      // "condemned an attack by X soldiers": an event noun that is this verb's object is part of its recipient phrase
+      if (o.kind === 'noun' && o.light === undefined && tr.kind === 'verb' && governingVerb(doc, o.from, s.tokenStart) === tr.head) continue;
+      end = o.light ?? o.from;
+    }
   }
   const maxConsumed = tr.consumed.length ? Math.max(...tr.consumed) : tr.head;
   const from = tr.to;
@@ -690,6 +809,9 @@ function findRecipients(doc: Readonly<Doc>, tr: Trigger, si: number, mentions: M
       if (!lex.recipientPreps.has(prep) && !lex.recipientPreps.has(prep2) && prep !== 'the') continue;
     }
     if (actors.some((a) => a.code === m.code)) continue;
+    // "ties with Gondor's government", "credentials to Ithilen's president": the possessor's role is the recipient
+    const owned = isPossessor(doc, m) ? mentions.find((x) => x.tokenStart === m.tokenEnd + 1 && x.code && x.country === m.country && x.sector) : undefined;
+    if (owned) return coordinated(doc, owned, mentions, 1).filter((x) => !actors.some((a) => a.code === x.code));
     return coordinated(doc, m, mentions, 1).filter((x) => !actors.some((a) => a.code === x.code));
   }
   return [];
@@ -769,6 +891,15 @@ function findLocation(doc: Readonly<Doc>, tr: Trigger, si: number, recipients: M
   return null;
 }
 
+/** A finite verb in the past tense: an inflected form that is not -s or -ing, with no modal or "to" before it. */
+function pastTense(doc: Readonly<Doc>, i: number, lex: EventLexicon): boolean {
+  const t = doc.tokens[i];
+  if (t.pos !== 'VERB' || t.lower === t.lemma || /(ing|s)$/.test(t.lower)) return false;
+  const g = verbGroupStart(doc, i, doc.sentences[t.sentence].tokenStart, lex);
+  for (let k = g; k < i; k++) if (/^(will|would|shall|should|may|might|can|could|must|to|'ll)$/.test(doc.tokens[k].lower)) return false;
+  return true;
+}
+
 function modalityOf(doc: Readonly<Doc>, tr: Trigger, si: number, date: string | null, lex: EventLexicon): Modality[] {
   const tokens = doc.tokens;
   const s = doc.sentences[si];
@@ -779,7 +910,8 @@ function modalityOf(doc: Readonly<Doc>, tr: Trigger, si: number, date: string | 
   const mods = new Set<Modality>();
   const dct = doc.document.published;
   if (window.some((w) => lex.futureMarkers.has(w)) || before.some((w) => ['upcoming', 'planned', 'proposed', 'scheduled', 'forthcoming', 'ahead'].includes(w)) || (tokens[tr.from - 2]?.lower === 'ahead' && tokens[tr.from - 1]?.lower === 'of')) mods.add('future');
-  if (date && dct && /^\d{4}-\d{2}-\d{2}/.test(date) && date.slice(0, 10) > dct) mods.add('future');
+  // a date after the DCT makes the event future, unless the verb is in the past tense ("telephoned ... on Tuesday")
+  if (date && dct && /^\d{4}-\d{2}-\d{2}/.test(date) && date.slice(0, 10) > dct && !(tr.kind === 'verb' && pastTense(doc, tr.head, lex))) mods.add('future');
   if (window.some((w) => lex.negationMarkers.has(w) && !['rejected', 'denied'].includes(w))) mods.add('negation');
   if (window.some((w) => lex.hypotheticalMarkers.has(w)) && !mods.has('future')) mods.add('hypothetical');
   if (window.some((w) => ['previously', 'formerly', 'having', 'once'].includes(w))) mods.add('historical');
@@ -805,6 +937,24 @@ function conditionalThreat(doc: Readonly<Doc>, tr: Trigger, si: number, code: st
   return null;
 }
 
+/**
+ * "it is prepared to impose martial law", "he will extend the curfew", "will attack": a coercive
+ * or violent action (CAMEO 17-20) the actor announces for the future is a threat (13x; PLOVER
+ * THREATEN), as CAMEO codes announced conflictual actions. Negated ones are not.
+ */
+function announcedCoercion(doc: Readonly<Doc>, tr: Trigger, si: number, code: string | null, modality: Modality[]): string | null {
+  if (!code || modality.includes('negation') || tr.kind !== 'verb') return null;
+  const s = doc.sentences[si];
+  const before = doc.tokens.slice(Math.max(s.tokenStart, tr.head - 5), tr.head).map((t) => t.lower);
+  const stated = before.some((w) => w === 'will' || w === 'would' || w === "'ll" || w === 'shall' || w === 'prepared' || w === 'ready');
+  if (!stated || !(modality.includes('future') || modality.includes('hypothetical'))) return null;
+  const root = code.slice(0, 2);
+  // (announced sanctions and cuts, root 16, are usually the policy itself: "announced it would prohibit all aid")
+  if (root === '17') return '137'; // threaten repression
+  if (['18', '19', '20'].includes(root)) return '138'; // threaten military force
+  return null;
+}
+
 /** Tokens strictly between two token indices (same order). */
 function tokensBetween(doc: Readonly<Doc>, a: number, b: number): Token[] {
   return doc.tokens.slice(Math.min(a, b) + 1, Math.max(a, b));
@@ -819,9 +969,30 @@ function prefixCode(code: string, table: Map<string, string>): string | null {
   return null;
 }
 
+/**
+ * The subject of the verb that `tr` is coordinated with ("condemned ... and promised"): `tr`'s
+ * verb group directly follows "and"/"but" (no subject of its own) and an earlier verb trigger
+ * of the sentence. Null when `tr` is not such a verb.
+ */
+function coordinatedVerbActors(doc: Readonly<Doc>, tr: Trigger, si: number, mentions: Mention[], live: readonly Trigger[], lex: EventLexicon, ctx: SentenceContext): Mention[] | null {
+  const s = doc.sentences[si];
+  const g = verbGroupStart(doc, tr.head, s.tokenStart, lex);
+  const conj = doc.tokens[g - 1];
+  if (!conj || conj.sentence !== si || (conj.lower !== 'and' && conj.lower !== 'but')) return null;
+  const prev = [...live].reverse().find((o) => o.kind === 'verb' && o.head < g - 1 && o !== tr);
+  if (!prev) return null;
+  const { actors, passive } = findActors(doc, prev, si, mentions, lex, ctx.pluralResolved);
+  return !passive && actors.length ? actors : null;
+}
+
 function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Mention[], live: readonly Trigger[], lex: EventLexicon, ctx: SentenceContext): DocEvent | null {
   const tokens = doc.tokens;
   let { actors, passive } = findActors(doc, tr, si, mentions, lex, ctx.pluralResolved);
+  if (tr.kind === 'verb' && !passive) {
+    // "X condemned A and promised B": a verb coordinated with an earlier verb shares its subject
+    const shared = coordinatedVerbActors(doc, tr, si, mentions, live, lex, ctx);
+    if (shared) actors = shared;
+  }
   let recipients = findRecipients(doc, tr, si, mentions, live, actors, lex);
   if (passive) {
     // the grammatical subject of a passive is the recipient
@@ -829,8 +1000,26 @@ function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Menti
     const subj = [...mentions].reverse().find((m) => m.tokenEnd <= g && m.code && !inPP(doc, m, doc.sentences[si].tokenStart));
     recipients = subj ? [subj] : [];
   }
+  if (tr.slots) {
+    // the pattern's noun-phrase slots say where the target (+) and source ($) stand
+    const slotOf = (kind: '+' | '$', side: 'pre' | 'post') => tr.slots!.find((x) => x.kind === kind && x.side === side);
+    const pool = docIndex(doc).mentionsBySentence[si];
+    const postSource = slotOf('$', 'post');
+    const sm = postSource && slotMention(doc, postSource);
+    if (sm) {
+      // "- + * FROM $": the subject is the target, the source follows the preposition
+      if (slotOf('+', 'pre')) recipients = actors;
+      actors = coordinated(doc, sm, pool, 1);
+    }
+    const postTarget = slotOf('+', 'post');
+    const tm = postTarget && slotMention(doc, postTarget);
+    if (tm && !actors.some((a) => a.start === tm.start)) recipients = coordinated(doc, tm, pool, 1);
+  }
   recipients = recipients.filter((r) => !actors.some((a) => a.code === r.code));
   if (actors.length === 0) return null;
+  // an actor known by name only makes an event only for a coded action, not for a statement
+  // ("Ohio Mattress Co said": a speech verb or a CAMEO 01 code)
+  if (actors.every((a) => !a.code) && (lex.cueVerbs.has(tokens[tr.head].lemma) || !tr.code || tr.code.startsWith('01'))) return null;
   // a generic verb coded only by its block default needs a target to be an event ("Ankara could be learning")
   // (several actors and no recipient make a reciprocal event: "Putin and Kim discussed ...")
   if (recipients.length === 0 && actors.length < 2 && tr.kind === 'verb' && tr.rule.startsWith('events:verb-default:') && !lex.soloVerbs.has(tokens[tr.head].lemma)) return null;
@@ -852,9 +1041,13 @@ function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Menti
     rule = `${rule}+border-posture`;
   }
   const threat = conditionalThreat(doc, tr, si, code, modality);
+  const announced = threat ? null : announcedCoercion(doc, tr, si, code, modality);
   if (threat) {
     code = threat;
     rule = `${rule}+conditional-threat`;
+  } else if (announced) {
+    code = announced;
+    rule = `${rule}+announced-threat`;
   } else if (code && modality.includes('negation')) {
     // "would not meet the demands", "refused to restore ties": a refused cooperative action is a rejection (12x)
     const rejection = prefixCode(code, lex.negatedCodes);
@@ -871,6 +1064,8 @@ function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Menti
     }
   }
   const c = code ? lex.cameo.codes[code] ?? lex.cameo.codes[code.slice(0, 3)] : undefined;
+  // a code of the dictionary that CAMEO lacks (validation dictionaries): coded, with no QuadClass or Goldstein
+  const dictOnly = !c && !!code && lex.dictionaryCodes.has(code);
   const trigStart = tokens[tr.from].start;
   const trigEnd = tokens[tr.to - 1].end;
   const attribution: Attribution | null = findAttribution(doc, si, { start: trigStart, end: trigEnd });
@@ -880,12 +1075,12 @@ function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Menti
   if (attribution) confidence -= 0.05;
   confidence = Math.round(Math.max(0, Math.min(1, confidence)) * 100) / 100;
   return {
-    cameo: c ? code : null,
-    root: c ? c.root : null,
+    cameo: c || dictOnly ? code : null,
+    root: c ? c.root : dictOnly ? code!.slice(0, 2) : null,
     quadClass: c ? (c.quadClass as 1 | 2 | 3 | 4) : null,
     goldstein: c ? c.goldstein : null,
     plover: c?.plover ? { event: c.plover.event, mode: c.plover.mode ?? null, ...(c.plover.context ? { context: c.plover.context } : {}) } : null,
-    status: c ? 'coded' : 'uncoded',
+    status: c || dictOnly ? 'coded' : 'uncoded',
     actor: actors.map(participant),
     recipient: recipients.map(participant),
     date,

@@ -18,6 +18,22 @@ export interface VerbPattern {
   /** Literals before the verb, in order; each literal is a set of accepted lower-case words/lemmas. */
   pre: Array<Set<string>>;
   post: Array<Set<string>>;
+  /**
+   * PETRARCH2's `_` connector: `preAdj[i]` — literal `pre[i]` must directly precede the next
+   * matched word (or the verb); `postAdj[j]` — `post[j]` must directly follow the previous
+   * matched word (or the verb). Absent when the line could not be re-read.
+   */
+  preAdj?: boolean[];
+  postAdj?: boolean[];
+  /** Several-word members of a synset literal (`&HYPERCURR`: "austrian gold florin"), longest first, by literal index. */
+  prePhrases?: Array<string[][] | undefined>;
+  postPhrases?: Array<string[][] | undefined>;
+  /**
+   * Noun-phrase slots: `+` target, `$` source, `%` compound actor. A pre-verb slot lies before
+   * the pre literal that has `before` pre literals from it to the verb (0: right before the verb);
+   * a post-verb slot follows `after` post literals (0: right after the verb).
+   */
+  slots?: Array<{ kind: '+' | '$' | '%'; side: 'pre'; before: number } | { kind: '+' | '$' | '%'; side: 'post'; after: number }>;
   /** The dictionary line, for provenance. */
   raw: string;
 }
@@ -58,6 +74,12 @@ export interface EventLexicon {
   /** Cooperative code prefix -> CAMEO 12x rejection code, for negated cooperative actions. */
   negatedCodes: Map<string, string>;
   cameo: ReturnType<typeof loadCameo>;
+  /**
+   * Codes the verb dictionary assigns that the CAMEO codebook lacks (PETRARCH2's validation
+   * dictionary has 345, 802, 901-915): kept as codes with no QuadClass, Goldstein or PLOVER
+   * type. Empty unless built with `opts.dictionaryCodes` (the project's own coding uses CAMEO only).
+   */
+  dictionaryCodes: Set<string>;
 }
 
 let cached: EventLexicon | null = null;
@@ -73,17 +95,28 @@ export function eventLexicon(): EventLexicon {
  * Build an event lexicon from a verb dictionary in the shape of `data/verbs.json`
  * (e.g. PETRARCH2's validation dictionary) plus the project's event lexicon.
  * `opts.projectVerbs: false` leaves out the project's verb overrides (for running
- * another coder's test suite with its own dictionary).
+ * another coder's test suite with its own dictionary); `opts.dictionaryCodes: true` keeps
+ * the dictionary's non-CAMEO codes (see {@link EventLexicon.dictionaryCodes}).
  */
-export function buildEventLexicon(vd: ReturnType<typeof loadVerbs>, opts: { projectVerbs?: boolean } = {}): EventLexicon {
+export function buildEventLexicon(vd: ReturnType<typeof loadVerbs>, opts: { projectVerbs?: boolean; dictionaryCodes?: boolean } = {}): EventLexicon {
   const raw = JSON.parse(readFileSync(EVENTS_JSON, 'utf8'));
   if (opts.projectVerbs === false) raw.verbOverrides = {};
+  // a synset's one-word members match one token; its several-word members match as consecutive words
   const synsets = new Map<string, Set<string>>();
+  const synPhrases = new Map<string, string[][]>();
   for (const [name, phrases] of Object.entries(vd.synsets)) {
     const set = new Set<string>();
-    for (const p of phrases as string[]) for (const w of p.toLowerCase().split(/[\s_]+/)) if (w) set.add(w);
-    synsets.set(name.replace(/^&/, '').toUpperCase(), set);
+    const multi: string[][] = [];
+    for (const p of phrases as string[]) {
+      const words = p.toLowerCase().split(/[\s_]+/).filter(Boolean);
+      if (words.length === 1) set.add(words[0]);
+      else if (words.length > 1) multi.push(words);
+    }
+    const key = name.replace(/^&/, '').toUpperCase();
+    synsets.set(key, set);
+    if (multi.length) synPhrases.set(key, multi.sort((a, b) => b.length - a.length));
   }
+  const phrasesOf = (tok: string) => (tok.startsWith('&') ? synPhrases.get(tok.slice(1).toUpperCase()) : undefined);
   const literals = new Map<string, Set<string> | null>();
   const literal = (tok: string): Set<string> | null => {
     let v = literals.get(tok);
@@ -108,7 +141,18 @@ export function buildEventLexicon(vd: ReturnType<typeof loadVerbs>, opts: { proj
       if (!c) {
         const pre = p.pre.map(literal).filter((x): x is Set<string> => x !== null);
         const post = p.post.map(literal).filter((x): x is Set<string> => x !== null);
-        c = { code: parseCode(p.code), pre, post, raw: p.raw };
+        const isLit = (t: string) => literal(t) !== null;
+        const prePh = p.pre.filter(isLit).map(phrasesOf);
+        const postPh = p.post.filter(isLit).map(phrasesOf);
+        c = {
+          code: parseCode(p.code),
+          pre,
+          post,
+          raw: p.raw,
+          ...(prePh.some(Boolean) ? { prePhrases: prePh } : {}),
+          ...(postPh.some(Boolean) ? { postPhrases: postPh } : {}),
+          ...patternShape(p.raw, p.pre, p.post, isLit),
+        };
         converted.set(p, c);
       }
       patterns.push(c);
@@ -121,6 +165,15 @@ export function buildEventLexicon(vd: ReturnType<typeof loadVerbs>, opts: { proj
   for (const [k, code] of Object.entries(raw.verbOverrides ?? {})) {
     if (k.startsWith('_') || verbs.has(k)) continue;
     verbs.set(k, { lemma: k, code: parseCode(code as string | null), patterns: [] });
+  }
+  const cameo = loadCameo();
+  const dictionaryCodes = new Set<string>();
+  if (opts.dictionaryCodes) {
+    const known = (c: string | null) => !c || !!cameo.codes[c] || !!cameo.codes[c.slice(0, 3)];
+    for (const v of verbs.values()) {
+      if (!known(v.code)) dictionaryCodes.add(v.code!);
+      for (const p of v.patterns) if (!known(p.code)) dictionaryCodes.add(p.code!);
+    }
   }
   const nouns = new Map<string, NounEntry>();
   for (const [k, v] of Object.entries(raw.nouns as Record<string, NounEntry>)) nouns.set(phraseKey(k), v);
@@ -140,14 +193,67 @@ export function buildEventLexicon(vd: ReturnType<typeof loadVerbs>, opts: { proj
     soloVerbs: new Set(raw.soloVerbs.lemmas),
     intentCodes: new Map(Object.entries(raw.intentCodes as Record<string, string>).filter(([k]) => !k.startsWith('_'))),
     negatedCodes: new Map(Object.entries(raw.negatedCodes as Record<string, string>).filter(([k]) => !k.startsWith('_'))),
-    cameo: loadCameo(),
+    cameo,
+    dictionaryCodes,
   };
 }
 
-/** "072:086" -> "072"; ":020" -> "020"; "---" or empty -> null. */
+/**
+ * Re-read a PETRARCH2 pattern line (`- PRE * POST [code] # comment`) for what the token lists
+ * lose: which words the `_` connector joins (adjacent words) and where the noun-phrase slots
+ * (`+`, `$`, `%`) stand relative to the literals. `isLiteral` tells which tokens of `pre`/`post`
+ * are matched words. Returns nothing when the re-read tokens do not line up with `pre`/`post`.
+ */
+export function patternShape(raw: string, pre: string[], post: string[], isLiteral: (tok: string) => boolean): Pick<VerbPattern, 'preAdj' | 'postAdj' | 'slots'> {
+  const body = raw.replace(/^-\s*/, '').replace(/\[.*$/, '');
+  const seq: Array<{ tok: string; joined: boolean }> = [];
+  for (const ws of body.replace(/([(){}])/g, ' $1 ').split(/\s+/)) {
+    if (!ws) continue;
+    let first = true;
+    for (const part of ws.split(/(\*)|_/)) {
+      if (!part) continue;
+      seq.push({ tok: part.startsWith('&') || ['$', '+', '^', '%', '*'].includes(part) ? part : part.toLowerCase(), joined: !first });
+      first = false;
+    }
+  }
+  const star = seq.findIndex((x) => x.tok === '*');
+  const flat = seq.filter((x) => x.tok !== '*').map((x) => x.tok.toLowerCase());
+  const expected = [...pre, ...post].map((t) => t.toLowerCase());
+  if (star < 0 || flat.length !== expected.length || flat.some((t, i) => t !== expected[i])) return {};
+  const kindOf = (t: string) => (t === '+' || t === '$' || t === '%' ? t : null);
+  const preSeq = seq.slice(0, star);
+  const postSeq = seq.slice(star + 1);
+  const preAdj: boolean[] = [];
+  const postAdj: boolean[] = [];
+  const slots: NonNullable<VerbPattern['slots']> = [];
+  const preLits = preSeq.filter((x) => isLiteral(x.tok)).length;
+  let seen = 0;
+  for (let i = 0; i < preSeq.length; i++) {
+    const x = preSeq[i];
+    const k = kindOf(x.tok);
+    if (k) slots.push({ kind: k, side: 'pre', before: preLits - seen });
+    if (!isLiteral(x.tok)) continue;
+    seen++;
+    const next = i + 1 < preSeq.length ? preSeq[i + 1] : seq[star];
+    preAdj.push(next.joined && (i + 1 >= preSeq.length || isLiteral(next.tok)));
+  }
+  let after = 0;
+  for (let j = 0; j < postSeq.length; j++) {
+    const x = postSeq[j];
+    const k = kindOf(x.tok);
+    if (k) slots.push({ kind: k, side: 'post', after });
+    if (!isLiteral(x.tok)) continue;
+    const prev = j > 0 ? postSeq[j - 1] : seq[star];
+    postAdj.push(x.joined && (j === 0 || isLiteral(prev.tok)));
+    after++;
+  }
+  return { preAdj, postAdj, ...(slots.length ? { slots } : {}) };
+}
+
+/** "072:086" -> "072"; ":020" -> "020"; "174L" -> "174L" (a lettered variant); "---" or empty -> null. */
 export function parseCode(code: string | null | undefined): string | null {
   if (!code) return null;
   const parts = code.replace(/[\[\]\s]/g, '').split(':');
-  for (const p of parts) if (p && p !== '---' && /^\d{2,4}$/.test(p)) return p;
+  for (const p of parts) if (p && p !== '---' && /^\d{2,4}[A-Z]?$/.test(p)) return p;
   return null;
 }

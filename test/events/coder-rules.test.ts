@@ -1,0 +1,139 @@
+/** Coder rules added for issue #5, on sentences written for these tests (DCT 2025-03-12). */
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../helpers.js';
+import type { DocEvent } from '../../src/doc.js';
+import { parseCode, buildEventLexicon } from '../../src/events/lexicon.js';
+import { loadVerbs } from '../../src/data/dictionaries.js';
+import { petrarchTriples } from '../../src/eval/petrarch.js';
+
+const DCT = '2025-03-12';
+const events = (text: string) => analyzeText(text, DCT).events;
+const codes = (ps: DocEvent['actor']) => ps.map((p) => p.code).sort();
+
+describe('coder rules', () => {
+  it('keeps list members that carry determiners and adjectives', () => {
+    const e = events('Egypt and the tiny wealthy Qatar condemned Israel on Monday.').find((x) => x.root === '11');
+    expect(codes(e!.actor)).toEqual(['EGY', 'QAT']);
+    expect(codes(e!.recipient)).toEqual(['ISR']);
+  });
+
+  it("takes the possessor's role as the recipient ('with Morocco's government')", () => {
+    const e = events("Spain condemned Morocco's government on Monday.").find((x) => x.root === '11');
+    expect(codes(e!.recipient)).toEqual(['MARGOV']);
+  });
+
+  it('reads a statement with a must-complement as a demand', () => {
+    const e = events('The United States declared on Tuesday that China must drop its tariffs.');
+    expect(e.map((x) => x.root)).toContain('10');
+    expect(e.find((x) => x.root === '10')!.rule).toMatch(/must-complement/);
+  });
+
+  it('does not match a pattern preposition inside a complement clause', () => {
+    const e = events('Amnesty International demanded that the Egyptian government end restrictions on the press.');
+    expect(e.some((x) => x.root === '19')).toBe(false);
+    expect(e.some((x) => x.root === '10')).toBe(true);
+  });
+
+  it('keeps an event whose named subject no dictionary codes, with a null actor code', () => {
+    const e = events('Governor Tamsin Okonkwo-Vale condemned Kenya on Monday.').find((x) => x.root === '11');
+    expect(e).toBeDefined();
+    expect(e!.actor.map((a) => a.code)).toEqual([null]);
+    expect(e!.actor[0].text).toMatch(/Okonkwo-Vale/);
+    expect(codes(e!.recipient)).toEqual(['KEN']);
+  });
+
+  it("codes the reported verb, not the speech verb whose pattern names it ('said * WITHDRAW')", () => {
+    const [e, ...rest] = events('Nigeria said it will withdraw its force from Chad.');
+    expect(rest).toHaveLength(0);
+    expect(e.trigger.text).toBe('withdraw');
+    expect(e.modality).toContain('future');
+    expect(codes(e.actor)).toEqual(['NGA']);
+    expect(codes(e.recipient)).toEqual(['TCD']);
+  });
+
+  it('matches a pattern word across a longer noun phrase (up to six tokens)', () => {
+    expect(events('The Israeli army lifted on Friday its day-old blockade of Gaza.').map((e) => e.plover?.event)).toContain('RETREAT');
+  });
+
+  it('takes an appositive before the verb as the subject, not as a list member in a prepositional phrase', () => {
+    const e = events('A leader of the Kenyan opposition, Jomo Mwangi-Otieno, started a hunger strike on Monday.');
+    expect(e.map((x) => x.plover?.event)).toEqual(['PROTEST']);
+    expect(e[0].actor[0].text).toMatch(/Mwangi-Otieno/);
+  });
+
+  it('reads a hyphenated participle as a modifier and looks past possessives for a light verb\'s noun', () => {
+    const e = events('Israel mounted its long-threatened invasion of Lebanon.');
+    expect(e.map((x) => x.plover?.event)).toEqual(['ASSAULT']);
+    expect(codes(e[0].actor)).toEqual(['ISR']);
+    expect(codes(e[0].recipient)).toEqual(['LBN']);
+  });
+
+  it('does not make a past-tense event future because its date is after the publication date', () => {
+    const [met] = events('Japan met Kenya on March 20.');
+    expect(met.modality).not.toContain('future');
+    expect(met.plover?.event).toBe('CONSULT');
+    const [will] = events('Japan will meet Kenya on March 20.');
+    expect(will.modality).toContain('future');
+    expect(will.plover?.event).toBe('AGREE');
+  });
+
+  it('codes an announced coercive action as a threat, but not an announced sanction or a refused one', () => {
+    expect(events('Iran said it will arrest the British sailors.').map((e) => e.cameo)).toEqual(['137']);
+    expect(events('Iran said it will not arrest the British sailors.').map((e) => e.plover?.event)).not.toContain('THREATEN');
+    expect(events('Japan announced it would impose sanctions on Iran.').map((e) => e.cameo)).toEqual(['163']);
+  });
+
+  it("applies an agent to every country of a list ('lawmakers in Kenya and Uganda')", () => {
+    const e = events('Lawmakers in Kenya and Uganda condemned Sudan.').find((x) => x.root === '11');
+    expect(codes(e!.actor)).toEqual(['KENLEG', 'UGALEG']);
+    expect(codes(e!.recipient)).toEqual(['SDN']);
+  });
+
+  it("gives a second coordinated agent the same country ('Danish media and government')", () => {
+    const e = events('Danish media and government warned Russia on Monday.');
+    expect(codes(e[0].actor)).toEqual(['DNKGOV', 'DNKMED']);
+    expect(codes(e[0].recipient)).toEqual(['RUS']);
+  });
+
+  it('makes no event of a statement by an actor known by name only', () => {
+    expect(events('Brandwell Mattress Co said on Monday that its profits rose.')).toHaveLength(0);
+  });
+});
+
+describe('verb phrases', () => {
+  it('takes the agent of an event noun under a coded verb as its recipient, and shares the subject across coordinated verbs', () => {
+    const [condemn, promise, ...rest] = events('Japan criticized the invasion by Russian troops in north Ukraine on Monday and promised aid to Kyiv.');
+    expect(rest).toHaveLength(0);
+    expect(condemn.root).toBe('11');
+    expect(codes(condemn.recipient)).toEqual(['RUSMIL']);
+    expect(promise.plover?.event).toBe('AGREE');
+    expect(codes(promise.actor)).toEqual(['JPN']);
+    expect(codes(promise.recipient)).toEqual(['UKRGOV']);
+  });
+});
+
+describe('dictionary codes outside CAMEO', () => {
+  it('parses lettered variants and keeps validation-only codes only when asked', () => {
+    expect(parseCode('174L')).toBe('174L');
+    expect(parseCode('072:086')).toBe('072');
+    expect(parseCode('---')).toBeNull();
+    const vd = loadVerbs();
+    const own = { ...vd, verbs: { ...vd.verbs, zorble: { block: 'ZORBLE', code: '902', forms: ['zorble', 'zorbled'], patterns: [] } } } as typeof vd;
+    expect(buildEventLexicon(own, { dictionaryCodes: true }).dictionaryCodes.has('902')).toBe(true);
+    expect(buildEventLexicon(own).dictionaryCodes.size).toBe(0);
+  });
+});
+
+describe('PETRARCH2 triples', () => {
+  const p = (code: string | null) => ({ text: code ?? 'x', start: 0, end: 1, code, country: code, sector: null });
+  const ev = (actor: Array<string | null>, recipient: string[], cameo: string | null = '064') =>
+    ({ cameo, actor: actor.map(p), recipient: recipient.map(p) }) as unknown as DocEvent;
+  it('expands compound events pairwise and reads a recipient-less compound actor as reciprocal', () => {
+    expect(petrarchTriples([ev(['AAA', 'BBB'], ['CCC'])])).toEqual(['AAA>CCC:064', 'BBB>CCC:064']);
+    expect(petrarchTriples([ev(['AAA', 'BBB'], [])])).toEqual(['AAA>BBB:064', 'BBB>AAA:064']);
+    expect(petrarchTriples([ev(['AAA'], [])])).toEqual(['AAA>:064']);
+  });
+  it('leaves out uncoded events and events without a coded source', () => {
+    expect(petrarchTriples([ev([null], ['CCC']), ev(['AAA'], ['CCC'], null)])).toEqual([]);
+  });
+});
