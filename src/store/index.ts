@@ -897,55 +897,22 @@ export class Store {
     return [...this.eventHitsById(ids).values()];
   }
 
-  /** {@link eventHits} by event id (in the order of the ids). */
+  /** {@link eventHits} by event id (in the order of the ids): {@link eventRows} with the page's own fields. */
   private eventHitsById(ids: number[]): Map<number, EventHit> {
     const out = new Map<number, EventHit>();
     if (!ids.length) return out;
-    const list = JSON.stringify(ids);
-    const byId = new Map<number, unknown[]>();
-    for (const r of this.prep(
-      `SELECT e.id, e.doc_id, e.idx, d.published, e.cameo, e.root, e.quad_class, e.goldstein, e.plover_event, e.plover_mode,
-              e.plover_context, e.status, e.date, e.date_defaulted, e.location_text, e.location_start, e.location_end,
-              e.location_country, e.trigger_text, e.trigger_start, e.trigger_end, e.attribution, e.modality, e.confidence,
-              e.sentence, e.rule, d.title, sm.situation_id, se.sources, e.date_from, e.date_to
+    const rows = this.prep(
+      `SELECT e.*, d.published AS doc_published, d.title AS doc_title, sm.situation_id, se.sources
        FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN situation_mentions sm ON sm.event_id = e.id
        LEFT JOIN situation_events se ON se.id = sm.situation_id
        WHERE e.id IN (SELECT value FROM json_each(?))`,
-    ).raw(true).all(list) as unknown[][]) byId.set(r[0] as number, r);
-    const parts = new Map<number, { actor: Participant[]; recipient: Participant[] }>();
-    for (const p of this.prep(
-      'SELECT event_id, role, text, start, "end", code, country, sector FROM event_participants WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY event_id, role, idx',
-    ).raw(true).all(list) as unknown[][]) {
-      let ps = parts.get(p[0] as number);
-      if (!ps) parts.set(p[0] as number, (ps = { actor: [], recipient: [] }));
-      ps[p[1] as 'actor' | 'recipient'].push({
-        text: p[2] as string, start: p[3] as number, end: p[4] as number, code: p[5] as string | null, country: p[6] as string | null, sector: p[7] as string | null,
-      });
-    }
-    for (const id of ids) {
-      const r = byId.get(id);
-      if (!r) continue;
-      const p = parts.get(id) ?? { actor: [], recipient: [] };
-      let plover: DocEvent['plover'] = null;
-      if (r[8] !== null) {
-        plover = { event: r[8] as string, mode: r[9] as string | null };
-        if (r[10] !== null) plover.context = parseJson<string[]>(r[10]);
-      }
-      // the key order of EventRow (docId, idx, published, then DocEvent as eventFromRow builds it), then EventHit's own
-      out.set(id, {
-        docId: r[1] as string, idx: r[2] as number, published: r[3] as string | null,
-        cameo: r[4] as string | null, root: r[5] as string | null, quadClass: r[6] as DocEvent['quadClass'], goldstein: r[7] as number | null,
-        plover, status: r[11] as DocEvent['status'], actor: p.actor, recipient: p.recipient,
-        date: r[12] as string | null, dateDefaulted: r[13] === 1,
-        location: r[14] === null ? null : { text: r[14] as string, start: r[15] as number, end: r[16] as number, country: r[17] as string | null },
-        trigger: { text: r[18] as string, start: r[19] as number, end: r[20] as number },
-        attribution: r[21] === null ? null : parseJson<Attribution>(r[21]),
-        modality: parseJson<Modality[]>(r[22]),
-        confidence: r[23] as number, sentence: r[24] as number, rule: r[25] as string,
-        title: r[26] as string | null, situationId: r[27] as number | null, sources: r[28] as number | null,
-        dateFrom: r[29] as string | null, dateTo: r[30] as string | null,
-      });
-    }
+    ).all(JSON.stringify(ids)) as Row[];
+    const byId = new Map(rows.map((r) => [Number(r.id), r]));
+    const ordered = ids.map((id) => byId.get(id)).filter((r): r is Row => r !== undefined);
+    const events = this.eventRows(ordered);
+    ordered.forEach((r, i) =>
+      out.set(Number(r.id), { ...events[i], title: str(r.doc_title), situationId: num(r.situation_id), sources: num(r.sources), dateFrom: str(r.date_from), dateTo: str(r.date_to) }),
+    );
     return out;
   }
 
