@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { emptyDoc, type Doc } from '../src/doc.js';
 import { readConll } from '../src/entities/ner/conll.js';
 import { DEFAULT_NER_MODEL, recognize } from '../src/entities/ner/index.js';
-import { deserializeModel, NerTagger } from '../src/entities/ner/model.js';
+import { readQuantizedModel, NerTagger } from '../src/entities/ner/model.js';
 import { tokenize } from '../src/text/tokenize.js';
 import { readFileSync } from 'node:fs';
 
@@ -43,7 +43,7 @@ const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 const t0 = performance.now();
 const c0 = process.cpuUsage();
 const bytes = readFileSync(args.model!);
-const tagger = new NerTagger(deserializeModel(bytes));
+const tagger = new NerTagger(readQuantizedModel(bytes));
 const loadMs = performance.now() - t0;
 const loadCpu = cpuMs(process.cpuUsage(c0));
 console.log(

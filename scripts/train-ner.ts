@@ -22,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { CONLL_TYPES, projectGold, readConll, tokenizeConllDoc, type TokenizedConllDoc } from '../src/entities/ner/conll.js';
 import { staticFeatures, stage2Features, tagNames, type FeatureResources } from '../src/entities/ner/features.js';
 import { Gazetteer } from '../src/entities/ner/gazetteer.js';
-import { appendIds, deserializeModel, NerTagger, serializeModel, spansFromTags, toSequence, type ModelData } from '../src/entities/ner/model.js';
+import { appendIds, readQuantizedModel, NerTagger, serializeModel, spansFromTags, toSequence, type ModelData } from '../src/entities/ner/model.js';
 import { decode, rng, StructuredPerceptron, type Sequence } from '../src/entities/ner/perceptron.js';
 import { SpanScorer } from '../src/entities/ner/score.js';
 import { buildClusters } from '../src/entities/ner/clusters.js';
@@ -306,7 +306,7 @@ async function main() {
   };
   let bytes = serializeModel(model);
   // check: the serialized model, run through the inference path, scores like the trained one
-  const tagger = new NerTagger(deserializeModel(bytes));
+  const tagger = new NerTagger(readQuantizedModel(bytes));
   const check = score(valid, (d) => tagger.tag(d.doc.tokens, d.doc.sentences));
   log(`valid F1 through the saved model and inference path: ${check.toFixed(2)}`);
   model.header.meta.validF1 = +check.toFixed(2);

@@ -181,9 +181,10 @@ const cache = new Map<string, unknown>();
 
 /**
  * Read and cache `data/<rel>` (relative to the project root, resolved from this module);
- * `convert` turns the parsed file into the cached value (run once).
+ * `convert` turns the parsed file into the cached value (run once). With `keep` false
+ * the file is read on every call and not cached.
  */
-function loadJson<T>(rel: string, convert?: (raw: unknown, rel: string) => T): T {
+function loadJson<T>(rel: string, convert?: (raw: unknown, rel: string) => T, keep = true): T {
   const hit = cache.get(rel);
   if (hit !== undefined) return hit as T;
   const url = new URL(`../../data/${rel}`, import.meta.url);
@@ -204,7 +205,7 @@ function loadJson<T>(rel: string, convert?: (raw: unknown, rel: string) => T): T
     if (err instanceof SitrepError) throw err;
     throw new SitrepError('data_missing', `data/${rel} is corrupt (${(err as Error).message}): run npm run build:data`, fileURLToPath(url));
   }
-  cache.set(rel, data);
+  if (keep) cache.set(rel, data);
   return data;
 }
 
@@ -259,9 +260,13 @@ export function loadVerbs(): VerbsData {
   return loadJson('verbs.json', expandVerbs);
 }
 
-/** The actor dictionary (`data/actors.json`, from the three Phoenix actor files). */
+/**
+ * The actor dictionary (`data/actors.json`, from the three Phoenix actor files).
+ * Read afresh on every call and not cached: it is used once, to build the actor
+ * lexicon, and keeping the parsed file would hold about 14 MB for nothing.
+ */
 export function loadActors(): ActorsData {
-  return loadJson<ActorsData>('actors.json');
+  return loadJson<ActorsData>('actors.json', undefined, false);
 }
 
 /** The agent dictionary (`data/agents.json`, Phoenix.agents.txt + project supplement). */

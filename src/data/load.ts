@@ -232,7 +232,6 @@ export interface CameoData {
 // ---------------------------------------------------------------------------------------------
 
 let countries: Country[] | undefined;
-let places: Place[] | undefined;
 let leaders: Leader[] | undefined;
 let cameo: CameoData | undefined;
 
@@ -241,9 +240,12 @@ export function loadCountries(): Country[] {
   return (countries ??= readJson<Country[]>('countries.json'));
 }
 
-/** Cities, admin-1 divisions and curated regions (`data/places.json`). */
+/**
+ * Cities, admin-1 divisions and curated regions (`data/places.json`). Read afresh on
+ * every call and not cached: it is used once, to build the actor lexicon.
+ */
 export function loadPlaces(): Place[] {
-  return (places ??= readJson<Place[]>('places.json'));
+  return readJson<Place[]>('places.json');
 }
 
 /** Heads of state / government and foreign ministers with terms (`data/leaders.json`). */
@@ -258,6 +260,6 @@ export function loadCameo(): CameoData {
 
 /** Clear the caches (tests). */
 export function resetDataCache(): void {
-  countries = places = leaders = undefined;
+  countries = leaders = undefined;
   cameo = undefined;
 }

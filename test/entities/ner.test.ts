@@ -7,7 +7,7 @@ import { DEFAULT_NER_MODEL, nerComponent, recognize, refineLabel, loadNerModel }
 import { parseConll, projectGold, tokenizeConllDoc } from '../../src/entities/ner/conll.js';
 import { shape, staticFeatures } from '../../src/entities/ner/features.js';
 import { Gazetteer } from '../../src/entities/ner/gazetteer.js';
-import { deserializeModel, NerTagger, serializeModel } from '../../src/entities/ner/model.js';
+import { deserializeModel, NerTagger, readQuantizedModel, serializeModel } from '../../src/entities/ner/model.js';
 import { SpanScorer } from '../../src/entities/ner/score.js';
 import { tokenize } from '../../src/text/tokenize.js';
 
@@ -140,7 +140,7 @@ describe('ner: labels, features, model file', () => {
 
   it('loads the trained model quickly', () => {
     const t0 = performance.now();
-    const t = new NerTagger(deserializeModel(readFileSync(DEFAULT_NER_MODEL)));
+    const t = new NerTagger(readQuantizedModel(readFileSync(DEFAULT_NER_MODEL)));
     const ms = performance.now() - t0;
     expect(t.nFeatures).toBeGreaterThan(10000);
     expect(ms).toBeLessThan(5000); // about 0.4 s on an idle machine; generous for busy CI

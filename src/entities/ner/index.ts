@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Doc, Entity, NerLabel, Token } from '../../doc.js';
 import type { Component } from '../../pipeline.js';
-import { deserializeModel, NerTagger, spansFromTags } from './model.js';
+import { readQuantizedModel, NerTagger, spansFromTags } from './model.js';
 
 export const NER_RULE = 'ner:perceptron';
 
@@ -35,7 +35,7 @@ export function loadNerModel(path: string = process.env.SITREP_NER_MODEL ?? DEFA
   } catch (e) {
     throw new Error(`ner: model file ${path} not found; run \`npm run train:ner\` (${(e as Error).message})`);
   }
-  tagger = new NerTagger(deserializeModel(bytes));
+  tagger = new NerTagger(readQuantizedModel(bytes));
   taggerPath = path;
   return tagger;
 }

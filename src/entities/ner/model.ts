@@ -76,18 +76,6 @@ function quantize(a: Float32Array): { q: Int16Array; scale: number } {
   return { q, scale };
 }
 
-function dequantize(buf: Buffer, off: number, n: number, scale: number): Float32Array {
-  const out = new Float32Array(n);
-  // copy into an aligned buffer (the JSON header has an arbitrary length); the format is little-endian
-  const q = new Int16Array(n);
-  new Uint8Array(q.buffer).set(buf.subarray(off, off + 2 * n));
-  if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) {
-    for (let i = 0; i < n; i++) q[i] = buf.readInt16LE(off + 2 * i);
-  }
-  for (let i = 0; i < n; i++) out[i] = q[i] * scale;
-  return out;
-}
-
 /** Serialize a model to gzipped bytes (deterministic). */
 export function serializeModel(m: ModelData): Buffer {
   const blocks = { W1: quantize(m.W1), T1: quantize(m.T1), W2: quantize(m.W2), T2: quantize(m.T2) };
@@ -109,8 +97,8 @@ export function serializeModel(m: ModelData): Buffer {
   return gzipSync(Buffer.concat(parts), { level: 9 });
 }
 
-/** Parse gzipped model bytes. */
-export function deserializeModel(gz: Buffer): ModelData {
+/** The header and the raw little-endian int16 weight blocks of a model file. */
+function readBlocks(gz: Buffer): { header: ModelHeader; blocks: Record<'W1' | 'T1' | 'W2' | 'T2', Int16Array> } {
   const buf = gunzipSync(gz);
   if (buf.toString('ascii', 0, MAGIC.length) !== MAGIC) throw new Error('ner: not a sitrep NER model file');
   const len = buf.readUInt32LE(MAGIC.length);
@@ -120,14 +108,63 @@ export function deserializeModel(gz: Buffer): ModelData {
   const K = header.names.length;
   const nF = header.features.length;
   const n2 = nF + header.s2features.length;
-  const W1 = dequantize(buf, off, nF * K, header.scales.W1);
-  off += nF * K * 2;
-  const T1 = dequantize(buf, off, (K + 1) * K, header.scales.T1);
-  off += (K + 1) * K * 2;
-  const W2 = dequantize(buf, off, n2 * K, header.scales.W2);
-  off += n2 * K * 2;
-  const T2 = dequantize(buf, off, (K + 1) * K, header.scales.T2);
-  return { header, W1, T1, W2, T2 };
+  const sizes = { W1: nF * K, T1: (K + 1) * K, W2: n2 * K, T2: (K + 1) * K };
+  const blocks = {} as Record<'W1' | 'T1' | 'W2' | 'T2', Int16Array>;
+  for (const k of ['W1', 'T1', 'W2', 'T2'] as const) {
+    blocks[k] = readInt16(buf, off, sizes[k]);
+    off += sizes[k] * 2;
+  }
+  return { header, blocks };
+}
+
+/** `n` little-endian int16 values at byte `off` of `buf`, copied into an aligned array. */
+function readInt16(buf: Buffer, off: number, n: number): Int16Array {
+  const q = new Int16Array(n);
+  new Uint8Array(q.buffer).set(buf.subarray(off, off + 2 * n));
+  if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) {
+    for (let i = 0; i < n; i++) q[i] = buf.readInt16LE(off + 2 * i);
+  }
+  return q;
+}
+
+function dequantize(q: Int16Array, scale: number): Float32Array {
+  const out = new Float32Array(q.length);
+  for (let i = 0; i < q.length; i++) out[i] = q[i] * scale;
+  return out;
+}
+
+/**
+ * Parse gzipped model bytes into float weights (for training tools and
+ * round trips). @throws Error when the bytes are not a sitrep NER model.
+ */
+export function deserializeModel(gz: Buffer): ModelData {
+  const { header, blocks } = readBlocks(gz);
+  const sc = header.scales;
+  return { header, W1: dequantize(blocks.W1, sc.W1), T1: dequantize(blocks.T1, sc.T1), W2: dequantize(blocks.W2, sc.W2), T2: dequantize(blocks.T2, sc.T2) };
+}
+
+/**
+ * A model as the tagger keeps it: emission weights stay int16 (half the
+ * memory of floats; scores are summed as integers and scaled once per
+ * token), transitions are dequantized.
+ */
+export interface QuantizedModel {
+  header: ModelHeader;
+  /** Stage-1 emission weights, nFeatures x K, int16; multiply by `scaleW1`. */
+  W1: Int16Array;
+  scaleW1: number;
+  /** Stage-2 emission weights, (nFeatures + nStage2) x K, int16; multiply by `scaleW2`. */
+  W2: Int16Array;
+  scaleW2: number;
+  T1: Float32Array;
+  T2: Float32Array;
+}
+
+/** Parse gzipped model bytes for tagging. @throws Error when the bytes are not a sitrep NER model. */
+export function readQuantizedModel(gz: Buffer): QuantizedModel {
+  const { header, blocks } = readBlocks(gz);
+  const sc = header.scales;
+  return { header, W1: blocks.W1, scaleW1: sc.W1, W2: blocks.W2, scaleW2: sc.W2, T1: dequantize(blocks.T1, sc.T1), T2: dequantize(blocks.T2, sc.T2) };
 }
 
 /** Feature dictionary by template id: single values and pair values (`v1 PAIR_SEP v2`). */
@@ -235,13 +272,16 @@ export class NerTagger {
   readonly lexicon: Map<string, Set<string>>;
   private readonly allowed: Uint8Array;
   private readonly end: Uint8Array;
-  private readonly W1: Float32Array;
+  private readonly W1: Int16Array;
   private readonly T1: Float32Array;
-  private readonly W2: Float32Array;
+  private readonly W2: Int16Array;
   private readonly T2: Float32Array;
+  private readonly scaleW1: number;
+  private readonly scaleW2: number;
   private buf = new Float64Array(1024);
 
-  constructor(model: ModelData) {
+  /** @param model a model read with {@link readQuantizedModel} */
+  constructor(model: QuantizedModel) {
     const h = model.header;
     this.names = h.names;
     this.types = h.types;
@@ -253,7 +293,7 @@ export class NerTagger {
     const c = bilouConstraints(this.names);
     this.allowed = c.allowed;
     this.end = c.end;
-    ({ W1: this.W1, T1: this.T1, W2: this.W2, T2: this.T2 } = model);
+    ({ W1: this.W1, T1: this.T1, W2: this.W2, T2: this.T2, scaleW1: this.scaleW1, scaleW2: this.scaleW2 } = model);
   }
 
   /** Tag indices (into `names`) for every token of a document. */
@@ -269,7 +309,7 @@ export class NerTagger {
     for (const s of sentences) {
       const seq = s1.seq(s.tokenStart, s.tokenEnd);
       seqs.push(seq);
-      const E = emissions(seq, m.W1, K, this.ensure(s.tokenEnd - s.tokenStart, K));
+      const E = scale(emissions(seq, m.W1, K, this.ensure(s.tokenEnd - s.tokenStart, K)), (s.tokenEnd - s.tokenStart) * K, m.scaleW1);
       tags1.set(viterbi(E, s.tokenEnd - s.tokenStart, K, m.T1, this.allowed, this.end), s.tokenStart);
     }
     const s2 = new IdSink(n, this.maps2, this.nFeatures, this.wordCache);
@@ -281,6 +321,7 @@ export class NerTagger {
       const len = s.tokenEnd - s.tokenStart;
       const E = emissions(seqs[si], m.W2, K, this.ensure(len, K));
       emissions(s2.seq(s.tokenStart, s.tokenEnd), m.W2, K, E, true);
+      scale(E, len * K, m.scaleW2);
       tags2.set(viterbi(E, len, K, m.T2, this.allowed, this.end), s.tokenStart);
     }
     return tags2;
@@ -290,6 +331,12 @@ export class NerTagger {
     if (this.buf.length < n * K) this.buf = new Float64Array(n * K * 2);
     return this.buf;
   }
+}
+
+/** Multiply the first `n` scores by `s` (integer sums of int16 weights to scores). */
+function scale(E: Float64Array, n: number, s: number): Float64Array {
+  for (let i = 0; i < n; i++) E[i] *= s;
+  return E;
 }
 
 /** A copy of `seq` with each token's stage-2 feature ids (offset by `off`) appended. */
