@@ -8,7 +8,7 @@
  */
 import type { Doc, Token } from '../doc.js';
 import { sentenceAt } from '../doc.js';
-import { FUTURE_VERBS, IRREGULAR_PAST } from './lexicon.js';
+import { FUTURE_VERBS, INTENT_NOUNS, IRREGULAR_PAST } from './lexicon.js';
 import type { Tense } from './types.js';
 
 const FUTURE_AUX = new Set(['will', "'ll", 'shall', 'wo', '’ll']);
@@ -96,7 +96,7 @@ function groupTense(tokens: readonly Token[], i: number, lo: number, hi: number)
     // "an agreement to acquire ... in January", "the decision to resume talks on Monday": an intended event
     // (adjectives only when they look ahead: "likely to", "eager to"; not "difficult to", "hard to")
     // ("for the firm to meet demand": a for-to clause, its subject is no intended event)
-    if (gov && gov.pos === 'NOUN' && !forToSubject(tokens, toIdx - 1, lo)) return { tense: 'future', finite: true };
+    if (gov && gov.pos === 'NOUN' && INTENT_NOUNS.has(gov.lemma) && !forToSubject(tokens, toIdx - 1, lo)) return { tense: 'future', finite: true };
     if (gov && gov.pos === 'ADJ' && PROSPECTIVE_ADJ.has(gov.lower)) return { tense: 'future', finite: true };
     return { tense: 'none', finite: false };
   }

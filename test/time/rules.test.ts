@@ -14,6 +14,11 @@ describe('tense-driven resolution', () => {
   it('a reported "told ... on Wednesday" is past even when the quote speaks of the future', () => {
     expect(find(tx('The premier told reporters on Monday that "we will win".'), 'Monday').value).toBe('2025-08-11');
   });
+  it('a purpose infinitive shares the time of its main verb; the infinitive of an intent noun looks ahead', () => {
+    expect(find(tx('The city held parades to celebrate the anniversary on Friday.'), 'Friday').value).toBe('2025-08-08');
+    expect(find(tx('The union announced a plan to strike on Friday.'), 'Friday').value).toBe('2025-08-15');
+    expect(find(tx('The board approved the decision to close the plant on Monday.'), 'Monday').value).toBe('2025-08-18');
+  });
   it('present tense without a reporting verb looks ahead for weekdays', () => {
     expect(find(tx('The two leaders meet Saturday in Doha.'), 'Saturday').value).toBe('2025-08-16');
   });
