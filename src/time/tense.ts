@@ -164,6 +164,8 @@ export function clauseAround(doc: Readonly<Doc>, start: number, end: number): { 
     const [x, y] = k < a ? [k + 1, a] : [b, k];
     for (let j = x; j < y; j++) {
       const w = tokens[j].lower;
+      // "... will be ready by October, the company said": a trailing reporting clause does not date its content
+      if (w === ',' && k > b && rep === 0 && REPORTING.has(t.lemma)) cross += 4;
       if (w === 'that' || w === ';' || w === '"' || w === '“' || w === '”' || w === '``' || w === "''" || w === '(' || w === ')' || w === 'but' || w === 'while' || w === 'because' || w === 'which' || w === 'who') cross += 4;
     }
     const cost = dist + (g.finite ? 0 : 40) + rep + cross;

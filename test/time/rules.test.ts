@@ -19,6 +19,10 @@ describe('tense-driven resolution', () => {
     expect(find(tx('The union announced a plan to strike on Friday.'), 'Friday').value).toBe('2025-08-15');
     expect(find(tx('The board approved the decision to close the plant on Monday.'), 'Monday').value).toBe('2025-08-18');
   });
+  it('a trailing ", the company said" does not date what the clause before it says', () => {
+    expect(find(tx('The new rail line will be ready for service by July, the ministry said.'), 'July').value).toBe('2026-07');
+    expect(find(tx('The rail line opened in July, the ministry said.'), 'July').value).toBe('2025-07');
+  });
   it('present tense without a reporting verb looks ahead for weekdays', () => {
     expect(find(tx('The two leaders meet Saturday in Doha.'), 'Saturday').value).toBe('2025-08-16');
   });
