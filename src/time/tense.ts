@@ -23,6 +23,7 @@ function isVerb(t: Token): boolean {
 }
 
 const CAP = /^[A-Z][a-z]/;
+const SUBJECT_PRONOUNS = new Set(['i', 'he', 'she', 'it', 'we', 'they']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those']);
 
 /**
@@ -166,6 +167,8 @@ export function clauseAround(doc: Readonly<Doc>, start: number, end: number): { 
       const w = tokens[j].lower;
       // "... will be ready by October, the company said": a trailing reporting clause does not date its content
       if (w === ',' && k > b && rep === 0 && REPORTING.has(t.lemma)) cross += 4;
+      // "told reporters on Saturday it was expected to ...": a subject pronoun opens the next clause
+      if (k > b && SUBJECT_PRONOUNS.has(w)) cross += 4;
       if (w === 'that' || w === ';' || w === '"' || w === '“' || w === '”' || w === '``' || w === "''" || w === '(' || w === ')' || w === 'but' || w === 'while' || w === 'because' || w === 'which' || w === 'who') cross += 4;
     }
     const cost = dist + (g.finite ? 0 : 40) + rep + cross;

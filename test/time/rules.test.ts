@@ -23,6 +23,10 @@ describe('tense-driven resolution', () => {
     expect(find(tx('The new rail line will be ready for service by July, the ministry said.'), 'July').value).toBe('2026-07');
     expect(find(tx('The rail line opened in July, the ministry said.'), 'July').value).toBe('2025-07');
   });
+  it('"told reporters on Monday it would ...": the day belongs to the telling, not to the next clause', () => {
+    expect(find(tx('The minister told reporters on Monday it was expected to rain.'), 'Monday').value).toBe('2025-08-11');
+    expect(find(tx('The minister told reporters on Monday they would vote.'), 'Monday').value).toBe('2025-08-11');
+  });
   it('present tense without a reporting verb looks ahead for weekdays', () => {
     expect(find(tx('The two leaders meet Saturday in Doha.'), 'Saturday').value).toBe('2025-08-16');
   });
