@@ -897,7 +897,8 @@ const relPeriod = rx(
     const the = !!g.the;
     const preMod = g.pre ? (/^earlier/i.test(g.pre) ? 'START' : /^later/i.test(g.pre) ? 'END' : modOf(g.pre)) : undefined;
     // "past year" without an article reads as a duration ("over past year" is rare; "in past years" is handled elsewhere)
-    if (rel === 'past' && !the && !g.pre) {
+    // "the past year", "over the past week": the stretch up to now, a duration like "the past two years" (P2Y)
+    if (rel === 'past' && !g.pre && (!the || (gran !== 'weekend' && gran !== 'season' && !/\s/.test(g.u.trim())))) {
       const u = UNITS[g.u.toLowerCase().replace(/\s+.*/, '')] ?? UNITS.year;
       if (!u || gran === 'weekend') return null;
       return mk(m, 'time:relative-duration', 'DURATION', fixed(durationValue(u.factor, u.unit, u.time)));
@@ -939,7 +940,9 @@ const theYear = rx(
     }
     if (/^\s*(?:before|after|earlier|later|ago|of\b|in\s+which|when|that|'s|’s|\d)/.test(after)) return null;
     const adj = (g.adj ?? '').trim().toLowerCase();
-    if (adj === 'latest' || adj === 'past') return null;
+    if (adj === 'past') return null;
+    // "sales in the latest fiscal year": the last completed year
+    if (adj === 'latest') return mk(m, 'time:the-year', 'DATE', (rc) => relToDct(rc, 'year', -1), { tags: TAG_YEAR });
     if (!g.fy && !adj && !/\b(?:for|during|throughout|of|so\s+far|through|over)\s+(?:all\s+of\s+)?$/.test(before)) return null;
     if (/\b(?:of)\s+$/.test(before) && !/\b(?:months|half|quarter|part|end|beginning|start|rest|remainder|balance|course)\s+of\s+$/.test(before)) return null;
     return mk(

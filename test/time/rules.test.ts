@@ -58,6 +58,12 @@ describe('relative and anaphoric expressions', () => {
     expect(find(tx('Revenue for the year ended June 30 rose.'), 'the year')).toMatchObject({ type: 'DURATION', value: 'P1Y' });
     expect(find(tx('The deal should close by year-end.'), 'year-end')).toMatchObject({ value: '2025', mod: 'END' });
   });
+  it('"the past year" is the stretch up to now (a duration, like "the past two years"); "the latest fiscal year" the last completed one', () => {
+    expect(find(tx('Food prices doubled in the past year.'), 'the past year')).toMatchObject({ type: 'DURATION', value: 'P1Y' });
+    expect(find(tx('Fighting eased over the past week.'), 'the past week')).toMatchObject({ type: 'DURATION', value: 'P1W' });
+    expect(find(tx('The port handled 2 million tonnes in the latest fiscal year.'), 'the latest fiscal year')).toMatchObject({ type: 'DATE', value: '2024' });
+    expect(find(tx('The offensive stalled last year.'), 'last year')).toMatchObject({ type: 'DATE', value: '2024' });
+  });
   it('holidays', () => {
     expect(find(tx('The truce held through Christmas.'), 'Christmas').value).toBe('2024-12-25');
     expect(find(tx('Talks resume after Thanksgiving.'), 'Thanksgiving').value).toBe('2025-11-27');
