@@ -1491,6 +1491,8 @@ const refs = REFS.map(([src, value]) =>
     if (low === 'soon' && /\bas\s+$/.test(before)) return null;
     if (low === 'the moment' && !/\b(?:at|for)\s+$/.test(before)) return null;
     if (low === 'eventually' || low === 'shortly') return null;
+    // "Now, the minister said ..." / "Now for the weather": a discourse marker at the start of a sentence, not a time
+    if (low === 'now' && /(?:^|[.!?]["'”’]*)\s*$/.test(ctx.text.slice(Math.max(0, m.index - 4), m.index)) && /^(?:\s*,|\s+for\b)/.test(after)) return null;
     if (/^the\s+present$/.test(low) && !/\b(?:at|until|to|the)\s+$/.test(before)) return null;
     return mk(m, `time:ref`, 'DATE', fixed(value));
   }),

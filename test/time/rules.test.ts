@@ -101,6 +101,12 @@ describe('more expression shapes', () => {
     expect(find(tx('Peace may come in the near future.'), 'the near future').value).toBe('FUTURE_REF');
     expect(find(tx('The rebels currently hold the port.'), 'currently').value).toBe('PRESENT_REF');
   });
+  it('sentence-initial "Now," and "Now for" are discourse markers, not times', () => {
+    expect(tx('The vote was close. Now, the minister said, the talks will resume.').map((t) => t.text)).not.toContain('Now');
+    expect(tx('Now for the weather in the north.').map((t) => t.text)).not.toContain('Now');
+    expect(find(tx('The rebels now hold the port.'), 'now').value).toBe('PRESENT_REF');
+    expect(find(tx('Now the rebels hold the port.'), 'Now').value).toBe('PRESENT_REF');
+  });
   it('no DCT: months and weekdays stay underspecified', () => {
     const list = tx('The army withdrew in July and returned on Friday.', null);
     expect(find(list, 'July').value).toBe('XXXX-07');
