@@ -1057,6 +1057,21 @@ function eventDate(ctx: TimeContext, rc: ResolveCtx, head: string): string | nul
   return null;
 }
 
+/**
+ * Unquantified "ago": "a short time ago", "moments ago", "a while ago" (DATE `PAST_REF`); a bare plural unit
+ * ("just months ago", "years ago") is annotated in TimeBank as the vague amount (DURATION `PXM`, `PXY`).
+ */
+const agoUnquantified = rx(
+  'time:ago-vague',
+  `${B}(?:(?<ref>a\\s+short\\s+(?:time|while)|a\\s+(?:little\\s+)?while|(?:a\\s+few\\s+)?moments|a\\s+moment)|(?<u>minute|hour|day|week|month|year|decade)s)\\s+ago${E}`,
+  (m) => {
+    const g = m.groups!;
+    if (g.ref) return mk(m, 'time:ago-vague', 'DATE', fixed('PAST_REF'));
+    const u = UNITS[g.u.toLowerCase()];
+    return mk(m, 'time:ago-vague', 'DURATION', fixed(durationValue(null, u.gran === 'decade' ? 'DE' : u.unit, u.time)));
+  },
+);
+
 /** "N units ago", "a year earlier", "two days later", "three weeks from now", "more than four decades ago". */
 const ago = rx(
   'time:ago',
@@ -1552,6 +1567,7 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   theYears,
   annual,
   ago,
+  agoUnquantified,
   anaphoric,
   duration,
   vagueDuration,

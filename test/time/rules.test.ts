@@ -101,6 +101,12 @@ describe('more expression shapes', () => {
     expect(find(tx('Peace may come in the near future.'), 'the near future').value).toBe('FUTURE_REF');
     expect(find(tx('The rebels currently hold the port.'), 'currently').value).toBe('PRESENT_REF');
   });
+  it('unquantified "ago": "a short time ago" is PAST_REF, "years ago" the vague amount', () => {
+    expect(find(tx('A short time ago, the envoy left the capital.'), 'A short time ago')).toMatchObject({ type: 'DATE', value: 'PAST_REF' });
+    expect(find(tx('Rebels seized the depot moments ago.'), 'moments ago')).toMatchObject({ type: 'DATE', value: 'PAST_REF' });
+    expect(find(tx('The party, which just months ago was banned, won the vote.'), 'months ago')).toMatchObject({ type: 'DURATION', value: 'PXM' });
+    expect(find(tx('Two years ago the dam burst.'), 'Two years ago')).toMatchObject({ type: 'DATE', value: '2023' });
+  });
   it('sentence-initial "Now," and "Now for" are discourse markers, not times', () => {
     expect(tx('The vote was close. Now, the minister said, the talks will resume.').map((t) => t.text)).not.toContain('Now');
     expect(tx('Now for the weather in the north.').map((t) => t.text)).not.toContain('Now');
