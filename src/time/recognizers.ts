@@ -1058,6 +1058,28 @@ function eventDate(ctx: TimeContext, rc: ResolveCtx, head: string): string | nul
 }
 
 /**
+ * "the second day (of the offensive)", "a third straight day", "for a fourth week in a row": the day (week)
+ * of the clause, counted within a running event: the day-level date of the same sentence, else the DCT.
+ * ("the first day" is left alone: "his first day in office" names a day the text does not date.)
+ */
+const nthDay = rx(
+  'time:nth-day',
+  `${B}(?:(?:the|a|its|their)\\s+)?(?<o>${ORD_WORD}|\\d+(?:st|nd|rd|th))\\s+(?:(?:straight|consecutive|successive|full)\\s+)?(?<u>day|week|session|trading\\s+day)(?<row>\\s+in\\s+a\\s+row|\\s+running)?${E}(?![-‐])`,
+  (m, ctx) => {
+    const g = m.groups!;
+    const o = parseOrdinal(g.o);
+    if (!o || o < 2 || o > 40) return null;
+    const u = g.u.toLowerCase();
+    if (u === 'session' && !g.row) return null;
+    const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 20);
+    // "the second day of March" is a calendar date, "the 10th week of pregnancy" a duration count: only events
+    if (/^\s+of\s+(?:the\s+)?(?:[A-Z][a-z]+\s+\d|\d|January|February|March|April|May|June|July|August|September|October|November|December|pregnancy|the\s+year|the\s+month)/.test(after)) return null;
+    const gran: Granularity = u === 'week' ? 'week' : 'day';
+    return mk(m, 'time:nth-day', 'DATE', (rc) => (gran === 'day' ? relToRef(rc, 'day', 0, 0) : relToDct(rc, 'week', 0)), gran === 'day' ? { tags: TAG_DAY } : {});
+  },
+);
+
+/**
  * Unquantified "ago": "a short time ago", "moments ago", "a while ago" (DATE `PAST_REF`); a bare plural unit
  * ("just months ago", "years ago") is annotated in TimeBank as the vague amount (DURATION `PXM`, `PXY`).
  */
@@ -1568,6 +1590,7 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   annual,
   ago,
   agoUnquantified,
+  nthDay,
   anaphoric,
   duration,
   vagueDuration,

@@ -107,6 +107,13 @@ describe('more expression shapes', () => {
     expect(find(tx('The party, which just months ago was banned, won the vote.'), 'months ago')).toMatchObject({ type: 'DURATION', value: 'PXM' });
     expect(find(tx('Two years ago the dam burst.'), 'Two years ago')).toMatchObject({ type: 'DATE', value: '2023' });
   });
+  it('"the second day of the strike", "a third straight week": the day or week of the clause', () => {
+    expect(find(tx('It is the second day of a general strike in the capital.'), 'the second day')).toMatchObject({ type: 'DATE', value: '2025-08-13' });
+    expect(find(tx('On Monday, markets fell for a third consecutive day.'), 'a third consecutive day').value).toBe('2025-08-11');
+    expect(find(tx('The index gained for a fifth week in a row.'), 'a fifth week in a row').value).toBe('2025-W33');
+    expect(tx('The talks resume on the second day of March.').map((t) => t.text)).not.toContain('the second day');
+    expect(tx('They held a third day-long meeting.').map((t) => t.rule)).not.toContain('time:nth-day');
+  });
   it('sentence-initial "Now," and "Now for" are discourse markers, not times', () => {
     expect(tx('The vote was close. Now, the minister said, the talks will resume.').map((t) => t.text)).not.toContain('Now');
     expect(tx('Now for the weather in the north.').map((t) => t.text)).not.toContain('Now');
