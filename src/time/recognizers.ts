@@ -770,6 +770,30 @@ const earlyHours = rx(
 );
 
 /**
+ * Market reports: "in morning trading", "during afternoon trading", "in early evening dealings": the part
+ * of the trading day (TIME `…TMO`), on the day of the sentence like a clock time. Only the part-of-day
+ * word is the span ("in [morning] trading").
+ */
+const tradingPart = rx(
+  'time:trading-part',
+  `(?<=\\b(?:in|during|by)\\s+(?:(?:early|late)\\s+)?)(?<p>morning|afternoon|evening|midday)(?=\\s+(?:trading|trade|dealings|session)\\b)`,
+  (m) => {
+    const part = PARTS_OF_DAY[m.groups!.p.toLowerCase()];
+    const clockLike = clockResolve(0, 0, undefined);
+    return mk(
+      m,
+      'time:trading-part',
+      'TIME',
+      (rc) => {
+        const r = clockLike(rc);
+        return { ...r, value: /^[\dX]{4}-[\dX]{2}-[\dX]{2}/.test(r.value) ? `${r.value.slice(0, 10)}T${part}` : r.value };
+      },
+      { late: true },
+    );
+  },
+);
+
+/**
  * "mid-afternoon", "by mid morning", "mid-afternoon yesterday", "mid-morning Tuesday": a part of the day
  * (TIME `…TAF`). With a day word or weekday it takes that day; alone it takes the day of its sentence
  * (else the previous date within 3 sentences, else the DCT), like a clock time.
@@ -1590,6 +1614,7 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   annual,
   ago,
   agoUnquantified,
+  tradingPart,
   nthDay,
   anaphoric,
   duration,

@@ -114,6 +114,11 @@ describe('more expression shapes', () => {
     expect(tx('The talks resume on the second day of March.').map((t) => t.text)).not.toContain('the second day');
     expect(tx('They held a third day-long meeting.').map((t) => t.rule)).not.toContain('time:nth-day');
   });
+  it('"in morning trading": the part of the trading day, on the day of the sentence', () => {
+    expect(find(tx('The shares slid 4% in morning trading.'), 'morning')).toMatchObject({ type: 'TIME', value: '2025-08-13TMO' });
+    expect(find(tx('On Monday the bond rallied in late afternoon trading.'), 'afternoon')).toMatchObject({ type: 'TIME', value: '2025-08-11TAF' });
+    expect(tx('She swims every morning before trading opens.').map((t) => t.rule)).not.toContain('time:trading-part');
+  });
   it('sentence-initial "Now," and "Now for" are discourse markers, not times', () => {
     expect(tx('The vote was close. Now, the minister said, the talks will resume.').map((t) => t.text)).not.toContain('Now');
     expect(tx('Now for the weather in the north.').map((t) => t.text)).not.toContain('Now');
