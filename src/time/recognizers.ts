@@ -6,7 +6,7 @@
  */
 import type { TimexType } from '../doc.js';
 import { easter, fmtDay, fmtGran, fmtMonth, fmtQuarter, fmtWeek, fmtYear, nthWeekday, pad, parseValue, shift, unknownAt, utcDate } from './calendar.js';
-import { DECADE_WORDS, FIXED_HOLIDAYS, FLOATING_HOLIDAYS, MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS } from './lexicon.js';
+import { DECADE_WORDS, FIXED_HOLIDAYS, FLOATING_HOLIDAYS, MONTHS, NUMBER_WORDS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS } from './lexicon.js';
 import type { Granularity } from './lexicon.js';
 import { NUM, NUM_WORD, ORD_WORD, VAGUE, parseNumber, parseOrdinal } from './numbers.js';
 import { durationValue, modOf, relToDct, relToRef, resolveDate, resolveMonth, resolveWeekday, withMod, yearFor } from './resolve.js';
@@ -1438,9 +1438,12 @@ function clockResolve(hh: number, mi: number, tz: string | undefined): (rc: Reso
 }
 
 /** "10 a.m.", "10:30 p.m. EDT", "14:58 UTC", "noon", "midnight", "around 7:15 p.m.". */
+/** Hour words of the twelve-hour clock ("eight p.m."). */
+const HOUR_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
+
 const clock = rx(
   'time:clock',
-  `${B}(?:(?<q>about|around|approximately|shortly\\s+(?:before|after)|just\\s+(?:before|after))\\s+)?(?:(?<h>1[0-2]|0?[1-9])(?::(?<m>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|AM\\b|PM\\b|o['’]clock)|(?<h24>[01]?\\d|2[0-3])[:.](?<m24>[0-5]\\d)(?=\\s*(?:UTC|GMT|Z\\b|EDT|EST|CDT|CST|PDT|PST|BST|CET|CEST|local|hours|hrs|h\\b|\\())|(?<word>noon|midnight|midday))${TZ}`,
+  `${B}(?:(?<q>about|around|approximately|shortly\\s+(?:before|after)|just\\s+(?:before|after))\\s+)?(?:(?:(?<h>1[0-2]|0?[1-9])(?::(?<m>[0-5]\\d))?|(?<hw>${HOUR_WORD})(?:[-\\s]+(?<mw>fifteen|thirty|forty[-\\s]five))?)\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|AM\\b|PM\\b|o['’]clock)|(?<h24>[01]?\\d|2[0-3])[:.](?<m24>[0-5]\\d)(?=\\s*(?:UTC|GMT|Z\\b|EDT|EST|CDT|CST|PDT|PST|BST|CET|CEST|local|hours|hrs|h\\b|\\())|(?<word>noon|midnight|midday))${TZ}`,
   (m) => {
     const g = m.groups!;
     let hh: number;
@@ -1452,8 +1455,9 @@ const clock = rx(
       hh = +g.h24;
       mi = +g.m24!;
     } else {
-      hh = +g.h!;
-      mi = g.m ? +g.m : 0;
+      // spoken forms in broadcast transcripts: "eight p.m.", "five o'clock", "seven thirty a.m."
+      hh = g.hw ? NUMBER_WORDS[g.hw.toLowerCase()] : +g.h!;
+      mi = g.mw ? (/^fif/i.test(g.mw) ? 15 : /^thi/i.test(g.mw) ? 30 : 45) : g.m ? +g.m : 0;
       const ap = g.ap!.toLowerCase();
       if (ap.startsWith('p') && hh < 12) hh += 12;
       if (ap.startsWith('a') && hh === 12) hh = 0;

@@ -91,6 +91,12 @@ describe('more expression shapes', () => {
     expect(find(tx('Patrols run every Monday.'), 'every Monday')).toMatchObject({ type: 'SET', value: 'XXXX-WXX-1' });
     expect(find(tx('Elections are held every four years.'), 'every four years')).toMatchObject({ type: 'SET', value: 'P4Y' });
   });
+  it('spoken clock times in transcripts: "eight p.m.", "seven thirty a.m.", "five o\'clock"', () => {
+    expect(find(tx('The president will speak at eight p.m. tonight.'), 'eight p.m.')).toMatchObject({ type: 'TIME', value: '2025-08-13T20:00' });
+    expect(find(tx('Polls open at seven thirty a.m.'), 'seven thirty a.m.').value).toBe('2025-08-13T07:30');
+    expect(find(tx('The ferry left at five o\'clock.'), "five o'clock").value).toBe('2025-08-13T05:00');
+    expect(tx('Eight people were hurt.').length).toBe(0);
+  });
   it('clock times join adjacent dates and carry UTC', () => {
     expect(find(tx('Polls close at 8 p.m. Sunday.'), '8 p.m. Sunday')).toMatchObject({ type: 'TIME', value: '2025-08-10T20:00' });
     expect(find(tx('The blast was recorded at 14:58 UTC.'), '14:58 UTC')).toMatchObject({ type: 'TIME', value: '2025-08-13T14:58Z' });
