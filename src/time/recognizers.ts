@@ -278,6 +278,14 @@ const monthAlone = rx(
     }
     const rel = g.rel?.toLowerCase().replace(/\s+/g, ' ');
     const dir: -1 | 0 | 1 | null = rel === 'last' || rel === 'this past' || rel === 'past' ? -1 : rel === 'next' || rel === 'this coming' || rel === 'coming' ? 1 : rel === 'this' ? 0 : null;
+    // a futures contract or delivery month ("the December contract", "for March delivery") is still to come:
+    // the next such month, the DCT's own month included, whatever the tense of the report
+    if (!rel && /^\s+(?:contracts?|futures|delivery|deliveries|options?|shipments?|loading|loadings)\b/i.test(after)) {
+      return mk(m, 'time:month', 'DATE', (rc) => {
+        if (!rc.dct) return withMod(resolveMonth(rc, null, mon, null), modOf(g.pre));
+        return withMod({ value: `${pad(mon >= rc.dct.month ? rc.dct.year : rc.dct.year + 1, 4)}-${pad(mon)}`, anchor: 'DCT' }, modOf(g.pre));
+      });
+    }
     return mk(m, 'time:month', 'DATE', (rc) => withMod(resolveMonth(rc, null, mon, dir), modOf(g.pre)));
   },
 );

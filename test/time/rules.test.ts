@@ -91,6 +91,11 @@ describe('more expression shapes', () => {
     expect(find(tx('Patrols run every Monday.'), 'every Monday')).toMatchObject({ type: 'SET', value: 'XXXX-WXX-1' });
     expect(find(tx('Elections are held every four years.'), 'every four years')).toMatchObject({ type: 'SET', value: 'P4Y' });
   });
+  it('a futures contract or delivery month is the next such month, whatever the tense', () => {
+    expect(find(tx('The June contract fell 2 cents.'), 'June').value).toBe('2026-06');
+    expect(find(tx('Traders bought wheat for August delivery.'), 'August').value).toBe('2025-08');
+    expect(find(tx('Wheat prices fell in June.'), 'June').value).toBe('2025-06');
+  });
   it('spoken clock times in transcripts: "eight p.m.", "seven thirty a.m.", "five o\'clock"', () => {
     expect(find(tx('The president will speak at eight p.m. tonight.'), 'eight p.m.')).toMatchObject({ type: 'TIME', value: '2025-08-13T20:00' });
     expect(find(tx('Polls open at seven thirty a.m.'), 'seven thirty a.m.').value).toBe('2025-08-13T07:30');
