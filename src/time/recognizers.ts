@@ -515,6 +515,9 @@ const quarter = rx(
       if (explicit) return { value: `${explicit}-Q${q}`, anchor: 'none' };
       if (!rc.dct) return { value: `XXXX-Q${q}`, anchor: 'none' };
       let y = rc.dct.year;
+      // "full-year 1986 results include a charge taken in the second quarter": the year the sentence names
+      const named = rc.prev && rc.prev.sentence === rc.sentence && relShift === null && !yearAgo ? rc.history[rc.prev.index] : undefined;
+      if (named && /^\d{4}$/.test(named.value) && named.anchor === 'none' && +named.value < rc.dct.year) return { value: `${named.value}-Q${q}`, anchor: `timex:${rc.prev!.index}` };
       if (relShift !== null) y += relShift;
       else {
         if (yearAgo) y -= 1;
@@ -635,7 +638,8 @@ const quarterRef = rx(
         if (rc.dct) return { value: `${g.year}-${fmtQuarter(rc.dct.minus({ months: 3 })).slice(5)}`, anchor: 'DCT' };
         return { value: g.year, anchor: 'none' };
       }
-      if (/current/.test(adj)) return rc.dct ? { value: fmtQuarter(rc.dct), anchor: 'DCT' } : { value: 'XXXX-QX', anchor: 'none' };
+      // "this quarter" is the DCT's quarter, like "the current quarter" (not the quarter being reported on)
+      if (/current/.test(adj) || (det === 'this' && !adj && noun === 'quarter')) return rc.dct ? { value: fmtQuarter(rc.dct), anchor: 'DCT' } : { value: 'XXXX-QX', anchor: 'none' };
       const base = currentReportQuarter(rc);
       if (yearAgo) {
         const pv = /^(\d{4})-(Q\d|QX)$/.exec(base.value);
@@ -1317,6 +1321,9 @@ const duration = rx(
   },
 );
 
+/** A number word or digit right before a unit ("two [months ahead]"). */
+const AMOUNT_BEFORE = new RegExp(`(?:\\d|\\b(?:${NUM_WORD}|a|an))\\s+$`, 'i');
+
 /** Vague durations: "several years", "a few days", "years", "months", "decades", "the coming weeks" (future), "recent years" (past). */
 const vagueDuration = rx(
   'time:duration-vague',
@@ -1333,6 +1340,8 @@ const vagueDuration = rx(
     const dv = durationValue(null, code, unit.time);
     if (rcw === 'recent') return { start, end: m.index + m[0].length, rule: 'time:recent', type: 'DATE', resolve: fixed('PAST_REF') };
     if (rcw && /coming|upcoming|next/.test(rcw)) return { start, end: m.index + m[0].length, rule: 'time:coming', type: 'DURATION', resolve: fixed(dv) };
+    // "two months ahead of schedule": the amount is a duration of its own ("[two months]")
+    if (g.ahead && !g.v && !g.pre && AMOUNT_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 12), m.index))) return null;
     if (g.ahead) return mk(m, 'time:coming', 'DURATION', fixed(dv));
     if (!g.v && !g.rc && !g.pre) {
       // bare plural: only with a temporal preposition/verb ("for years", "in months", "took years")

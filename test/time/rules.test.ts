@@ -91,6 +91,15 @@ describe('more expression shapes', () => {
     expect(find(tx('Patrols run every Monday.'), 'every Monday')).toMatchObject({ type: 'SET', value: 'XXXX-WXX-1' });
     expect(find(tx('Elections are held every four years.'), 'every four years')).toMatchObject({ type: 'SET', value: 'P4Y' });
   });
+  it('quarters: "this quarter" is the DCT\'s; a quarter in a sentence that names an earlier year is that year\'s', () => {
+    expect(find(tx('Analysts expect profit to fall this quarter after a strong second quarter.'), 'this quarter').value).toBe('2025-Q3');
+    expect(find(tx('Results for 2023 include a charge taken in the second quarter.'), 'the second quarter').value).toBe('2023-Q2');
+    expect(find(tx('Profit rose in the second quarter.'), 'the second quarter').value).toBe('2025-Q2');
+  });
+  it('"two months ahead of schedule" is the amount, not the vague "months ahead"', () => {
+    expect(find(tx('The dam was finished two months ahead of schedule.'), 'two months')).toMatchObject({ type: 'DURATION', value: 'P2M' });
+    expect(find(tx('Investors are wary of the months ahead.'), 'months ahead').value).toBe('PXM');
+  });
   it('a futures contract or delivery month is the next such month, whatever the tense', () => {
     expect(find(tx('The June contract fell 2 cents.'), 'June').value).toBe('2026-06');
     expect(find(tx('Traders bought wheat for August delivery.'), 'August').value).toBe('2025-08');
