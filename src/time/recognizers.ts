@@ -597,6 +597,8 @@ function currentReportQuarter(rc: ResolveCtx): Resolution {
   const fq = focusQuarter(rc);
   if (fq) return { value: fq.value, anchor: `timex:${fq.index}` };
   if (!rc.dct) return { value: 'XXXX-QX', anchor: 'none' };
+  // no quarter under discussion and a future clause ("will write them off at the end of the quarter"): the current one
+  if (rc.tense === 'future') return { value: fmtQuarter(rc.dct), anchor: 'DCT' };
   return { value: fmtQuarter(rc.dct.minus({ months: 3 })), anchor: 'DCT' };
 }
 

@@ -96,6 +96,10 @@ describe('more expression shapes', () => {
     expect(find(tx('Results for 2023 include a charge taken in the second quarter.'), 'the second quarter').value).toBe('2023-Q2');
     expect(find(tx('Profit rose in the second quarter.'), 'the second quarter').value).toBe('2025-Q2');
   });
+  it('"the quarter" with no quarter under discussion: the last completed one, the current one in a future clause', () => {
+    expect(find(tx('Banks will write off the loans at the end of the quarter.'), 'the quarter').value).toBe('2025-Q3');
+    expect(find(tx('Profit fell in the quarter, the bank said.'), 'the quarter').value).toBe('2025-Q2');
+  });
   it('"two months ahead of schedule" is the amount, not the vague "months ahead"', () => {
     expect(find(tx('The dam was finished two months ahead of schedule.'), 'two months')).toMatchObject({ type: 'DURATION', value: 'P2M' });
     expect(find(tx('Investors are wary of the months ahead.'), 'months ahead').value).toBe('PXM');
