@@ -67,6 +67,21 @@ function forToSubject(tokens: readonly Token[], k: number, lo: number): boolean 
   return j - 1 >= lo && tokens[j - 1].lower === 'for';
 }
 
+const TIME_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan\.?|feb\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?|today|yesterday|tomorrow|\d+)$/;
+
+/**
+ * A comma that closes a clause ("The bill, which passed on Tuesday, now goes ..."), not one inside a place
+ * name ("Norwood, Ohio, plant") or a list of dates ("late Tuesday, Wednesday and Thursday").
+ */
+function clauseComma(tokens: readonly Token[], j: number): boolean {
+  const n = tokens[j + 1];
+  const p = tokens[j - 1];
+  if (n && CAP.test(n.text) && tokens[j + 2]?.text === ',') return false;
+  if (p && CAP.test(p.text) && tokens[j - 2]?.text === ',') return false;
+  if (n && (TIME_WORD.test(n.lower) || ((n.lower === 'and' || n.lower === 'or') && tokens[j + 2] && TIME_WORD.test(tokens[j + 2].lower)))) return false;
+  return true;
+}
+
 /** Tense of the verb group containing token `i` (a verb), within tokens [lo, hi); `finite` is false for bare gerunds and infinitives. */
 function groupTense(tokens: readonly Token[], i: number, lo: number, hi: number): { tense: Tense; finite: boolean } {
   let a = i;
@@ -167,6 +182,8 @@ export function clauseAround(doc: Readonly<Doc>, start: number, end: number): { 
       const w = tokens[j].lower;
       // "... will be ready by October, the company said": a trailing reporting clause does not date its content
       if (w === ',' && k > b && rep === 0 && REPORTING.has(t.lemma)) cross += 4;
+      // "The bill, which passed the Senate on Tuesday, now goes to the House": a comma closes the clause
+      else if (w === ',' && clauseComma(tokens, j)) cross += 3;
       // "told reporters on Saturday it was expected to ...": a subject pronoun opens the next clause
       if (k > b && SUBJECT_PRONOUNS.has(w)) cross += 4;
       if (w === 'that' || w === ';' || w === '"' || w === '“' || w === '”' || w === '``' || w === "''" || w === '(' || w === ')' || w === 'but' || w === 'while' || w === 'because' || w === 'which' || w === 'who') cross += 4;

@@ -27,6 +27,11 @@ describe('tense-driven resolution', () => {
     expect(find(tx('The minister told reporters on Monday it was expected to rain.'), 'Monday').value).toBe('2025-08-11');
     expect(find(tx('The minister told reporters on Monday they would vote.'), 'Monday').value).toBe('2025-08-11');
   });
+  it('a comma closes the clause that dates the expression, but not one in a place name or a list of days', () => {
+    expect(find(tx('The bill, which passed the Senate on Tuesday, now goes to the House.'), 'Tuesday').value).toBe('2025-08-12');
+    expect(find(tx('The firm will close its Dayton, Ohio, plant on Friday.'), 'Friday').value).toBe('2025-08-15');
+    expect(find(tx('The envoy will fly to Cairo on Sunday, after talks in Rome.'), 'Sunday').value).toBe('2025-08-17');
+  });
   it('present tense without a reporting verb looks ahead for weekdays', () => {
     expect(find(tx('The two leaders meet Saturday in Doha.'), 'Saturday').value).toBe('2025-08-16');
   });
