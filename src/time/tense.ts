@@ -137,6 +137,12 @@ export function clauseAround(doc: Readonly<Doc>, start: number, end: number): { 
   // dividend notices: "payable Dec. 7 to stock of record Nov. 22" name dates still to come
   if (/\b(?:payable|of\s+record|record\s+date)\s+(?:on\s+|as\s+of\s+)?$/.test(lead)) return { tense: 'future', reporting: false };
   if (/[a-z,]\s+(?:until|till)\s+$/.test(lead)) return { tense: 'future', reporting: false };
+  // a deadline or a new date set for something: "no later than March 1", "postponed the meeting to May 21",
+  // "extended the offer until ...", "scheduled a vote for Monday" name a date after the act
+  const lead60 = doc.document.text.slice(Math.max(0, start - 60), start).toLowerCase();
+  if (/\b(?:no|not)\s+later\s+than\s+$/.test(lead60)) return { tense: 'future', reporting: false };
+  if (/\b(?:postpone[sd]?|postponing|extend(?:s|ed|ing)?|delay(?:s|ed|ing)?|defer(?:s|red|ring)?|reschedul(?:e|es|ed|ing)|push(?:ed|es|ing)?\s+back|put\s+off|adjourn(?:s|ed|ing)?)\b[^.;:!?]{0,45}\b(?:to|until|till)\s+$/.test(lead60)) return { tense: 'future', reporting: false };
+  if (/\b(?:schedul(?:e|es|ed|ing)|set|sets|setting|call(?:s|ed|ing)|slated)\s+(?:a|an|the|its|their|his|her)\s+(?:[a-z'’-]+\s+){0,3}?(?:meeting|vote|hearing|session|election|referendum|auction|ballot|trial|summit|conference|sale|offering|deadline|date)\s+(?:for|on)\s+$/.test(lead60)) return { tense: 'future', reporting: false };
   if (/^['’]s\b/.test(doc.document.text.slice(end, end + 3))) return { tense: 'past', reporting: false };
   const s = sentenceAt(doc, start);
   if (s < 0) return { tense: 'none', reporting: false };
