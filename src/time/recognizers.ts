@@ -976,7 +976,8 @@ const theYear = rx(
     if (/^\s*(?:,\s*)?(?:ended|ending|that\s+ended|which\s+ended|to\s+(?:date|end)|through)\b/.test(after)) {
       return mk(m, 'time:the-year', 'DURATION', fixed('P1Y'));
     }
-    if (/^\s*(?:before|after|earlier|later|ago|of\b|in\s+which|when|that|'s|’s|\d)/.test(after)) return null;
+    // "a high for the year of $42.875": "of" introduces the amount, not a part of the year
+    if (/^\s*(?:before|after|earlier|later|ago|of\b(?!\s*(?:about\s+|nearly\s+|almost\s+)?[$€£\d])|in\s+which|when|that|'s|’s|\d)/.test(after)) return null;
     const adj = (g.adj ?? '').trim().toLowerCase();
     if (adj === 'past') return null;
     // "sales in the latest fiscal year": the last completed year

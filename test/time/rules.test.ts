@@ -75,6 +75,10 @@ describe('relative and anaphoric expressions', () => {
     expect(find(tx('The port handled 2 million tonnes in the latest fiscal year.'), 'the latest fiscal year')).toMatchObject({ type: 'DATE', value: '2024' });
     expect(find(tx('The offensive stalled last year.'), 'last year')).toMatchObject({ type: 'DATE', value: '2024' });
   });
+  it('"a high for the year of $42": the DCT\'s year; "the year of the flood" is no timex', () => {
+    expect(find(tx('The stock rose to a high for the year of $42 in June.'), 'the year').value).toBe('2025');
+    expect(tx('It was the year of the flood.').map((t) => t.text)).not.toContain('the year');
+  });
   it('holidays', () => {
     expect(find(tx('The truce held through Christmas.'), 'Christmas').value).toBe('2024-12-25');
     expect(find(tx('Talks resume after Thanksgiving.'), 'Thanksgiving').value).toBe('2025-11-27');
