@@ -613,7 +613,8 @@ const quarterRef = rx(
     const noun = g.n.toLowerCase();
     const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 30);
     if (/^[-‐–]/.test(after)) return null; // "the quarter-to-quarter comparison", "its quarter-century low"
-    if (/^\s+(?:of|ended|ending|to|through|from)\b/i.test(after) && noun === 'period') return null;
+    // "the period to March 31" is a span of its own; "rose in the latest period to $42.9 million" is not
+    if (/^\s+(?:of|ended|ending|to|through|from)\b(?!\s*(?:about\s+|nearly\s+|almost\s+)?[$€£\d.])/i.test(after) && noun === 'period') return null;
     if (noun === 'period' && !adj && !g.year) return null;
     if (noun === 'period' && /^(?:same|past|previous|prior|last|recent|current)$/.test(adj)) return null;
     const det = g.det.toLowerCase();

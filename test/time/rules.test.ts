@@ -75,6 +75,9 @@ describe('relative and anaphoric expressions', () => {
     expect(find(tx('The port handled 2 million tonnes in the latest fiscal year.'), 'the latest fiscal year')).toMatchObject({ type: 'DATE', value: '2024' });
     expect(find(tx('The offensive stalled last year.'), 'last year')).toMatchObject({ type: 'DATE', value: '2024' });
   });
+  it('"revenue rose in the latest period to $42 million": the reporting quarter', () => {
+    expect(find(tx('Profit fell in the second quarter. Revenue rose 5% in the latest period to $42 million.'), 'the latest period').value).toBe('2025-Q2');
+  });
   it('"a high for the year of $42": the DCT\'s year; "the year of the flood" is no timex', () => {
     expect(find(tx('The stock rose to a high for the year of $42 in June.'), 'the year').value).toBe('2025');
     expect(tx('It was the year of the flood.').map((t) => t.text)).not.toContain('the year');
