@@ -151,3 +151,16 @@ export const FUTURE_VERBS: ReadonlySet<string> = new Set([
   'promise', 'threaten', 'want', 'agree', 'decide', 'going', 'slate', 'poise', 'likely', 'poised', 'slated', 'scheduled',
   'expected', 'planned', 'set', 'suppose', 'supposed', 'timed', 'tentatively',
 ]);
+
+/**
+ * Nouns naming an intended or expected event, whose infinitive looks ahead ("the decision to resume talks
+ * on Monday", "a plan to leave Friday"); after other nouns an infinitive is a purpose clause that shares the
+ * time of its main verb ("staged celebrations to mark the entry on Friday").
+ */
+export const INTENT_NOUNS: ReadonlySet<string> = new Set([
+  'plan', 'decision', 'agreement', 'deal', 'offer', 'bid', 'proposal', 'attempt', 'effort', 'move', 'pledge',
+  'promise', 'vote', 'deadline', 'order', 'request', 'call', 'invitation', 'intention', 'threat', 'commitment',
+  'option', 'right', 'permission', 'authority', 'chance', 'opportunity', 'plot', 'campaign', 'bill', 'motion',
+  'accord', 'pact', 'contract', 'obligation', 'ultimatum', 'appeal', 'demand', 'readiness', 'willingness',
+  'intent', 'aim', 'goal', 'target', 'hope', 'expectation', 'schedule', 'timetable', 'deadline', 'way', 'time',
+]);

@@ -6,7 +6,7 @@
  */
 import type { TimexType } from '../doc.js';
 import { easter, fmtDay, fmtGran, fmtMonth, fmtQuarter, fmtWeek, fmtYear, nthWeekday, pad, parseValue, shift, unknownAt, utcDate } from './calendar.js';
-import { DECADE_WORDS, FIXED_HOLIDAYS, FLOATING_HOLIDAYS, MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS } from './lexicon.js';
+import { DECADE_WORDS, FIXED_HOLIDAYS, FLOATING_HOLIDAYS, MONTHS, NUMBER_WORDS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS } from './lexicon.js';
 import type { Granularity } from './lexicon.js';
 import { NUM, NUM_WORD, ORD_WORD, VAGUE, parseNumber, parseOrdinal } from './numbers.js';
 import { durationValue, modOf, relToDct, relToRef, resolveDate, resolveMonth, resolveWeekday, withMod, yearFor } from './resolve.js';
@@ -278,6 +278,14 @@ const monthAlone = rx(
     }
     const rel = g.rel?.toLowerCase().replace(/\s+/g, ' ');
     const dir: -1 | 0 | 1 | null = rel === 'last' || rel === 'this past' || rel === 'past' ? -1 : rel === 'next' || rel === 'this coming' || rel === 'coming' ? 1 : rel === 'this' ? 0 : null;
+    // a futures contract or delivery month ("the December contract", "for March delivery") is still to come:
+    // the next such month, the DCT's own month included, whatever the tense of the report
+    if (!rel && /^\s+(?:contracts?|futures|delivery|deliveries|options?|shipments?|loading|loadings)\b/i.test(after)) {
+      return mk(m, 'time:month', 'DATE', (rc) => {
+        if (!rc.dct) return withMod(resolveMonth(rc, null, mon, null), modOf(g.pre));
+        return withMod({ value: `${pad(mon >= rc.dct.month ? rc.dct.year : rc.dct.year + 1, 4)}-${pad(mon)}`, anchor: 'DCT' }, modOf(g.pre));
+      });
+    }
     return mk(m, 'time:month', 'DATE', (rc) => withMod(resolveMonth(rc, null, mon, dir), modOf(g.pre)));
   },
 );
@@ -507,6 +515,9 @@ const quarter = rx(
       if (explicit) return { value: `${explicit}-Q${q}`, anchor: 'none' };
       if (!rc.dct) return { value: `XXXX-Q${q}`, anchor: 'none' };
       let y = rc.dct.year;
+      // "full-year 1986 results include a charge taken in the second quarter": the year the sentence names
+      const named = rc.prev && rc.prev.sentence === rc.sentence && relShift === null && !yearAgo ? rc.history[rc.prev.index] : undefined;
+      if (named && /^\d{4}$/.test(named.value) && named.anchor === 'none' && +named.value < rc.dct.year) return { value: `${named.value}-Q${q}`, anchor: `timex:${rc.prev!.index}` };
       if (relShift !== null) y += relShift;
       else {
         if (yearAgo) y -= 1;
@@ -586,6 +597,8 @@ function currentReportQuarter(rc: ResolveCtx): Resolution {
   const fq = focusQuarter(rc);
   if (fq) return { value: fq.value, anchor: `timex:${fq.index}` };
   if (!rc.dct) return { value: 'XXXX-QX', anchor: 'none' };
+  // no quarter under discussion and a future clause ("will write them off at the end of the quarter"): the current one
+  if (rc.tense === 'future') return { value: fmtQuarter(rc.dct), anchor: 'DCT' };
   return { value: fmtQuarter(rc.dct.minus({ months: 3 })), anchor: 'DCT' };
 }
 
@@ -600,7 +613,8 @@ const quarterRef = rx(
     const noun = g.n.toLowerCase();
     const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 30);
     if (/^[-‐–]/.test(after)) return null; // "the quarter-to-quarter comparison", "its quarter-century low"
-    if (/^\s+(?:of|ended|ending|to|through|from)\b/i.test(after) && noun === 'period') return null;
+    // "the period to March 31" is a span of its own; "rose in the latest period to $42.9 million" is not
+    if (/^\s+(?:of|ended|ending|to|through|from)\b(?!\s*(?:about\s+|nearly\s+|almost\s+)?[$€£\d.])/i.test(after) && noun === 'period') return null;
     if (noun === 'period' && !adj && !g.year) return null;
     if (noun === 'period' && /^(?:same|past|previous|prior|last|recent|current)$/.test(adj)) return null;
     const det = g.det.toLowerCase();
@@ -627,7 +641,8 @@ const quarterRef = rx(
         if (rc.dct) return { value: `${g.year}-${fmtQuarter(rc.dct.minus({ months: 3 })).slice(5)}`, anchor: 'DCT' };
         return { value: g.year, anchor: 'none' };
       }
-      if (/current/.test(adj)) return rc.dct ? { value: fmtQuarter(rc.dct), anchor: 'DCT' } : { value: 'XXXX-QX', anchor: 'none' };
+      // "this quarter" is the DCT's quarter, like "the current quarter" (not the quarter being reported on)
+      if (/current/.test(adj) || (det === 'this' && !adj && noun === 'quarter')) return rc.dct ? { value: fmtQuarter(rc.dct), anchor: 'DCT' } : { value: 'XXXX-QX', anchor: 'none' };
       const base = currentReportQuarter(rc);
       if (yearAgo) {
         const pv = /^(\d{4})-(Q\d|QX)$/.exec(base.value);
@@ -770,6 +785,30 @@ const earlyHours = rx(
 );
 
 /**
+ * Market reports: "in morning trading", "during afternoon trading", "in early evening dealings": the part
+ * of the trading day (TIME `…TMO`), on the day of the sentence like a clock time. Only the part-of-day
+ * word is the span ("in [morning] trading").
+ */
+const tradingPart = rx(
+  'time:trading-part',
+  `(?<=\\b(?:in|during|by)\\s+(?:(?:early|late)\\s+)?)(?<p>morning|afternoon|evening|midday)(?=\\s+(?:trading|trade|dealings|session)\\b)`,
+  (m) => {
+    const part = PARTS_OF_DAY[m.groups!.p.toLowerCase()];
+    const clockLike = clockResolve(0, 0, undefined);
+    return mk(
+      m,
+      'time:trading-part',
+      'TIME',
+      (rc) => {
+        const r = clockLike(rc);
+        return { ...r, value: /^[\dX]{4}-[\dX]{2}-[\dX]{2}/.test(r.value) ? `${r.value.slice(0, 10)}T${part}` : r.value };
+      },
+      { late: true },
+    );
+  },
+);
+
+/**
  * "mid-afternoon", "by mid morning", "mid-afternoon yesterday", "mid-morning Tuesday": a part of the day
  * (TIME `…TAF`). With a day word or weekday it takes that day; alone it takes the day of its sentence
  * (else the previous date within 3 sentences, else the DCT), like a clock time.
@@ -897,7 +936,8 @@ const relPeriod = rx(
     const the = !!g.the;
     const preMod = g.pre ? (/^earlier/i.test(g.pre) ? 'START' : /^later/i.test(g.pre) ? 'END' : modOf(g.pre)) : undefined;
     // "past year" without an article reads as a duration ("over past year" is rare; "in past years" is handled elsewhere)
-    if (rel === 'past' && !the && !g.pre) {
+    // "the past year", "over the past week": the stretch up to now, a duration like "the past two years" (P2Y)
+    if (rel === 'past' && !g.pre && (!the || (gran !== 'weekend' && gran !== 'season' && !/\s/.test(g.u.trim())))) {
       const u = UNITS[g.u.toLowerCase().replace(/\s+.*/, '')] ?? UNITS.year;
       if (!u || gran === 'weekend') return null;
       return mk(m, 'time:relative-duration', 'DURATION', fixed(durationValue(u.factor, u.unit, u.time)));
@@ -937,9 +977,12 @@ const theYear = rx(
     if (/^\s*(?:,\s*)?(?:ended|ending|that\s+ended|which\s+ended|to\s+(?:date|end)|through)\b/.test(after)) {
       return mk(m, 'time:the-year', 'DURATION', fixed('P1Y'));
     }
-    if (/^\s*(?:before|after|earlier|later|ago|of\b|in\s+which|when|that|'s|’s|\d)/.test(after)) return null;
+    // "a high for the year of $42.875": "of" introduces the amount, not a part of the year
+    if (/^\s*(?:before|after|earlier|later|ago|of\b(?!\s*(?:about\s+|nearly\s+|almost\s+)?[$€£\d])|in\s+which|when|that|'s|’s|\d)/.test(after)) return null;
     const adj = (g.adj ?? '').trim().toLowerCase();
-    if (adj === 'latest' || adj === 'past') return null;
+    if (adj === 'past') return null;
+    // "sales in the latest fiscal year": the last completed year
+    if (adj === 'latest') return mk(m, 'time:the-year', 'DATE', (rc) => relToDct(rc, 'year', -1), { tags: TAG_YEAR });
     if (!g.fy && !adj && !/\b(?:for|during|throughout|of|so\s+far|through|over)\s+(?:all\s+of\s+)?$/.test(before)) return null;
     if (/\b(?:of)\s+$/.test(before) && !/\b(?:months|half|quarter|part|end|beginning|start|rest|remainder|balance|course)\s+of\s+$/.test(before)) return null;
     return mk(
@@ -1053,6 +1096,43 @@ function eventDate(ctx: TimeContext, rc: ResolveCtx, head: string): string | nul
   }
   return null;
 }
+
+/**
+ * "the second day (of the offensive)", "a third straight day", "for a fourth week in a row": the day (week)
+ * of the clause, counted within a running event: the day-level date of the same sentence, else the DCT.
+ * ("the first day" is left alone: "his first day in office" names a day the text does not date.)
+ */
+const nthDay = rx(
+  'time:nth-day',
+  `${B}(?:(?:the|a|its|their)\\s+)?(?<o>${ORD_WORD}|\\d+(?:st|nd|rd|th))\\s+(?:(?:straight|consecutive|successive|full)\\s+)?(?<u>day|week|session|trading\\s+day)(?<row>\\s+in\\s+a\\s+row|\\s+running)?${E}(?![-‐])`,
+  (m, ctx) => {
+    const g = m.groups!;
+    const o = parseOrdinal(g.o);
+    if (!o || o < 2 || o > 40) return null;
+    const u = g.u.toLowerCase();
+    if (u === 'session' && !g.row) return null;
+    const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 20);
+    // "the second day of March" is a calendar date, "the 10th week of pregnancy" a duration count: only events
+    if (/^\s+of\s+(?:the\s+)?(?:[A-Z][a-z]+\s+\d|\d|January|February|March|April|May|June|July|August|September|October|November|December|pregnancy|the\s+year|the\s+month)/.test(after)) return null;
+    const gran: Granularity = u === 'week' ? 'week' : 'day';
+    return mk(m, 'time:nth-day', 'DATE', (rc) => (gran === 'day' ? relToRef(rc, 'day', 0, 0) : relToDct(rc, 'week', 0)), gran === 'day' ? { tags: TAG_DAY } : {});
+  },
+);
+
+/**
+ * Unquantified "ago": "a short time ago", "moments ago", "a while ago" (DATE `PAST_REF`); a bare plural unit
+ * ("just months ago", "years ago") is annotated in TimeBank as the vague amount (DURATION `PXM`, `PXY`).
+ */
+const agoUnquantified = rx(
+  'time:ago-vague',
+  `${B}(?:(?<ref>a\\s+short\\s+(?:time|while)|a\\s+(?:little\\s+)?while|(?:a\\s+few\\s+)?moments|a\\s+moment)|(?<u>minute|hour|day|week|month|year|decade)s)\\s+ago${E}`,
+  (m) => {
+    const g = m.groups!;
+    if (g.ref) return mk(m, 'time:ago-vague', 'DATE', fixed('PAST_REF'));
+    const u = UNITS[g.u.toLowerCase()];
+    return mk(m, 'time:ago-vague', 'DURATION', fixed(durationValue(null, u.gran === 'decade' ? 'DE' : u.unit, u.time)));
+  },
+);
 
 /** "N units ago", "a year earlier", "two days later", "three weeks from now", "more than four decades ago". */
 const ago = rx(
@@ -1245,6 +1325,9 @@ const duration = rx(
   },
 );
 
+/** A number word or digit right before a unit ("two [months ahead]"). */
+const AMOUNT_BEFORE = new RegExp(`(?:\\d|\\b(?:${NUM_WORD}|a|an))\\s+$`, 'i');
+
 /** Vague durations: "several years", "a few days", "years", "months", "decades", "the coming weeks" (future), "recent years" (past). */
 const vagueDuration = rx(
   'time:duration-vague',
@@ -1261,6 +1344,8 @@ const vagueDuration = rx(
     const dv = durationValue(null, code, unit.time);
     if (rcw === 'recent') return { start, end: m.index + m[0].length, rule: 'time:recent', type: 'DATE', resolve: fixed('PAST_REF') };
     if (rcw && /coming|upcoming|next/.test(rcw)) return { start, end: m.index + m[0].length, rule: 'time:coming', type: 'DURATION', resolve: fixed(dv) };
+    // "two months ahead of schedule": the amount is a duration of its own ("[two months]")
+    if (g.ahead && !g.v && !g.pre && AMOUNT_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 12), m.index))) return null;
     if (g.ahead) return mk(m, 'time:coming', 'DURATION', fixed(dv));
     if (!g.v && !g.rc && !g.pre) {
       // bare plural: only with a temporal preposition/verb ("for years", "in months", "took years")
@@ -1374,9 +1459,12 @@ function clockResolve(hh: number, mi: number, tz: string | undefined): (rc: Reso
 }
 
 /** "10 a.m.", "10:30 p.m. EDT", "14:58 UTC", "noon", "midnight", "around 7:15 p.m.". */
+/** Hour words of the twelve-hour clock ("eight p.m."). */
+const HOUR_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
+
 const clock = rx(
   'time:clock',
-  `${B}(?:(?<q>about|around|approximately|shortly\\s+(?:before|after)|just\\s+(?:before|after))\\s+)?(?:(?<h>1[0-2]|0?[1-9])(?::(?<m>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|AM\\b|PM\\b|o['’]clock)|(?<h24>[01]?\\d|2[0-3])[:.](?<m24>[0-5]\\d)(?=\\s*(?:UTC|GMT|Z\\b|EDT|EST|CDT|CST|PDT|PST|BST|CET|CEST|local|hours|hrs|h\\b|\\())|(?<word>noon|midnight|midday))${TZ}`,
+  `${B}(?:(?<q>about|around|approximately|shortly\\s+(?:before|after)|just\\s+(?:before|after))\\s+)?(?:(?:(?<h>1[0-2]|0?[1-9])(?::(?<m>[0-5]\\d))?|(?<hw>${HOUR_WORD})(?:[-\\s]+(?<mw>fifteen|thirty|forty[-\\s]five))?)\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|AM\\b|PM\\b|o['’]clock)|(?<h24>[01]?\\d|2[0-3])[:.](?<m24>[0-5]\\d)(?=\\s*(?:UTC|GMT|Z\\b|EDT|EST|CDT|CST|PDT|PST|BST|CET|CEST|local|hours|hrs|h\\b|\\())|(?<word>noon|midnight|midday))${TZ}`,
   (m) => {
     const g = m.groups!;
     let hh: number;
@@ -1388,8 +1476,9 @@ const clock = rx(
       hh = +g.h24;
       mi = +g.m24!;
     } else {
-      hh = +g.h!;
-      mi = g.m ? +g.m : 0;
+      // spoken forms in broadcast transcripts: "eight p.m.", "five o'clock", "seven thirty a.m."
+      hh = g.hw ? NUMBER_WORDS[g.hw.toLowerCase()] : +g.h!;
+      mi = g.mw ? (/^fif/i.test(g.mw) ? 15 : /^thi/i.test(g.mw) ? 30 : 45) : g.m ? +g.m : 0;
       const ap = g.ap!.toLowerCase();
       if (ap.startsWith('p') && hh < 12) hh += 12;
       if (ap.startsWith('a') && hh === 12) hh = 0;
@@ -1488,6 +1577,8 @@ const refs = REFS.map(([src, value]) =>
     if (low === 'soon' && /\bas\s+$/.test(before)) return null;
     if (low === 'the moment' && !/\b(?:at|for)\s+$/.test(before)) return null;
     if (low === 'eventually' || low === 'shortly') return null;
+    // "Now, the minister said ..." / "Now for the weather": a discourse marker at the start of a sentence, not a time
+    if (low === 'now' && /(?:^|[.!?]["'”’]*)\s*$/.test(ctx.text.slice(Math.max(0, m.index - 4), m.index)) && /^(?:\s*,|\s+for\b)/.test(after)) return null;
     if (/^the\s+present$/.test(low) && !/\b(?:at|until|to|the)\s+$/.test(before)) return null;
     return mk(m, `time:ref`, 'DATE', fixed(value));
   }),
@@ -1547,6 +1638,9 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   theYears,
   annual,
   ago,
+  agoUnquantified,
+  tradingPart,
+  nthDay,
   anaphoric,
   duration,
   vagueDuration,

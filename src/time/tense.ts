@@ -8,7 +8,7 @@
  */
 import type { Doc, Token } from '../doc.js';
 import { sentenceAt } from '../doc.js';
-import { FUTURE_VERBS, IRREGULAR_PAST } from './lexicon.js';
+import { FUTURE_VERBS, INTENT_NOUNS, IRREGULAR_PAST } from './lexicon.js';
 import type { Tense } from './types.js';
 
 const FUTURE_AUX = new Set(['will', "'ll", 'shall', 'wo', '’ll']);
@@ -23,6 +23,7 @@ function isVerb(t: Token): boolean {
 }
 
 const CAP = /^[A-Z][a-z]/;
+const SUBJECT_PRONOUNS = new Set(['i', 'he', 'she', 'it', 'we', 'they']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those']);
 
 /**
@@ -66,6 +67,21 @@ function forToSubject(tokens: readonly Token[], k: number, lo: number): boolean 
   return j - 1 >= lo && tokens[j - 1].lower === 'for';
 }
 
+const TIME_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan\.?|feb\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?|today|yesterday|tomorrow|\d+)$/;
+
+/**
+ * A comma that closes a clause ("The bill, which passed on Tuesday, now goes ..."), not one inside a place
+ * name ("Norwood, Ohio, plant") or a list of dates ("late Tuesday, Wednesday and Thursday").
+ */
+function clauseComma(tokens: readonly Token[], j: number): boolean {
+  const n = tokens[j + 1];
+  const p = tokens[j - 1];
+  if (n && CAP.test(n.text) && tokens[j + 2]?.text === ',') return false;
+  if (p && CAP.test(p.text) && tokens[j - 2]?.text === ',') return false;
+  if (n && (TIME_WORD.test(n.lower) || ((n.lower === 'and' || n.lower === 'or') && tokens[j + 2] && TIME_WORD.test(tokens[j + 2].lower)))) return false;
+  return true;
+}
+
 /** Tense of the verb group containing token `i` (a verb), within tokens [lo, hi); `finite` is false for bare gerunds and infinitives. */
 function groupTense(tokens: readonly Token[], i: number, lo: number, hi: number): { tense: Tense; finite: boolean } {
   let a = i;
@@ -96,7 +112,7 @@ function groupTense(tokens: readonly Token[], i: number, lo: number, hi: number)
     // "an agreement to acquire ... in January", "the decision to resume talks on Monday": an intended event
     // (adjectives only when they look ahead: "likely to", "eager to"; not "difficult to", "hard to")
     // ("for the firm to meet demand": a for-to clause, its subject is no intended event)
-    if (gov && gov.pos === 'NOUN' && !forToSubject(tokens, toIdx - 1, lo)) return { tense: 'future', finite: true };
+    if (gov && gov.pos === 'NOUN' && INTENT_NOUNS.has(gov.lemma) && !forToSubject(tokens, toIdx - 1, lo)) return { tense: 'future', finite: true };
     if (gov && gov.pos === 'ADJ' && PROSPECTIVE_ADJ.has(gov.lower)) return { tense: 'future', finite: true };
     return { tense: 'none', finite: false };
   }
@@ -121,6 +137,12 @@ export function clauseAround(doc: Readonly<Doc>, start: number, end: number): { 
   // dividend notices: "payable Dec. 7 to stock of record Nov. 22" name dates still to come
   if (/\b(?:payable|of\s+record|record\s+date)\s+(?:on\s+|as\s+of\s+)?$/.test(lead)) return { tense: 'future', reporting: false };
   if (/[a-z,]\s+(?:until|till)\s+$/.test(lead)) return { tense: 'future', reporting: false };
+  // a deadline or a new date set for something: "no later than March 1", "postponed the meeting to May 21",
+  // "extended the offer until ...", "scheduled a vote for Monday" name a date after the act
+  const lead60 = doc.document.text.slice(Math.max(0, start - 60), start).toLowerCase();
+  if (/\b(?:no|not)\s+later\s+than\s+$/.test(lead60)) return { tense: 'future', reporting: false };
+  if (/\b(?:postpone[sd]?|postponing|extend(?:s|ed|ing)?|delay(?:s|ed|ing)?|defer(?:s|red|ring)?|reschedul(?:e|es|ed|ing)|push(?:ed|es|ing)?\s+back|put\s+off|adjourn(?:s|ed|ing)?)\b[^.;:!?]{0,45}\b(?:to|until|till)\s+$/.test(lead60)) return { tense: 'future', reporting: false };
+  if (/\b(?:schedul(?:e|es|ed|ing)|set|sets|setting|call(?:s|ed|ing)|slated)\s+(?:a|an|the|its|their|his|her)\s+(?:[a-z'’-]+\s+){0,3}?(?:meeting|vote|hearing|session|election|referendum|auction|ballot|trial|summit|conference|sale|offering|deadline|date)\s+(?:for|on)\s+$/.test(lead60)) return { tense: 'future', reporting: false };
   if (/^['’]s\b/.test(doc.document.text.slice(end, end + 3))) return { tense: 'past', reporting: false };
   const s = sentenceAt(doc, start);
   if (s < 0) return { tense: 'none', reporting: false };
@@ -164,6 +186,12 @@ export function clauseAround(doc: Readonly<Doc>, start: number, end: number): { 
     const [x, y] = k < a ? [k + 1, a] : [b, k];
     for (let j = x; j < y; j++) {
       const w = tokens[j].lower;
+      // "... will be ready by October, the company said": a trailing reporting clause does not date its content
+      if (w === ',' && k > b && rep === 0 && REPORTING.has(t.lemma)) cross += 4;
+      // "The bill, which passed the Senate on Tuesday, now goes to the House": a comma closes the clause
+      else if (w === ',' && clauseComma(tokens, j)) cross += 3;
+      // "told reporters on Saturday it was expected to ...": a subject pronoun opens the next clause
+      if (k > b && SUBJECT_PRONOUNS.has(w)) cross += 4;
       if (w === 'that' || w === ';' || w === '"' || w === '“' || w === '”' || w === '``' || w === "''" || w === '(' || w === ')' || w === 'but' || w === 'while' || w === 'because' || w === 'which' || w === 'who') cross += 4;
     }
     const cost = dist + (g.finite ? 0 : 40) + rep + cross;

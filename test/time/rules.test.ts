@@ -14,6 +14,30 @@ describe('tense-driven resolution', () => {
   it('a reported "told ... on Wednesday" is past even when the quote speaks of the future', () => {
     expect(find(tx('The premier told reporters on Monday that "we will win".'), 'Monday').value).toBe('2025-08-11');
   });
+  it('a purpose infinitive shares the time of its main verb; the infinitive of an intent noun looks ahead', () => {
+    expect(find(tx('The city held parades to celebrate the anniversary on Friday.'), 'Friday').value).toBe('2025-08-08');
+    expect(find(tx('The union announced a plan to strike on Friday.'), 'Friday').value).toBe('2025-08-15');
+    expect(find(tx('The board approved the decision to close the plant on Monday.'), 'Monday').value).toBe('2025-08-18');
+  });
+  it('a trailing ", the company said" does not date what the clause before it says', () => {
+    expect(find(tx('The new rail line will be ready for service by July, the ministry said.'), 'July').value).toBe('2026-07');
+    expect(find(tx('The rail line opened in July, the ministry said.'), 'July').value).toBe('2025-07');
+  });
+  it('"told reporters on Monday it would ...": the day belongs to the telling, not to the next clause', () => {
+    expect(find(tx('The minister told reporters on Monday it was expected to rain.'), 'Monday').value).toBe('2025-08-11');
+    expect(find(tx('The minister told reporters on Monday they would vote.'), 'Monday').value).toBe('2025-08-11');
+  });
+  it('a comma closes the clause that dates the expression, but not one in a place name or a list of days', () => {
+    expect(find(tx('The bill, which passed the Senate on Tuesday, now goes to the House.'), 'Tuesday').value).toBe('2025-08-12');
+    expect(find(tx('The firm will close its Dayton, Ohio, plant on Friday.'), 'Friday').value).toBe('2025-08-15');
+    expect(find(tx('The envoy will fly to Cairo on Sunday, after talks in Rome.'), 'Sunday').value).toBe('2025-08-17');
+  });
+  it('deadlines and new dates set for something look ahead even in a past clause', () => {
+    expect(find(tx('The club postponed its annual meeting to May 21.'), 'May 21').value).toBe('2026-05-21');
+    expect(find(tx('The board has scheduled a special shareholders\' meeting for June 3.'), 'June 3').value).toBe('2026-06-03');
+    expect(find(tx('Exporters were told to register sales no later than March 31.'), 'March 31').value).toBe('2026-03-31');
+    expect(find(tx('The club held its annual meeting on May 21.'), 'May 21').value).toBe('2025-05-21');
+  });
   it('present tense without a reporting verb looks ahead for weekdays', () => {
     expect(find(tx('The two leaders meet Saturday in Doha.'), 'Saturday').value).toBe('2025-08-16');
   });
@@ -45,6 +69,19 @@ describe('relative and anaphoric expressions', () => {
     expect(find(tx('Revenue for the year ended June 30 rose.'), 'the year')).toMatchObject({ type: 'DURATION', value: 'P1Y' });
     expect(find(tx('The deal should close by year-end.'), 'year-end')).toMatchObject({ value: '2025', mod: 'END' });
   });
+  it('"the past year" is the stretch up to now (a duration, like "the past two years"); "the latest fiscal year" the last completed one', () => {
+    expect(find(tx('Food prices doubled in the past year.'), 'the past year')).toMatchObject({ type: 'DURATION', value: 'P1Y' });
+    expect(find(tx('Fighting eased over the past week.'), 'the past week')).toMatchObject({ type: 'DURATION', value: 'P1W' });
+    expect(find(tx('The port handled 2 million tonnes in the latest fiscal year.'), 'the latest fiscal year')).toMatchObject({ type: 'DATE', value: '2024' });
+    expect(find(tx('The offensive stalled last year.'), 'last year')).toMatchObject({ type: 'DATE', value: '2024' });
+  });
+  it('"revenue rose in the latest period to $42 million": the reporting quarter', () => {
+    expect(find(tx('Profit fell in the second quarter. Revenue rose 5% in the latest period to $42 million.'), 'the latest period').value).toBe('2025-Q2');
+  });
+  it('"a high for the year of $42": the DCT\'s year; "the year of the flood" is no timex', () => {
+    expect(find(tx('The stock rose to a high for the year of $42 in June.'), 'the year').value).toBe('2025');
+    expect(tx('It was the year of the flood.').map((t) => t.text)).not.toContain('the year');
+  });
   it('holidays', () => {
     expect(find(tx('The truce held through Christmas.'), 'Christmas').value).toBe('2024-12-25');
     expect(find(tx('Talks resume after Thanksgiving.'), 'Thanksgiving').value).toBe('2025-11-27');
@@ -72,6 +109,30 @@ describe('more expression shapes', () => {
     expect(find(tx('Patrols run every Monday.'), 'every Monday')).toMatchObject({ type: 'SET', value: 'XXXX-WXX-1' });
     expect(find(tx('Elections are held every four years.'), 'every four years')).toMatchObject({ type: 'SET', value: 'P4Y' });
   });
+  it('quarters: "this quarter" is the DCT\'s; a quarter in a sentence that names an earlier year is that year\'s', () => {
+    expect(find(tx('Analysts expect profit to fall this quarter after a strong second quarter.'), 'this quarter').value).toBe('2025-Q3');
+    expect(find(tx('Results for 2023 include a charge taken in the second quarter.'), 'the second quarter').value).toBe('2023-Q2');
+    expect(find(tx('Profit rose in the second quarter.'), 'the second quarter').value).toBe('2025-Q2');
+  });
+  it('"the quarter" with no quarter under discussion: the last completed one, the current one in a future clause', () => {
+    expect(find(tx('Banks will write off the loans at the end of the quarter.'), 'the quarter').value).toBe('2025-Q3');
+    expect(find(tx('Profit fell in the quarter, the bank said.'), 'the quarter').value).toBe('2025-Q2');
+  });
+  it('"two months ahead of schedule" is the amount, not the vague "months ahead"', () => {
+    expect(find(tx('The dam was finished two months ahead of schedule.'), 'two months')).toMatchObject({ type: 'DURATION', value: 'P2M' });
+    expect(find(tx('Investors are wary of the months ahead.'), 'months ahead').value).toBe('PXM');
+  });
+  it('a futures contract or delivery month is the next such month, whatever the tense', () => {
+    expect(find(tx('The June contract fell 2 cents.'), 'June').value).toBe('2026-06');
+    expect(find(tx('Traders bought wheat for August delivery.'), 'August').value).toBe('2025-08');
+    expect(find(tx('Wheat prices fell in June.'), 'June').value).toBe('2025-06');
+  });
+  it('spoken clock times in transcripts: "eight p.m.", "seven thirty a.m.", "five o\'clock"', () => {
+    expect(find(tx('The president will speak at eight p.m. tonight.'), 'eight p.m.')).toMatchObject({ type: 'TIME', value: '2025-08-13T20:00' });
+    expect(find(tx('Polls open at seven thirty a.m.'), 'seven thirty a.m.').value).toBe('2025-08-13T07:30');
+    expect(find(tx('The ferry left at five o\'clock.'), "five o'clock").value).toBe('2025-08-13T05:00');
+    expect(tx('Eight people were hurt.').length).toBe(0);
+  });
   it('clock times join adjacent dates and carry UTC', () => {
     expect(find(tx('Polls close at 8 p.m. Sunday.'), '8 p.m. Sunday')).toMatchObject({ type: 'TIME', value: '2025-08-10T20:00' });
     expect(find(tx('The blast was recorded at 14:58 UTC.'), '14:58 UTC')).toMatchObject({ type: 'TIME', value: '2025-08-13T14:58Z' });
@@ -81,6 +142,30 @@ describe('more expression shapes', () => {
     expect(find(tx('The siege lasted several months.'), 'several months')).toMatchObject({ type: 'DURATION', value: 'PXM' });
     expect(find(tx('Peace may come in the near future.'), 'the near future').value).toBe('FUTURE_REF');
     expect(find(tx('The rebels currently hold the port.'), 'currently').value).toBe('PRESENT_REF');
+  });
+  it('unquantified "ago": "a short time ago" is PAST_REF, "years ago" the vague amount', () => {
+    expect(find(tx('A short time ago, the envoy left the capital.'), 'A short time ago')).toMatchObject({ type: 'DATE', value: 'PAST_REF' });
+    expect(find(tx('Rebels seized the depot moments ago.'), 'moments ago')).toMatchObject({ type: 'DATE', value: 'PAST_REF' });
+    expect(find(tx('The party, which just months ago was banned, won the vote.'), 'months ago')).toMatchObject({ type: 'DURATION', value: 'PXM' });
+    expect(find(tx('Two years ago the dam burst.'), 'Two years ago')).toMatchObject({ type: 'DATE', value: '2023' });
+  });
+  it('"the second day of the strike", "a third straight week": the day or week of the clause', () => {
+    expect(find(tx('It is the second day of a general strike in the capital.'), 'the second day')).toMatchObject({ type: 'DATE', value: '2025-08-13' });
+    expect(find(tx('On Monday, markets fell for a third consecutive day.'), 'a third consecutive day').value).toBe('2025-08-11');
+    expect(find(tx('The index gained for a fifth week in a row.'), 'a fifth week in a row').value).toBe('2025-W33');
+    expect(tx('The talks resume on the second day of March.').map((t) => t.text)).not.toContain('the second day');
+    expect(tx('They held a third day-long meeting.').map((t) => t.rule)).not.toContain('time:nth-day');
+  });
+  it('"in morning trading": the part of the trading day, on the day of the sentence', () => {
+    expect(find(tx('The shares slid 4% in morning trading.'), 'morning')).toMatchObject({ type: 'TIME', value: '2025-08-13TMO' });
+    expect(find(tx('On Monday the bond rallied in late afternoon trading.'), 'afternoon')).toMatchObject({ type: 'TIME', value: '2025-08-11TAF' });
+    expect(tx('She swims every morning before trading opens.').map((t) => t.rule)).not.toContain('time:trading-part');
+  });
+  it('sentence-initial "Now," and "Now for" are discourse markers, not times', () => {
+    expect(tx('The vote was close. Now, the minister said, the talks will resume.').map((t) => t.text)).not.toContain('Now');
+    expect(tx('Now for the weather in the north.').map((t) => t.text)).not.toContain('Now');
+    expect(find(tx('The rebels now hold the port.'), 'now').value).toBe('PRESENT_REF');
+    expect(find(tx('Now the rebels hold the port.'), 'Now').value).toBe('PRESENT_REF');
   });
   it('no DCT: months and weekdays stay underspecified', () => {
     const list = tx('The army withdrew in July and returned on Friday.', null);
