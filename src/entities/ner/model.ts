@@ -167,34 +167,112 @@ export function readQuantizedModel(gz: Buffer): QuantizedModel {
   return { header, W1: blocks.W1, scaleW1: sc.W1, W2: blocks.W2, scaleW2: sc.W2, T1: dequantize(blocks.T1, sc.T1), T2: dequantize(blocks.T2, sc.T2) };
 }
 
-/** Feature dictionary by template id: single values and pair values (`v1 PAIR_SEP v2`). */
-interface TemplateMaps {
-  single: (Map<string, number> | undefined)[];
-  pair: (Map<string, Map<string, number>> | undefined)[];
+/** 32-bit string hashes with two different seeds and multipliers (FNV-1a style), computed in one pass. */
+function hash2(s: string, out: Int32Array): void {
+  let h1 = 0x811c9dc5 | 0;
+  let h2 = 0x9747b28c | 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+  }
+  out[0] = h1;
+  out[1] = h2;
 }
 
-/** Group feature strings by template (`names`: the template table the features were made with). */
-function templateMaps(features: readonly string[], names: readonly string[]): TemplateMaps {
-  const byName = new Map(names.map((n, i) => [n, i]));
-  const single: (Map<string, number> | undefined)[] = new Array(names.length).fill(undefined);
-  const pair: (Map<string, Map<string, number>> | undefined)[] = new Array(names.length).fill(undefined);
-  features.forEach((f, i) => {
-    const eq = f.indexOf('=');
-    const t = byName.get(f.slice(0, eq));
-    if (t === undefined) return; // a template this code no longer emits
-    const v = f.slice(eq + 1);
-    const sep = v.indexOf(PAIR_SEP);
-    if (sep >= 0) {
-      const m = (pair[t] ??= new Map());
-      const v1 = v.slice(0, sep);
-      let m2 = m.get(v1);
-      if (!m2) m.set(v1, (m2 = new Map()));
-      m2.set(v.slice(sep + 1), i);
-    } else {
-      (single[t] ??= new Map()).set(v, i);
+/** Final avalanche of a 32-bit hash (murmur3 fmix32). */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/**
+ * Feature strings (`template=value` or `template=v1 PAIR_SEP v2`) to feature
+ * ids, as an open-addressing hash table over 64-bit keys (two 32-bit hashes
+ * of template and values) in typed arrays: about 12 bytes a slot instead of
+ * the ~170 bytes a feature of nested `Map`s of strings takes. A key that is
+ * not in the model matches a stored one only if both 32-bit hashes collide
+ * (odds about 1e-14 per lookup); two stored features with the same key are
+ * refused when the table is built.
+ */
+class FeatureTable {
+  private readonly k1: Int32Array;
+  private readonly k2: Int32Array;
+  private readonly ids: Int32Array;
+  private readonly mask: number;
+  private readonly h = new Int32Array(2);
+  private readonly g = new Int32Array(2);
+
+  /** @param names the template table the features were made with; features of other templates are dropped. @throws Error on a key collision. */
+  constructor(features: readonly string[], names: readonly string[]) {
+    const byName = new Map(names.map((n, i) => [n, i]));
+    let size = 1024;
+    while (size < features.length * 2) size *= 2;
+    this.k1 = new Int32Array(size);
+    this.k2 = new Int32Array(size);
+    this.ids = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    features.forEach((f, id) => {
+      const eq = f.indexOf('=');
+      const t = byName.get(f.slice(0, eq));
+      if (t === undefined) return; // a template this code no longer emits
+      const v = f.slice(eq + 1);
+      const sep = v.indexOf(PAIR_SEP);
+      if (sep >= 0) this.keyPair(t, v.slice(0, sep), v.slice(sep + 1));
+      else this.keySingle(t, v);
+      this.insert(this.h[0], this.h[1], id, f);
+    });
+  }
+
+  private keySingle(t: number, v: string): void {
+    hash2(v, this.h);
+    this.h[0] = fmix(this.h[0] ^ Math.imul(t + 1, 0x9e3779b1));
+    this.h[1] = fmix(this.h[1] + Math.imul(t + 1, 0x7feb352d));
+  }
+
+  private keyPair(t: number, v1: string, v2: string): void {
+    hash2(v1, this.g);
+    hash2(v2, this.h);
+    this.h[0] = fmix(Math.imul(fmix(this.g[0]), 0x2c1b3c6d) ^ this.h[0] ^ Math.imul(t + 101, 0x9e3779b1));
+    this.h[1] = fmix(Math.imul(fmix(this.g[1] + 0x297a2d39), 0x1b873593) + this.h[1] + Math.imul(t + 101, 0x7feb352d));
+  }
+
+  private insert(a: number, b: number, id: number, f: string): void {
+    let i = a & this.mask;
+    while (this.ids[i] !== -1) {
+      if (this.k1[i] === a && this.k2[i] === b) throw new Error(`ner: feature key collision for ${JSON.stringify(f)}`);
+      i = (i + 1) & this.mask;
     }
-  });
-  return { single, pair };
+    this.k1[i] = a;
+    this.k2[i] = b;
+    this.ids[i] = id;
+  }
+
+  private find(a: number, b: number): number {
+    let i = a & this.mask;
+    for (;;) {
+      const id = this.ids[i];
+      if (id === -1) return -1;
+      if (this.k1[i] === a && this.k2[i] === b) return id;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /** Id of a single-value feature of template `t`, or -1. */
+  single(t: number, v: string): number {
+    this.keySingle(t, v);
+    return this.find(this.h[0], this.h[1]);
+  }
+
+  /** Id of a pair feature of template `t`, or -1. */
+  pair(t: number, v1: string, v2: string): number {
+    this.keyPair(t, v1, v2);
+    return this.find(this.h[0], this.h[1]);
+  }
 }
 
 /** Words whose stage-1 feature ids are kept between documents (bounds the cache's memory to a few MB). */
@@ -207,7 +285,7 @@ class IdSink implements FeatureSink {
   offsets: Int32Array;
   constructor(
     nTokens: number,
-    private readonly maps: TemplateMaps,
+    private readonly table: FeatureTable,
     private readonly add0: number,
     private readonly wordCache: Map<string, Int32Array>,
   ) {
@@ -225,16 +303,12 @@ class IdSink implements FeatureSink {
     this.ids[this.n++] = id + this.add0;
   }
   add(t: number, v: string): void {
-    const m = this.maps.single[t];
-    if (m === undefined) return;
-    const id = m.get(v);
-    if (id !== undefined) this.push(id);
+    const id = this.table.single(t, v);
+    if (id >= 0) this.push(id);
   }
   add2(t: number, v1: string, v2: string): void {
-    const m = this.maps.pair[t];
-    if (m === undefined) return;
-    const id = m.get(v1)?.get(v2);
-    if (id !== undefined) this.push(id);
+    const id = this.table.pair(t, v1, v2);
+    if (id >= 0) this.push(id);
   }
   word(w: string, lw: string): void {
     const hit = this.wordCache.get(w);
@@ -265,8 +339,8 @@ export class NerTagger {
   readonly names: string[];
   readonly types: string[];
   readonly nFeatures: number;
-  private readonly maps1: TemplateMaps;
-  private readonly maps2: TemplateMaps;
+  private readonly table1: FeatureTable;
+  private readonly table2: FeatureTable;
   private readonly wordCache = new Map<string, Int32Array>();
   readonly res: FeatureResources;
   readonly lexicon: Map<string, Set<string>>;
@@ -286,8 +360,8 @@ export class NerTagger {
     this.names = h.names;
     this.types = h.types;
     this.nFeatures = h.features.length;
-    this.maps1 = templateMaps(h.features, ST_NAMES);
-    this.maps2 = templateMaps(h.s2features, S2_NAMES);
+    this.table1 = new FeatureTable(h.features, ST_NAMES);
+    this.table2 = new FeatureTable(h.s2features, S2_NAMES);
     this.res = { clusters: new Map(h.clusters), gazetteer: Gazetteer.fromJSON(h.gazetteer) };
     this.lexicon = new Map(Object.entries(h.lexicon).map(([k, v]) => [k, new Set(v)]));
     const c = bilouConstraints(this.names);
@@ -301,7 +375,7 @@ export class NerTagger {
     const K = this.names.length;
     const m = this;
     const n = tokens.length;
-    const s1 = new IdSink(n, this.maps1, 0, this.wordCache);
+    const s1 = new IdSink(n, this.table1, 0, this.wordCache);
     visitStaticFeatures(tokens, sentences, this.res, s1);
     s1.offsets[n] = s1.n;
     const tags1 = new Uint8Array(n);
@@ -312,7 +386,7 @@ export class NerTagger {
       const E = scale(emissions(seq, m.W1, K, this.ensure(s.tokenEnd - s.tokenStart, K)), (s.tokenEnd - s.tokenStart) * K, m.scaleW1);
       tags1.set(viterbi(E, s.tokenEnd - s.tokenStart, K, m.T1, this.allowed, this.end), s.tokenStart);
     }
-    const s2 = new IdSink(n, this.maps2, this.nFeatures, this.wordCache);
+    const s2 = new IdSink(n, this.table2, this.nFeatures, this.wordCache);
     visitStage2Features(tokens, sentences, tags1, this.names, this.types, s2);
     s2.offsets[n] = s2.n;
     const tags2 = new Uint8Array(n);

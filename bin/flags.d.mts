@@ -1,0 +1,2 @@
+/** See flags.mjs. */
+export declare const V8_FLAGS: readonly string[];
