@@ -25,6 +25,8 @@ export interface PhraseMatch<T> {
 export class PhraseLexicon<T> {
   private readonly map = new Map<string, T[]>();
   private readonly firstChars = new Set<string>();
+  /** All keys, sorted (built on first match after an `add`): tells whether a longer match is still possible. */
+  private sorted: string[] | null = null;
   constructor(readonly maxTokens = 6) {}
 
   /** Add a value under a phrase (several values may share a phrase). */
@@ -33,8 +35,24 @@ export class PhraseLexicon<T> {
     if (!key) return;
     const list = this.map.get(key);
     if (list) list.push(value);
-    else this.map.set(key, [value]);
+    else {
+      this.map.set(key, [value]);
+      this.sorted = null;
+    }
     this.firstChars.add(key[0]);
+  }
+
+  /** True when some key starts with `prefix` (binary search over the sorted keys). */
+  private extends(prefix: string): boolean {
+    const keys = (this.sorted ??= [...this.map.keys()].sort());
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < keys.length && keys[lo].startsWith(prefix);
   }
 
   /** Values stored exactly under a phrase. */
@@ -58,6 +76,7 @@ export class PhraseLexicon<T> {
         const m = { tokenStart: i, tokenEnd: j + 1, values: v };
         if (!accept || accept(m)) best = m;
       }
+      if (j + 1 < end && !this.extends(key)) break; // no longer phrase starts this way
     }
     return best;
   }
