@@ -24,6 +24,8 @@ export class Gazetteer {
   private readonly categories: string[] = [];
   maxLen = 1;
   private firsts = new Set<string>();
+  /** All keys, sorted (rebuilt after an `add`): tells whether a longer entry can still match. */
+  private sorted: string[] | null = null;
   /** Interned `category:B|I|L|U` strings by category bit (reused strings keep their hash, so feature lookups are cheap). */
   private tagStrings: string[][] = [];
 
@@ -57,11 +59,25 @@ export class Gazetteer {
     const b = 1 << this.bit(cat);
     const c = this.keys.get(key);
     if (c === undefined) {
+      this.sorted = null;
       const parts = key.split(' ');
       this.firsts.add(parts[0]);
       if (parts.length > this.maxLen) this.maxLen = parts.length;
     }
     this.keys.set(key, (c ?? 0) | b);
+  }
+
+  /** True when some key starts with `prefix` (binary search over the sorted keys). */
+  private extends(prefix: string): boolean {
+    const keys = (this.sorted ??= [...this.keys.keys()].sort());
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < keys.length && keys[lo].startsWith(prefix);
   }
 
   /** A new gazetteer holding the entries of this one and `other`. */
@@ -89,7 +105,11 @@ export class Gazetteer {
         if (tokens[j].sentence !== t.sentence) break;
         key = j === i ? t.lower : key + ' ' + tokens[j].lower;
         const mask = this.keys.get(key);
-        if (mask === undefined) continue;
+        const more = j + 1 < maxJ && this.extends(key + ' ');
+        if (mask === undefined) {
+          if (more) continue;
+          break; // no longer entry starts with these tokens
+        }
         const len = j - i + 1;
         for (let b = 0; b < nc; b++) {
           if (!(mask & (1 << b))) continue;
@@ -101,6 +121,7 @@ export class Gazetteer {
             put(j, ts[2]);
           }
         }
+        if (!more) break;
       }
     }
     for (let i = 0; i < n; i++) if (out[i].length > 1) out[i] = [...new Set(out[i])];
