@@ -57,12 +57,13 @@ const COUNTRIES = [
   'AUS', 'BRA', 'ARG', 'COL', 'VEN', 'MEX', 'CUB', 'CAN', 'POL', 'ITA', 'ESP', 'GRC', 'SRB', 'HUN', 'ARM', 'AZE', 'GEO', 'KAZ', 'YEM', 'LBN',
 ];
 const SECTORS = ['', 'GOV', 'MIL', 'OPP', 'REB', 'MED', 'BUS', 'CVL'];
-const CODES: Array<[string, number, number, string]> = [
-  ['010', 1, 0, 'DISCLOSE'], ['020', 1, 3, 'REQUEST'], ['036', 1, 4, 'AGREE'], ['042', 1, 1.9, 'CONSULT'], ['043', 1, 2.8, 'CONSULT'],
-  ['046', 1, 7, 'CONSULT'], ['051', 1, 3.4, 'COOPERATE'], ['061', 2, 6.4, 'COOPERATE'], ['071', 2, 7.4, 'AID'], ['081', 2, 5, 'YIELD'],
-  ['090', 3, -2, 'INVESTIGATE'], ['111', 3, -2, 'ACCUSE'], ['112', 3, -2, 'ACCUSE'], ['120', 3, -4, 'REJECT'], ['130', 3, -4.4, 'THREATEN'],
+/** CAMEO code, QuadClass, Goldstein, and the PLOVER event type of data/cameo.json (null for 010). */
+const CODES: Array<[string, number, number, string | null]> = [
+  ['010', 1, 0, null], ['020', 1, 3, 'REQUEST'], ['036', 1, 4, 'AGREE'], ['042', 1, 1.9, 'CONSULT'], ['043', 1, 2.8, 'CONSULT'],
+  ['046', 1, 7, 'CONSULT'], ['051', 1, 3.4, 'SUPPORT'], ['061', 2, 6.4, 'COOPERATE'], ['071', 2, 7.4, 'AID'], ['081', 2, 5, 'CONCEDE'],
+  ['090', 3, -2, 'ACCUSE'], ['111', 3, -2, 'ACCUSE'], ['112', 3, -2, 'ACCUSE'], ['120', 3, -4, 'REJECT'], ['130', 3, -4.4, 'THREATEN'],
   ['141', 3, -6.5, 'PROTEST'], ['150', 4, -7.2, 'MOBILIZE'], ['160', 3, -4, 'SANCTION'], ['173', 4, -5, 'COERCE'], ['180', 4, -9, 'ASSAULT'],
-  ['190', 4, -10, 'FIGHT'], ['193', 4, -10, 'FIGHT'], ['195', 4, -10, 'FIGHT'], ['200', 4, -10, 'ASSAULT'],
+  ['190', 4, -10, 'ASSAULT'], ['193', 4, -10, 'ASSAULT'], ['195', 4, -10, 'ASSAULT'], ['200', 4, -10, 'ASSAULT'],
 ];
 const WORDS = Array.from({ length: 3000 }, (_, i) => {
   const r = rng(i + 1);
@@ -92,7 +93,7 @@ export function* syntheticDocs(total: number, perDoc: number): Generator<Doc> {
       const precise = r() < 0.8;
       const date = precise ? new Date(Date.parse(published) - back * 864e5).toISOString().slice(0, 10) : published.slice(0, 7);
       events.push({
-        cameo, root: cameo.slice(0, 2), quadClass: quad as 1 | 2 | 3 | 4, goldstein: gold, plover: { event: plover, mode: null }, status: 'coded',
+        cameo, root: cameo.slice(0, 2), quadClass: quad as 1 | 2 | 3 | 4, goldstein: gold, plover: plover ? { event: plover, mode: null } : null, status: 'coded',
         actor: [p(a, 0)], recipient: r() < 0.85 ? [p(b, 1)] : [], date, dateDefaulted: precise && back === 0,
         location: r() < 0.3 ? { text: words[2], start: 0, end: 1, country: pick(COUNTRIES) } : null,
         trigger: { text: words[3], start: 0, end: words[3].length }, attribution: null, modality: [], confidence: 0.5 + r() / 2,
@@ -120,7 +121,7 @@ export function queryUrls(n: number): string[] {
     if (k === 0) q.set('actor', pick(COUNTRIES));
     if (k === 1) { q.set('actor', pick(COUNTRIES)); q.set('recipient', pick(COUNTRIES)); }
     if (k === 2) { q.set('code', pick(CODES)[0].slice(0, 2)); q.set('from', month()); }
-    if (k === 3) { q.set('plover', pick(CODES)[3]); q.set('sort', '-date'); }
+    if (k === 3) { q.set('plover', pick(CODES.slice(1))[3]!); q.set('sort', '-date'); }
     if (k === 4) { const m = month(); q.set('from', m); q.set('to', m); }
     if (k === 5) { q.set('actor', pick(COUNTRIES) + pick(SECTORS.slice(1))); q.set('code', pick(CODES)[0].slice(0, 2)); }
     if (k === 6) { q.set('quadClass', String(1 + Math.floor(r() * 4))); q.set('sort', pick(sorts)); q.set('offset', String(50 * Math.floor(r() * 20))); }

@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'data_missing' // a project data file is missing: run `npm run build:data`
   | 'store_failed' // SQLite error
   | 'not_found' // a queried record does not exist
+  | 'method_not_allowed' // an HTTP path that exists, asked with another method
   | 'internal'; // a bug: please report
 
 export class SitrepError extends Error {

@@ -94,6 +94,23 @@ function filters(q: z.infer<typeof EventFilters>): EventSearch {
   };
 }
 
+/**
+ * The methods of the routes (not middleware) whose pattern matches `path`
+ * (`:name` = one segment, `*` = the rest), sorted; HEAD comes with GET.
+ */
+function allowedMethods(routes: readonly { method: string; path: string }[], path: string): string[] {
+  const out = new Set<string>();
+  for (const r of routes) {
+    if (r.method === 'ALL') continue;
+    const re = new RegExp('^' + r.path.split('/').map((seg) => (seg === '*' ? '.*' : seg.startsWith(':') ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/') + '/?$');
+    if (re.test(path)) {
+      out.add(r.method);
+      if (r.method === 'GET') out.add('HEAD');
+    }
+  }
+  return [...out].sort();
+}
+
 let codebookCache: { roots: Array<{ code: string; name: string }>; codes: Record<string, string>; plover: string[] } | null = null;
 /** CAMEO code names, roots and PLOVER types from data/cameo.json. */
 function codebook(): NonNullable<typeof codebookCache> {
@@ -161,7 +178,14 @@ export function createApp(store: Store, opts: AppOptions = {}): OpenAPIHono {
     const { status, body } = toErrorResponse(err, log);
     return c.json(body, status);
   });
-  app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
+  app.notFound((c) => {
+    const allowed = allowedMethods(app.routes, c.req.path);
+    if (allowed.length) {
+      c.header('Allow', allowed.join(', '));
+      return c.json({ error: { code: 'method_not_allowed', message: `${c.req.method} is not allowed on ${c.req.path} (allowed: ${allowed.join(', ')})` } }, 405);
+    }
+    return c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404);
+  });
 
   const cache = opts.cache === false ? null : new ResponseCache();
   app.use('/api/*', async (c, next) => {

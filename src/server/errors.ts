@@ -18,6 +18,7 @@ export const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   url_fetch_failed: 400,
   input_not_found: 404,
   not_found: 404,
+  method_not_allowed: 405,
   input_too_large: 413,
   data_missing: 500,
   store_failed: 500,

@@ -124,6 +124,7 @@ describe('events', () => {
       ['/api/dyads/RUR/B%20B/series', 400, 'invalid_argument'],
       ['/api/situation-events/99999', 404, 'not_found'],
       ['/api/nothing-here', 404, 'not_found'],
+      ['/api/events?plover=nonsense', 400, 'invalid_argument'],
     ];
     for (const [path, status, code] of cases) {
       const r = await get(path);
@@ -131,6 +132,22 @@ describe('events', () => {
       expect(r.body.error.code, path).toBe(code);
       expect(typeof r.body.error.message, path).toBe('string');
     }
+  });
+});
+
+describe('methods', () => {
+  it('answers a known path asked with the wrong method with 405 and the allowed methods', async () => {
+    const r = await app.request('/api/events', { method: 'DELETE' });
+    expect(r.status).toBe(405);
+    expect(r.headers.get('allow')).toBe('GET, HEAD');
+    expect(((await r.json()) as { error: { code: string } }).error.code).toBe('method_not_allowed');
+    const x = await app.request('/api/extract', { method: 'GET' });
+    expect(x.status).toBe(405);
+    expect(x.headers.get('allow')).toBe('POST');
+    const doc = await app.request('/api/documents/sha256:0000000000000000', { method: 'PUT' });
+    expect(doc.status).toBe(405);
+    const none = await app.request('/api/nothing-here', { method: 'DELETE' });
+    expect(none.status).toBe(404);
   });
 });
 

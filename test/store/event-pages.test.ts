@@ -36,7 +36,7 @@ const ACTORS: Array<[string, string | null]> = [
 ];
 const DATES: Array<string | null> = ['2025-03-04', '2025-03-10', '2025-03', '2025-W12', '2025', '2024-12-31', 'PAST_REF', null, '2025-07-15', '2025-07'];
 const CODES: Array<[string, 1 | 2 | 3 | 4, number, string]> = [
-  ['040', 1, 1, 'CONSULT'], ['042', 1, 1.9, 'CONSULT'], ['111', 3, -2, 'ACCUSE'], ['190', 4, -10, 'FIGHT'], ['0311', 2, 5.2, 'AID'],
+  ['040', 1, 1, 'CONSULT'], ['042', 1, 1.9, 'CONSULT'], ['111', 3, -2, 'ACCUSE'], ['190', 4, -10, 'ASSAULT'], ['0311', 2, 5.2, 'AID'],
 ];
 
 /** Deterministic documents: 14 reports of 5 events, actors and recipients of several code lengths, every kind of date. */
@@ -85,7 +85,7 @@ const QUERIES: EventSearch[] = [
   { actor: 'RUR', quadClass: 1, limit: 3, offset: 2 }, { actor: 'RUR', recipient: 'SYL', limit: 2, offset: 1 }, { actor: 'SYL', offset: 500 },
   { code: '04' }, { code: '04', from: '2025-03-05' }, { code: '031' }, { from: '2025-03-01', to: '2025-03-31' }, { to: '2025-01-31', sort: '-date' },
   { quadClass: 4 }, { quadClass: 1, from: '2025-02-01', sort: '-date', limit: 4 },
-  { actor: 'RUR', plover: 'accuse' }, { recipient: 'BOR', plover: 'FIGHT', sort: '-date' }, { actor: 'RUR', doc: 'sha256:0000000000000003' },
+  { actor: 'RUR', plover: 'accuse' }, { recipient: 'BOR', plover: 'ASSAULT', sort: '-date' }, { actor: 'RUR', doc: 'sha256:0000000000000003' },
   { actor: 'RUR', recipient: 'SYL', code: '04', from: '2025-03-01' },
 ];
 
