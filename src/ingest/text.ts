@@ -8,9 +8,23 @@ import { SitrepError } from '../errors.js';
  * @param bytes raw input bytes.
  * @param input the input named in errors.
  * @param charset an encoding label (from an HTTP content-type); unknown labels fall back to UTF-8.
- * @throws SitrepError `input_not_text` when the bytes hold a NUL byte or are not valid in the encoding.
+ *   A byte order mark wins over the label: UTF-16 LE/BE (FF FE / FE FF) and UTF-8 (EF BB BF) files
+ *   are decoded as such, without the mark.
+ * @throws SitrepError `input_not_text` when the bytes hold a NUL byte (a NUL character, for
+ *   UTF-16) or are not valid in the encoding.
  */
 export function decodeText(bytes: Uint8Array, input: string, charset?: string | null): string {
+  const bom = bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (bom) {
+    let text: string;
+    try {
+      text = new TextDecoder(bom, { fatal: true }).decode(bytes);
+    } catch {
+      throw new SitrepError('input_not_text', `${input}: not valid ${bom} text (it starts with a ${bom} byte order mark)`, input);
+    }
+    if (text.includes('\0')) throw new SitrepError('input_not_text', `${input}: binary content (NUL character), not text`, input);
+    return text;
+  }
   if (bytes.includes(0)) {
     throw new SitrepError('input_not_text', `${input}: binary content (NUL byte), not text`, input);
   }

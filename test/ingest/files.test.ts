@@ -107,6 +107,18 @@ describe('plain text', () => {
     expect(err(rs[1]).error.code).toBe('input_not_text');
   });
 
+  it('UTF-16 files with a byte order mark are read as text; a broken one is input_not_text', async () => {
+    const body = 'Envoys of Ruritania met in Strelsau on Monday.\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(body, 'utf16le')]);
+    const be = Buffer.from(le.subarray(2)).swap16();
+    const odd = Buffer.concat([le, Buffer.from([0x41])]); // half a code unit at the end
+    const rs = await collect([t.write('le.txt', le), t.write('be.txt', Buffer.concat([Buffer.from([0xfe, 0xff]), be])), t.write('odd.txt', odd)]);
+    expect(ok(rs[0]).text).toBe(body);
+    expect(ok(rs[1]).text).toBe(body);
+    expect(err(rs[2]).error.code).toBe('input_not_text');
+    expect(err(rs[2]).error.message).toMatch(/odd\.txt: not valid utf-16le/);
+  });
+
   it('missing path, empty file, folder-as-text and size limit errors', async () => {
     const empty = t.write('empty.txt', '  \n\n ');
     const big = t.write('big.txt', 'x'.repeat(2000));
