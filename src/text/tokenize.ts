@@ -47,11 +47,17 @@ export interface Tokenized {
   sentences: Sentence[];
 }
 
+const LOWER_START = /^\p{Ll}/u;
+/** Closing quotes and brackets after which a lower-case start continues the sentence. */
+const CLOSER = new Set(['”', '"', '’', "'", ')', ']', '»']);
+
 /**
  * Split `text` into sentences and tokens.
  * Line breaks of two or more newlines (paragraphs) and a single newline after a
  * line that has no final punctuation (a headline) always end a sentence.
- * Whitespace tokens are dropped. A run of more than {@link MAX_RUN} characters
+ * A sentence that wink-nlp starts in lower case right after a closing quote
+ * or bracket ("“Enough!” the minister said", "Ann Ray (D-Vt.) said") is
+ * joined to the previous one. Whitespace tokens are dropped. A run of more than {@link MAX_RUN} characters
  * without a space is cut into pieces of MAX_RUN (one character between pieces
  * is left out of every token). Pure: same text, same output.
  */
@@ -81,11 +87,18 @@ export function tokenize(text: string): Tokenized {
       off += values[i].length;
     }
     const localIndex: number[] = new Array(values.length).fill(-1);
+    const blockSentences = sentences.length;
     wdoc.sentences().each((s: any) => {
       const toks = s.tokens();
       const first = toks.itemAt(0).index();
       const last = toks.itemAt(toks.length() - 1).index();
-      const sentIdx = sentences.length;
+      // a "sentence" that starts in lower case right after a closing quote or bracket continues
+      // the previous one: “We will not yield!” the minister said; Sen. Ann Ray (D-Vt.) said
+      let firstWord = first;
+      while (firstWord <= last && (pos[firstWord] === 'SPACE' || !values[firstWord].trim())) firstWord++;
+      const prev = sentences.length > blockSentences ? sentences[sentences.length - 1] : null;
+      const join = prev !== null && firstWord <= last && LOWER_START.test(values[firstWord]) && CLOSER.has(tokens[prev.tokenEnd - 1].text);
+      const sentIdx = join ? sentences.length - 1 : sentences.length;
       const tokenStart = tokens.length;
       for (let i = first; i <= last; i++) {
         if (pos[i] === 'SPACE' || !values[i].trim()) continue;
@@ -103,7 +116,10 @@ export function tokenize(text: string): Tokenized {
           sentence: sentIdx,
         });
       }
-      if (tokens.length > tokenStart) {
+      if (join && prev && tokens.length > tokenStart) {
+        prev.end = tokens[tokens.length - 1].end;
+        prev.tokenEnd = tokens.length;
+      } else if (tokens.length > tokenStart) {
         sentences.push({
           start: tokens[tokenStart].start,
           end: tokens[tokens.length - 1].end,

@@ -9,6 +9,19 @@ describe('tokenize', () => {
     expect(sentences.map((s) => text.slice(s.start, s.end))).toEqual(['Talks resume in Geneva', 'The envoys met on Monday.', 'They spoke again.']);
   });
 
+  it('continues a sentence that starts in lower case after a closing quote or bracket', () => {
+    const text = '“We will not yield!” the envoy said on Monday. Sen. Ann Ray (D-Vt.) said talks would go on. “Why now?” They left.';
+    const { sentences } = tokenize(text);
+    expect(sentences.map((s) => text.slice(s.start, s.end))).toEqual([
+      '“We will not yield!” the envoy said on Monday.',
+      'Sen. Ann Ray (D-Vt.) said talks would go on.',
+      '“Why now?”',
+      'They left.',
+    ]);
+    const { tokens } = tokenize(text);
+    expect(tokens.find((t) => t.text === 'envoy')!.sentence).toBe(0);
+  });
+
   it('cuts runs longer than MAX_RUN without spaces and keeps the words around them', () => {
     const n = MAX_RUN * 40 + 7;
     const text = 'Envoys met on Monday. ' + 'x'.repeat(n) + ' The talks ended.';
