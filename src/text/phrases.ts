@@ -11,6 +11,22 @@ export function phraseKey(phrase: string): string {
   return phrase.toLowerCase().replace(/\s+/g, '');
 }
 
+/**
+ * True when some string of `sorted` (ascending in UTF-16 code-unit order, as
+ * `Array.prototype.sort` leaves it) starts with `prefix`: a binary search,
+ * O(log n) comparisons.
+ */
+export function hasPrefix(sorted: readonly string[], prefix: string): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo].startsWith(prefix);
+}
+
 /** A match of a lexicon phrase over tokens `[tokenStart, tokenEnd)`. */
 export interface PhraseMatch<T> {
   tokenStart: number;
@@ -42,17 +58,9 @@ export class PhraseLexicon<T> {
     this.firstChars.add(key[0]);
   }
 
-  /** True when some key starts with `prefix` (binary search over the sorted keys). */
+  /** True when some key starts with `prefix`. */
   private extends(prefix: string): boolean {
-    const keys = (this.sorted ??= [...this.map.keys()].sort());
-    let lo = 0;
-    let hi = keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (keys[mid] < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < keys.length && keys[lo].startsWith(prefix);
+    return hasPrefix((this.sorted ??= [...this.map.keys()].sort()), prefix);
   }
 
   /** Values stored exactly under a phrase. */

@@ -5,6 +5,7 @@
  * an entry with `category:B|I|L|U` (BILOU position in the entry).
  */
 import type { Token } from '../../doc.js';
+import { hasPrefix } from '../../text/phrases.js';
 
 /** Serialized gazetteer: category -> keys (sorted). */
 export type GazetteerData = Record<string, string[]>;
@@ -67,17 +68,9 @@ export class Gazetteer {
     this.keys.set(key, (c ?? 0) | b);
   }
 
-  /** True when some key starts with `prefix` (binary search over the sorted keys). */
+  /** True when some key starts with `prefix`. */
   private extends(prefix: string): boolean {
-    const keys = (this.sorted ??= [...this.keys.keys()].sort());
-    let lo = 0;
-    let hi = keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (keys[mid] < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < keys.length && keys[lo].startsWith(prefix);
+    return hasPrefix((this.sorted ??= [...this.keys.keys()].sort()), prefix);
   }
 
   /** A new gazetteer holding the entries of this one and `other`. */
