@@ -26,6 +26,7 @@ import { findAttribution } from '../quotes/attribution.js';
 import { DateTime } from 'luxon';
 
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re"]);
+const HAVE = new Set(['have', 'has', 'had', 'having', "'ve", 'get', 'got']);
 const REL = new Set(['which', 'who', 'that', 'whom']);
 const CLAUSE_BREAK = new Set([';', ':', '—', '–']);
 /** CAMEO roots whose verbs take their content as a complement: appeal, intent, demand, threaten. */
@@ -145,7 +146,11 @@ function adjectivalParticiple(doc: Readonly<Doc>, i: number): boolean {
   while (k >= start && doc.tokens[k].pos === 'ADV') k--;
   const det = k >= start ? doc.tokens[k] : null;
   const next = doc.tokens[i + 1];
-  const detLike = !det || det.pos === 'DET' || (det.pos === 'PRON' && /^(their|its|his|her|our|my|your)$/.test(det.lower));
+  // after a determiner, a possessive ("Jordan's proposed plan") or a preposition ("of suspected terrorists"),
+  // or right after a finite verb ("reject proposed changes": no verb takes a bare participle object)
+  const detLike = !det || det.pos === 'DET' || (det.pos === 'PRON' && /^(their|its|his|her|our|my|your)$/.test(det.lower))
+    || det.lower === "'s" || det.lower === '’s' || (det.pos === 'ADP' && k === i - 1 && det.lower !== 'by')
+    || (det.pos === 'VERB' && k === i - 1 && !BE.has(det.lower) && !HAVE.has(det.lower) && !/(ing)$/.test(det.lower));
   return detLike && !!next && next.sentence === t.sentence && ['NOUN', 'PROPN', 'ADJ'].includes(next.pos);
 }
 
@@ -158,7 +163,10 @@ function isVerbal(doc: Readonly<Doc>, i: number, lex: EventLexicon): boolean {
     const next = doc.tokens[i + 1];
     const s = doc.sentences[t.sentence];
     const afterNoun = next && next.sentence === t.sentence && (next.pos === 'NOUN' || next.pos === 'ADJ');
-    const modifierSlot = i === s.tokenStart || !prev || ['DET', 'ADJ', 'ADV', 'VERB', 'ADP', 'PUNCT', 'CCONJ'].includes(prev.pos);
+    const modifierSlot = i === s.tokenStart || !prev || ['DET', 'ADJ', 'ADV', 'VERB', 'ADP', 'PUNCT', 'CCONJ'].includes(prev.pos) || prev.lower === "'s" || prev.lower === '’s';
+    // "Jordan's visiting King Abdullah": after a possessive, an -ing word before a name modifies it
+    const afterName = next && next.sentence === t.sentence && next.pos === 'PROPN' && prev && (prev.lower === "'s" || prev.lower === '’s');
+    if (afterName) return false;
     if (afterNoun && modifierSlot && !(prev && BE.has(prev.lower))) return false;
     // "negotiations on ending the war": a gerund after a topic preposition names a topic, not an event
     if (prev && ['on', 'about', 'of', 'for', 'toward', 'towards', 'regarding'].includes(prev.lower)) return false;
@@ -174,6 +182,8 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
   const triggers: Trigger[] = [];
   const consumed = new Set<number>();
   const demands = new Set<number>();
+  /** Triggers that are part of another trigger's event (its content or its theme), not events of their own. */
+  const absorbed = new Set<Trigger>();
 
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
     const t = tokens[i];
@@ -216,17 +226,38 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
     const end = clauseEnd(doc, tr.head, s.tokenEnd);
     for (let k = tr.head + 1; k < end; k++) {
       if (tokens[k].lower !== 'that' && tokens[k].lower !== 'to') continue;
-      for (const o of triggers) if (o !== tr && o.head > k && o.head < end && o.head <= k + 8) consumed.add(o.head);
+      for (const o of triggers) {
+        if (o !== tr && o.head > k && o.head < end && o.head <= k + 8) consumed.add(o.head);
+        // "threatened to hold a general strike": the light verb's noun is the content too
+        if (o.light !== undefined && o.light > k && o.light < end && o.light <= k + 8) absorbed.add(o);
+      }
       break;
     }
   }
   // background clauses give way to the sentence's main event: purpose infinitives ("to help defend"),
   // reduced relatives ("refugees fleeing", "the curfew imposed in Sudan")
-  const verbTriggers = triggers.filter((tr) => tr.kind === 'verb' && !consumed.has(tr.head));
+  // (a light verb's noun counts as a main event: "began a hunger strike to protest ...")
+  const verbTriggers = triggers.filter((tr) => (tr.kind === 'verb' && !consumed.has(tr.head)) || (tr.light !== undefined && !consumed.has(tr.light)));
+  const anchorOf = (tr: Trigger) => tr.light ?? tr.head;
   for (const tr of verbTriggers) {
-    if (!verbTriggers.some((o) => o !== tr && !isBackground(doc, o.head, lex))) continue;
-    if (isBackground(doc, tr.head, lex) && verbTriggers.some((o) => o.head < tr.head && o !== tr)) consumed.add(tr.head);
+    if (tr.kind !== 'verb') continue;
+    if (!verbTriggers.some((o) => o !== tr && !isBackground(doc, anchorOf(o), lex))) continue;
+    if (isBackground(doc, tr.head, lex) && verbTriggers.some((o) => anchorOf(o) < tr.head && o !== tr)) consumed.add(tr.head);
     else if (isReducedRelative(doc, tr.head)) consumed.add(tr.head);
+  }
+  // "condemned the invasion", "provided aid to refugees fleeing the war in Liberia": an event noun after a
+  // coded (non-speech) verb in its clause is that verb's theme or background, not an event of its own
+  for (const n of triggers) {
+    if (n.kind !== 'noun' || n.light !== undefined) continue;
+    const after = tokens[n.to];
+    if (after && after.sentence === si && (after.pos === 'AUX' || (after.pos === 'VERB' && !/ing$/.test(after.lower)))) continue; // subject of its own clause
+    for (const v of triggers) {
+      if (v.kind !== 'verb' || !v.code || consumed.has(v.head) || lex.cueVerbs.has(tokens[v.head].lemma) || v.head >= n.from) continue;
+      if (n.from < clauseEnd(doc, v.head, s.tokenEnd)) {
+        absorbed.add(n);
+        break;
+      }
+    }
   }
   const live = triggers.filter((tr) => !(consumed.has(tr.head) && tr.consumed.length === 0 && tr.light === undefined) || tr.kind === 'noun' && tr.light !== undefined);
 
@@ -249,6 +280,7 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
   const cueTriggers = new Set(live.filter((tr) => tr.kind === 'verb' && lex.cueVerbs.has(tokens[tr.head].lemma) && !demands.has(tr.head)).map((tr) => tr.head));
   for (const tr of live) {
     if (consumed.has(tr.head) && !demands.has(tr.head) && tr.light === undefined && tr.kind === 'verb') continue;
+    if (absorbed.has(tr)) continue;
     const isCue = cueTriggers.has(tr.head);
     if (isCue && live.length > cueTriggers.size) continue; // reported speech: the cue is attribution, not an event
     const ev = buildEvent(doc, si, tr, mentions, live, lex, ctx);
