@@ -167,7 +167,7 @@ function isVerbal(doc: Readonly<Doc>, i: number, lex: EventLexicon): boolean {
     // "Jordan's visiting King Abdullah": after a possessive, an -ing word before a name modifies it
     const afterName = next && next.sentence === t.sentence && next.pos === 'PROPN' && prev && (prev.lower === "'s" || prev.lower === '’s');
     if (afterName) return false;
-    if (afterNoun && modifierSlot && !(prev && BE.has(prev.lower))) return false;
+    if (afterNoun && modifierSlot && !(prev && BE.has(prev.lower) && prev.pos !== 'PART')) return false;
     // "negotiations on ending the war": a gerund after a topic preposition names a topic, not an event
     if (prev && ['on', 'about', 'of', 'for', 'toward', 'towards', 'regarding'].includes(prev.lower)) return false;
   }
@@ -249,8 +249,11 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
   // coded (non-speech) verb in its clause is that verb's theme or background, not an event of its own
   for (const n of triggers) {
     if (n.kind !== 'noun' || n.light !== undefined) continue;
-    const after = tokens[n.to];
-    if (after && after.sentence === si && (after.pos === 'AUX' || (after.pos === 'VERB' && !/ing$/.test(after.lower)))) continue; // subject of its own clause
+    // the subject of its own clause ("after the invasion of Albania killed ten people") stands
+    let a = n.to;
+    while (a < s.tokenEnd && a < n.to + 8 && (['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(tokens[a].pos) || /^(of|by|against|on|in)$/.test(tokens[a].lower))) a++;
+    const after = tokens[a];
+    if (after && after.sentence === si && (after.pos === 'AUX' || (after.pos === 'VERB' && !/ing$/.test(after.lower)))) continue;
     for (const v of triggers) {
       if (v.kind !== 'verb' || !v.code || consumed.has(v.head) || lex.cueVerbs.has(tokens[v.head].lemma) || v.head >= n.from) continue;
       if (n.from < clauseEnd(doc, v.head, s.tokenEnd)) {

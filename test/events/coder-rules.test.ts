@@ -137,3 +137,33 @@ describe('PETRARCH2 triples', () => {
     expect(petrarchTriples([ev([null], ['CCC']), ev(['AAA'], ['CCC'], null)])).toEqual([]);
   });
 });
+
+describe('coder rules: background and absorbed triggers', () => {
+  it('reads a participle after a possessive, a preposition or a verb as an adjective', () => {
+    expect(events("Chile refused to meet Peru's visiting President Ana Ruiz in Lima.").map((x) => x.trigger.text)).toEqual(['refused']);
+    expect(events('Ghana rejected proposed Nigerian changes to the trade deal.').map((x) => x.trigger.text)).toEqual(['rejected']);
+    expect(events('Kenya condemned Uganda for its support of suspected rebels.').map((x) => x.trigger.text)).toEqual(['condemned']);
+  });
+
+  it("lets a purpose infinitive give way to a light verb's event noun", () => {
+    const e = events('Hundreds of Kenyan teachers began a hunger strike on Monday to protest against the Ugandan decision.');
+    expect(e.map((x) => x.trigger.text)).toEqual(['hunger strike']);
+  });
+
+  it('does not code an event noun inside the clause of a coded verb as an event of its own', () => {
+    const e = events('Canada sent food aid to Sudanese refugees fleeing the war in Darfur.');
+    expect(e.some((x) => x.trigger.text === 'war')).toBe(false);
+    const t = events('Turkey refused to take part in the Russian offensive against Ukraine.');
+    expect(t.map((x) => x.plover?.event)).toEqual(['REJECT']);
+  });
+
+  it("keeps an event noun that is the subject of its own verb ('the invasion ... killed')", () => {
+    const e = events("Serbia condemned Kosovo after Albania's invasion of Montenegro killed ten people.");
+    expect(e.some((x) => x.trigger.text === 'invasion')).toBe(true);
+  });
+
+  it("takes the light verb's noun in a threat's complement as its content", () => {
+    const e = events('Kenyan doctors threatened on Monday to hold a general strike unless Kenya raised their pay.');
+    expect(e.map((x) => x.plover?.event)).toEqual(['THREATEN']);
+  });
+});
