@@ -262,6 +262,16 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
       }
     }
   }
+  // "X will withdraw unless Y arranges a ceasefire": an event in the condition of another is not asserted
+  for (const tr of triggers) {
+    const a = tr.light ?? tr.from;
+    for (let k = a - 1; k > s.tokenStart; k--) {
+      const w = tokens[k].lower;
+      if (w !== 'if' && w !== 'unless') continue;
+      if (triggers.some((o) => o !== tr && (o.light ?? o.head) < k && !absorbed.has(o))) absorbed.add(tr);
+      break;
+    }
+  }
   const live = triggers.filter((tr) => !(consumed.has(tr.head) && tr.consumed.length === 0 && tr.light === undefined) || tr.kind === 'noun' && tr.light !== undefined);
 
   // "X said Y must Z": a statement whose complement says what another must do is a demand (CAMEO 10)
@@ -335,12 +345,40 @@ function dedupe(events: DocEvent[]): DocEvent[] {
   });
 }
 
+/** Conjunctions that open an adverbial clause ("after X was seen", "when Y arrived", "unless Z ..."). */
+const SUBORD_CLAUSE = new Set(['when', 'while', 'after', 'before', 'because', 'since', 'although', 'though', 'whereas', 'unless', 'until', 'if', 'as', 'once']);
+
+/**
+ * Does the conjunction at token `k` open a clause (a finite verb follows within nine tokens, with
+ * no comma or infinitive before it), rather than a prepositional phrase ("after an 18-year break", "as president")?
+ * "as" needs a determiner, pronoun or name right after it ("as the leaders sought ...").
+ */
+function subordinateClauseAt(doc: Readonly<Doc>, k: number, limit: number): boolean {
+  const tokens = doc.tokens;
+  const w = tokens[k].lower;
+  if (w === 'as') {
+    const nx = tokens[k + 1];
+    if (!nx || !(nx.pos === 'DET' || nx.pos === 'PRON' || nx.pos === 'PROPN')) return false;
+    const pv = tokens[k - 1];
+    if (pv && /^(such|well|so|same)$/.test(pv.lower)) return false;
+  }
+  for (let j = k + 1; j < Math.min(limit, k + 10); j++) {
+    const t = tokens[j];
+    if (t.lower === ',' || CLAUSE_BREAK.has(t.lower)) return false;
+    if (t.lower === 'to' && t.pos === 'PART') return false; // "after four years to allow ...": an infinitive, no clause
+    if (t.pos === 'AUX' || (t.pos === 'VERB' && !/ing$/.test(t.lower) && !adjectivalParticiple(doc, j))) return j > k + 1;
+  }
+  return false;
+}
+
 /** The end (exclusive token index) of the clause that starts before token `i`. */
 function clauseEnd(doc: Readonly<Doc>, i: number, limit: number): number {
   const tokens = doc.tokens;
   for (let k = i + 1; k < limit; k++) {
     const w = tokens[k].lower;
     if (CLAUSE_BREAK.has(w)) return k;
+    // "... delayed their meeting after a hafling was seen": a subordinate clause ends this one
+    if (SUBORD_CLAUSE.has(w) && subordinateClauseAt(doc, k, limit)) return k;
     if (w === ',' && k + 1 < limit) {
       const nx = tokens[k + 1];
       if (REL.has(nx.lower) || SUBORD.has(nx.lower) || nx.pos === 'VERB' || (nx.pos === 'ADP' && nx.lower !== 'of') || nx.lower === 'the' && k + 2 < limit && ['kremlin'].includes(tokens[k + 2].lower)) return k;
@@ -791,9 +829,20 @@ function findActors(doc: Readonly<Doc>, tr: Trigger, si: number, mentions: Menti
     const r = resolvePronoun(doc, g - 1, pron.lower);
     if (r) return { actors: [{ ...r, text: pron.text, start: pron.start, end: pron.end, tokenStart: g - 1, tokenEnd: g }], passive: false };
   }
+  // "as the leaders sought to ease tensions": the subject of a subordinate clause stands inside it
+  let floor = -1;
+  for (let k = g - 1; k >= s.tokenStart && g - k < 12; k--) {
+    const w = tokens[k].lower;
+    if (w === ',' || CLAUSE_BREAK.has(w)) break;
+    if (SUBORD_CLAUSE.has(w) && (tokens[k].pos === 'SCONJ' || tokens[k].pos === 'ADP') && subordinateClauseAt(doc, k, g + 1)) {
+      floor = k;
+      break;
+    }
+  }
   for (let k = mentions.length - 1; k >= 0; k--) {
     const m = mentions[k];
     if (m.tokenEnd > g) continue;
+    if (m.tokenStart <= floor) break;
     if (isPossessor(doc, m) || inPP(doc, m, s.tokenStart) || isObjectOfVerb(doc, m)) continue;
     if (!m.code) {
       // "the country would ...": resolve a bare nominal to the nearest coded country

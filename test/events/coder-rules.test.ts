@@ -167,3 +167,22 @@ describe('coder rules: background and absorbed triggers', () => {
     expect(e.map((x) => x.plover?.event)).toEqual(['THREATEN']);
   });
 });
+
+describe('coder rules: subordinate and conditional clauses', () => {
+  it('takes the subject of a subordinate clause from inside it, not from the main clause', () => {
+    const e = events('A Kenyan minister threatened Uganda on Monday as the leaders of the two countries sought to ease tensions in their relations.');
+    expect(e.map((x) => x.plover?.event)).toEqual(['THREATEN']);
+  });
+
+  it('does not take a recipient from a following subordinate clause', () => {
+    const e = events('Chile and Peru postponed their meeting after a Bolivian delegation was delayed in La Paz.');
+    const m = e.find((x) => x.trigger.text === 'meeting' || x.trigger.text === 'postponed');
+    expect(m).toBeDefined();
+    expect(m!.recipient.map((r) => r.country)).not.toContain('BOL');
+  });
+
+  it('codes no event inside the condition of another', () => {
+    const e = events('Nigeria said it will withdraw its troops from Chad unless the Chadian president arranges a ceasefire.');
+    expect(e.map((x) => x.plover?.event)).toEqual(['THREATEN']);
+  });
+});
