@@ -82,7 +82,15 @@ function gazetteerHits(doc: Readonly<Doc>, lex: ActorLexicon): GazHit[] {
   const dct = doc.document.published;
   const hits: GazHit[] = [];
   const tokens = doc.tokens;
-  const accept = (m: PhraseMatch<GazEntry>) => isCapitalised(tokens[m.tokenStart]) || m.values.some((v) => v.exact);
+  // a name is capitalised: its first word, the word after a determiner ("the AU") or a particle
+  // ("al-Qaeda", "d'Ivoire"); lower-case common words ("turkey", "china") are not names
+  const accept = (m: PhraseMatch<GazEntry>) => {
+    const first = tokens[m.tokenStart];
+    if (isCapitalised(first) || m.values.some((v) => v.exact)) return true;
+    const surface = doc.document.text.slice(first.start, tokens[m.tokenEnd - 1].end);
+    if (/^(al|el|ad|as|ash|an|ar|at|az|d|l)\s?[-'’]\s?[A-Z]/.test(surface)) return true;
+    return false;
+  };
   for (const s of doc.sentences) {
     for (const m of lex.names.scan(tokens, s.tokenStart, s.tokenEnd, accept)) {
       const surface = doc.document.text.slice(tokens[m.tokenStart].start, tokens[m.tokenEnd - 1].end);
@@ -159,8 +167,9 @@ export function resolveEntities(doc: Readonly<Doc>, lex: ActorLexicon = actorLex
         // a name inside a longer recognized span ("President Putin"): keep the span, take the actor
         e.actor = { code: h.entry.code, country: h.entry.country, sector: h.entry.sector, name: h.entry.name };
         e.rule = e.rule + '+gazetteer-inner';
-      } else if (!e.actor && (e.label === 'ORG' || e.label === 'MISC') && e.start === start && (h.entry.kind === 'demonym' || h.entry.kind === 'country') && h.entry.country) {
-        // "Palestinian Islamic Jihad", "Iraqi National Congress": an organisation named after its country
+      } else if (!e.actor && (e.label === 'ORG' || e.label === 'MISC' || e.label === 'NORP') && e.start === start && (h.entry.kind === 'demonym' || h.entry.kind === 'country') && h.entry.country) {
+        // "Palestinian Islamic Jihad", "Iraqi National Congress": an organisation named after its country;
+        // "Iraqi Kurds", "Nigerian Christians": a group of the country's people
         e.actor = { code: h.entry.country, country: h.entry.country, sector: null, name: e.text };
         e.rule = e.rule + '+country-prefix';
       }

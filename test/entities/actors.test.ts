@@ -40,4 +40,15 @@ describe('actor resolution', () => {
     const d = analyzeText('On Friday the West Forest council met in George Street.', '2025-01-05');
     expect(d.entities.filter((e) => e.actor && /Friday|West|Forest|George/.test(e.text) && e.label !== 'ORG')).toEqual([]);
   });
+  it('codes a hyphenated organisation name and a capitalised acronym from the dictionary, but not the lower-case word', () => {
+    const d = analyzeText('Fighters of al-Qaeda and of UNITA met in Luanda. The unita party was a rumour.', '2025-01-05');
+    expect(d.entities.find((e) => e.text === 'al-Qaeda')?.actor?.code).toBe('IMGMUSALQ');
+    expect(d.entities.find((e) => e.text === 'UNITA')?.actor?.code).toBe('ANGREB');
+    expect(d.mentions.some((m) => m.text.includes('unita') && m.code)).toBe(false);
+  });
+
+  it('codes a group named by a demonym with its country ("Iraqi Kurds")', () => {
+    const d = analyzeText('Thousands of Iraqi Kurds fled to Turkey.', '2025-01-05');
+    expect(d.mentions.find((m) => m.text.includes('Kurds'))?.code).toBe('IRQ');
+  });
 });
