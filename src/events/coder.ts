@@ -127,6 +127,22 @@ function resolvePlurals(doc: Readonly<Doc>, si: number, earlier: DocEvent[]): Ma
   return out;
 }
 
+/** The dictionary's multi-word verb whose head word is token `i` (words adjacent, longest first), or null. */
+function phrasalAt(doc: Readonly<Doc>, i: number, sentStart: number, limit: number, lex: EventLexicon): { from: number; to: number; entry: VerbEntry } | null {
+  const cands = lex.phrasalVerbs.get(doc.tokens[i].lower);
+  if (!cands) return null;
+  for (const c of cands) {
+    const from = i - c.head;
+    const to = from + c.words.length;
+    if (from < sentStart || to > limit) continue;
+    let ok = true;
+    for (let q = 0; q < c.words.length && ok; q++) ok = doc.tokens[from + q].lower === c.words[q];
+    const entry = ok ? lex.verbs.get(c.lemma) : undefined;
+    if (entry) return { from, to, entry };
+  }
+  return null;
+}
+
 function verbEntry(t: Token, lex: EventLexicon): VerbEntry | undefined {
   return lex.verbs.get(t.lemma) ?? lex.verbs.get(lex.forms.get(t.lower) ?? '');
 }
@@ -194,6 +210,17 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
         if (n) {
           triggers.push({ ...n, light: i, rule: `events:light-verb:${t.lemma}+${n.rule}` });
           consumed.add(n.head);
+          continue;
+        }
+      }
+      // a multi-word verb of the dictionary ("called off", "wire tapped", "cordoned off")
+      const ph = phrasalAt(doc, i, s.tokenStart, s.tokenEnd, lex);
+      if (ph) {
+        const m = matchPatterns(doc, i, s.tokenStart, clauseEnd(doc, ph.to - 1, s.tokenEnd), ph.entry, ph);
+        if (!m.discard && m.code !== null) {
+          triggers.push({ head: i, from: ph.from, to: ph.to, kind: 'verb', code: m.code, rule: m.rule, consumed: m.consumed, specificity: m.consumed.length + ph.to - ph.from, ...(m.slots ? { slots: m.slots } : {}) });
+          for (let k = ph.from; k < ph.to; k++) if (k !== i) consumed.add(k);
+          i = ph.to - 1;
           continue;
         }
       }
@@ -446,12 +473,18 @@ function slotMention(doc: Readonly<Doc>, r: SlotRange): Mention | undefined {
   return r.side === 'post' ? inside[0] : inside[inside.length - 1];
 }
 
-function matchPatterns(doc: Readonly<Doc>, v: number, sentStart: number, end: number, entry: VerbEntry) {
+/**
+ * The most specific pattern of `entry` around the verb at token `v` (for a multi-word verb, `span`
+ * gives its tokens `[from, to)`: post-verb literals start after it, pre-verb ones end before it).
+ */
+function matchPatterns(doc: Readonly<Doc>, v: number, sentStart: number, end: number, entry: VerbEntry, span?: { from: number; to: number }) {
   const tokens = doc.tokens;
+  const vFrom = span?.from ?? v;
+  const vTo = span?.to ?? v + 1;
   let best: { code: string | null; consumed: number[]; raw: string; slots?: SlotRange[] } | null = null;
   const votes = new Map<string, number>();
-  const postEnd = Math.min(end, v + 14);
-  const preStart = Math.max(sentStart, v - 6);
+  const postEnd = Math.min(end, vTo + 13);
+  const preStart = Math.max(sentStart, vFrom - 6);
   for (const p of entry.patterns) {
     // a pattern of slots only constrains nothing, except a compound slot ("- % * [030]": "X and Y agree")
     if (p.pre.length + p.post.length === 0 && !p.slots?.some((x) => x.kind === '%')) continue;
@@ -459,7 +492,7 @@ function matchPatterns(doc: Readonly<Doc>, v: number, sentStart: number, end: nu
     // literal positions, kept only for patterns with slots (the matcher is the coder's hot loop)
     const postIdx: number[] | null = p.slots ? [] : null;
     const preIdx: number[] | null = p.slots ? [] : null;
-    let k = v + 1;
+    let k = vTo;
     let ok = true;
     for (let j = 0; j < p.post.length; j++) {
       const lit = p.post[j];
@@ -491,7 +524,7 @@ function matchPatterns(doc: Readonly<Doc>, v: number, sentStart: number, end: nu
       k += n;
     }
     if (!ok) continue;
-    k = v - 1;
+    k = vFrom - 1;
     for (let li = p.pre.length - 1; li >= 0; li--) {
       const lit = p.pre[li];
       const ph = p.prePhrases?.[li];
@@ -516,8 +549,8 @@ function matchPatterns(doc: Readonly<Doc>, v: number, sentStart: number, end: nu
     if (p.slots && postIdx && preIdx) {
       slots = p.slots.map((x) =>
         x.side === 'post'
-          ? { kind: x.kind, side: 'post' as const, from: x.after === 0 ? v + 1 : postIdx[x.after - 1] + 1, to: x.after < postIdx.length ? postIdx[x.after] : end }
-          : { kind: x.kind, side: 'pre' as const, from: preIdx.length - x.before - 1 >= 0 ? preIdx[preIdx.length - x.before - 1] + 1 : sentStart, to: x.before > 0 ? preIdx[preIdx.length - x.before] : v },
+          ? { kind: x.kind, side: 'post' as const, from: x.after === 0 ? vTo : postIdx[x.after - 1] + 1, to: x.after < postIdx.length ? postIdx[x.after] : end }
+          : { kind: x.kind, side: 'pre' as const, from: preIdx.length - x.before - 1 >= 0 ? preIdx[preIdx.length - x.before - 1] + 1 : sentStart, to: x.before > 0 ? preIdx[preIdx.length - x.before] : vFrom },
       );
       // "% *": the pattern needs a compound actor in its slot ("X and Y agree")
       const compoundOk = slots.every((r) => {

@@ -56,6 +56,12 @@ export interface EventLexicon {
   verbs: Map<string, VerbEntry>;
   /** Inflected form -> verb lemma (from the dictionary's irregular forms). */
   forms: Map<string, string>;
+  /**
+   * Multi-word verbs ("call off", "wire tap", "blow up") by the inflected form of their head word
+   * (the word the dictionary marks as the verb): each inflected phrase as lower-case words, the
+   * head's index in it, and the phrase's lemma (a key of `verbs`). Longest phrases first.
+   */
+  phrasalVerbs: Map<string, Array<{ words: string[]; head: number; lemma: string }>>;
   nouns: Map<string, NounEntry>;
   recipientPreps: Set<string>;
   lightVerbs: Set<string>;
@@ -134,6 +140,7 @@ export function buildEventLexicon(vd: ReturnType<typeof loadVerbs>, opts: { proj
   const converted = new Map<object, VerbPattern>();
   const verbs = new Map<string, VerbEntry>();
   const forms = new Map<string, string>();
+  const phrasalVerbs: EventLexicon['phrasalVerbs'] = new Map();
   for (const [lemma, v] of Object.entries(vd.verbs)) {
     const patterns: VerbPattern[] = [];
     for (const p of v.patterns) {
@@ -160,8 +167,21 @@ export function buildEventLexicon(vd: ReturnType<typeof loadVerbs>, opts: { proj
     const key = lemma.toLowerCase();
     const override = raw.verbOverrides?.[key];
     verbs.set(key, { lemma: key, code: override !== undefined ? parseCode(override) : parseCode(v.code), patterns });
+    if (key.includes(' ')) {
+      const lw = key.split(' ');
+      const h = v.head ? lw.indexOf(v.head.toLowerCase()) : 0;
+      for (const f of new Set([key, ...(v.forms ?? []).map((x) => x.toLowerCase())])) {
+        const words = f.split(' ');
+        if (words.length !== lw.length || h < 0) continue;
+        const list = phrasalVerbs.get(words[h]) ?? [];
+        list.push({ words, head: h, lemma: key });
+        phrasalVerbs.set(words[h], list);
+      }
+      continue;
+    }
     for (const f of v.forms ?? []) if (!forms.has(f.toLowerCase())) forms.set(f.toLowerCase(), key);
   }
+  for (const list of phrasalVerbs.values()) list.sort((a, b) => b.words.length - a.words.length);
   for (const [k, code] of Object.entries(raw.verbOverrides ?? {})) {
     if (k.startsWith('_') || verbs.has(k)) continue;
     verbs.set(k, { lemma: k, code: parseCode(code as string | null), patterns: [] });
@@ -180,6 +200,7 @@ export function buildEventLexicon(vd: ReturnType<typeof loadVerbs>, opts: { proj
   return {
     verbs,
     forms,
+    phrasalVerbs,
     nouns,
     recipientPreps: new Set(raw.recipientPreps),
     lightVerbs: new Set(raw.lightVerbs),

@@ -186,3 +186,13 @@ describe('coder rules: subordinate and conditional clauses', () => {
     expect(e.map((x) => x.plover?.event)).toEqual(['THREATEN']);
   });
 });
+
+describe('coder rules: multi-word verbs', () => {
+  it("codes a multi-word verb of the dictionary as one trigger with its own patterns ('called off ... strike')", () => {
+    const [e, ...rest] = events('Kenyan teachers called off their strike on Monday.');
+    expect(rest).toHaveLength(0);
+    expect(e.trigger.text).toBe('called off');
+    expect(e.cameo).toBe('082');
+    expect(e.rule).toContain('call off');
+  });
+});
