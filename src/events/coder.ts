@@ -49,6 +49,8 @@ interface Trigger {
   specificity: number;
   /** The matched pattern's noun-phrase slots as token ranges `[from, to)` where their mention stands. */
   slots?: SlotRange[];
+  /** Code of the paired event from the recipient to the actor (PETRARCH2 `[A:B]`); with `code` null, the only event. */
+  reverse?: string;
 }
 
 /** Where a pattern's `+` (target), `$` (source) or `%` (compound) slot lies in the sentence. */
@@ -144,6 +146,12 @@ function phrasalAt(doc: Readonly<Doc>, i: number, sentStart: number, limit: numb
 }
 
 function verbEntry(t: Token, lex: EventLexicon): VerbEntry | undefined {
+  // a form the dictionary lists as a verb of its own, which no other verb claims ("met" [031:032]
+  // beside "meet" [031:031]), is that verb, not its lemma's
+  if (t.lower !== t.lemma && (lex.forms.get(t.lower) ?? t.lower) === t.lower) {
+    const own = lex.verbs.get(t.lower);
+    if (own) return own;
+  }
   return lex.verbs.get(t.lemma) ?? lex.verbs.get(lex.forms.get(t.lower) ?? '');
 }
 
@@ -217,8 +225,8 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
       const ph = phrasalAt(doc, i, s.tokenStart, s.tokenEnd, lex);
       if (ph) {
         const m = matchPatterns(doc, i, s.tokenStart, clauseEnd(doc, ph.to - 1, s.tokenEnd), ph.entry, ph);
-        if (!m.discard && m.code !== null) {
-          triggers.push({ head: i, from: ph.from, to: ph.to, kind: 'verb', code: m.code, rule: m.rule, consumed: m.consumed, specificity: m.consumed.length + ph.to - ph.from, ...(m.slots ? { slots: m.slots } : {}) });
+        if (!m.discard && (m.code !== null || m.reverse)) {
+          triggers.push({ head: i, from: ph.from, to: ph.to, kind: 'verb', code: m.code, rule: m.rule, consumed: m.consumed, specificity: m.consumed.length + ph.to - ph.from, ...(m.slots ? { slots: m.slots } : {}), ...(m.reverse ? { reverse: m.reverse } : {}) });
           for (let k = ph.from; k < ph.to; k++) if (k !== i) consumed.add(k);
           i = ph.to - 1;
           continue;
@@ -229,8 +237,8 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
       if (!v) continue;
       const m = matchPatterns(doc, i, s.tokenStart, clauseEnd(doc, i, s.tokenEnd), v);
       // PETRARCH2 semantics: a verb whose block has no default code is an event only through a pattern
-      if (m.discard || m.code === null) continue;
-      triggers.push({ head: i, from: i, to: i + 1, kind: 'verb', code: m.code, rule: m.rule, consumed: m.consumed, specificity: m.consumed.length, ...(m.slots ? { slots: m.slots } : {}) });
+      if (m.discard || (m.code === null && !m.reverse)) continue;
+      triggers.push({ head: i, from: i, to: i + 1, kind: 'verb', code: m.code, rule: m.rule, consumed: m.consumed, specificity: m.consumed.length, ...(m.slots ? { slots: m.slots } : {}), ...(m.reverse ? { reverse: m.reverse } : {}) });
     }
     if (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'VERB' && i > s.tokenStart && tokens[i - 1].pos === 'NOUN')) {
       if (consumed.has(i) || triggers.some((x) => x.head === i)) continue;
@@ -323,8 +331,16 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
     if (absorbed.has(tr)) continue;
     const isCue = cueTriggers.has(tr.head);
     if (isCue && live.length > cueTriggers.size) continue; // reported speech: the cue is attribution, not an event
-    const ev = buildEvent(doc, si, tr, mentions, live, lex, ctx);
+    const ev = tr.code === null && tr.reverse ? null : buildEvent(doc, si, tr, mentions, live, lex, ctx);
     if (ev) out.push(ev);
+    if (ev && tr.reverse === tr.code) {
+      // a symmetric pair ("spoke with" [046:046]) is one reciprocal event, not two
+      if (ev.recipient.length) ev.rule = `${ev.rule}+reciprocal`;
+    } else if (tr.reverse) {
+      // the paired event the other way ("X met Y" [031:032]: Y>X 032), when there is someone to reverse
+      const rev = buildEvent(doc, si, { ...tr, code: tr.reverse, rule: `${tr.rule}+reverse` }, mentions, live, lex, ctx, true);
+      if (rev) out.push(rev);
+    }
   }
   return dedupe(out);
 }
@@ -481,7 +497,7 @@ function matchPatterns(doc: Readonly<Doc>, v: number, sentStart: number, end: nu
   const tokens = doc.tokens;
   const vFrom = span?.from ?? v;
   const vTo = span?.to ?? v + 1;
-  let best: { code: string | null; consumed: number[]; raw: string; slots?: SlotRange[] } | null = null;
+  let best: { code: string | null; reverse?: string; consumed: number[]; raw: string; slots?: SlotRange[] } | null = null;
   const votes = new Map<string, number>();
   const postEnd = Math.min(end, vTo + 13);
   const preStart = Math.max(sentStart, vFrom - 6);
@@ -561,7 +577,7 @@ function matchPatterns(doc: Readonly<Doc>, v: number, sentStart: number, end: nu
       if (!compoundOk) continue;
     }
     if (!best || used.length > best.consumed.length) {
-      best = { code: p.code, consumed: used, raw: p.raw, slots };
+      best = { code: p.code, reverse: p.reverse, consumed: used, raw: p.raw, slots };
       votes.clear();
     }
     if (used.length === best.consumed.length) votes.set(p.code ?? '---', (votes.get(p.code ?? '---') ?? 0) + 1);
@@ -572,14 +588,14 @@ function matchPatterns(doc: Readonly<Doc>, v: number, sentStart: number, end: nu
     for (const [c, n] of votes) if (n > (votes.get(top) ?? 0)) top = c;
     if (top !== (best.code ?? '---')) {
       const alt = entry.patterns.find((p) => (p.code ?? '---') === top);
-      best = { code: top === '---' ? null : top, consumed: best.consumed, raw: alt?.raw ?? best.raw, slots: alt === undefined ? best.slots : undefined };
+      best = { code: top === '---' ? null : top, reverse: alt?.reverse, consumed: best.consumed, raw: alt?.raw ?? best.raw, slots: alt === undefined ? best.slots : undefined };
     }
   }
   if (best) {
-    if (best.code === null) return { discard: true, code: null, consumed: [], rule: '' };
-    return { discard: false, code: best.code, consumed: best.consumed, slots: best.slots, rule: `events:verb-pattern:${entry.lemma}:${best.raw.trim()}` };
+    if (best.code === null && !best.reverse) return { discard: true, code: null, consumed: [], rule: '' };
+    return { discard: false, code: best.code, reverse: best.reverse, consumed: best.consumed, slots: best.slots, rule: `events:verb-pattern:${entry.lemma}:${best.raw.trim()}` };
   }
-  return { discard: false, code: entry.code, consumed: [] as number[], rule: entry.code ? `events:verb-default:${entry.lemma}` : `events:verb-uncoded:${entry.lemma}` };
+  return { discard: false, code: entry.code, reverse: entry.reverse, consumed: [] as number[], rule: entry.code ? `events:verb-default:${entry.lemma}` : `events:verb-uncoded:${entry.lemma}` };
 }
 
 function nounAt(doc: Readonly<Doc>, i: number, limit: number, lex: EventLexicon): { to: number; entry: ReturnType<EventLexicon['nouns']['get']>; key: string } | null {
@@ -1102,7 +1118,7 @@ function coordinatedVerbActors(doc: Readonly<Doc>, tr: Trigger, si: number, ment
   return !passive && actors.length ? actors : null;
 }
 
-function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Mention[], live: readonly Trigger[], lex: EventLexicon, ctx: SentenceContext): DocEvent | null {
+function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Mention[], live: readonly Trigger[], lex: EventLexicon, ctx: SentenceContext, reversed = false): DocEvent | null {
   const tokens = doc.tokens;
   let { actors, passive } = findActors(doc, tr, si, mentions, lex, ctx.pluralResolved);
   if (tr.kind === 'verb' && !passive) {
@@ -1133,6 +1149,11 @@ function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Menti
     if (tm && !actors.some((a) => a.start === tm.start)) recipients = coordinated(doc, tm, pool, 1);
   }
   recipients = recipients.filter((r) => !actors.some((a) => a.code === r.code));
+  if (reversed) {
+    // a paired reverse event: the recipient acts on the actor
+    if (recipients.length === 0 || actors.length === 0) return null;
+    [actors, recipients] = [recipients, actors];
+  }
   if (actors.length === 0) return null;
   // an actor known by name only makes an event only for a coded action, not for a statement
   // ("Ohio Mattress Co said": a speech verb or a CAMEO 01 code)

@@ -15,6 +15,11 @@ import { phraseKey } from '../text/phrases.js';
 export interface VerbPattern {
   /** CAMEO code, or null for PETRARCH2's `---` ("not an event"). */
   code: string | null;
+  /**
+   * The code of the paired event the other way, recipient to actor (PETRARCH2's `[A:B]`: "met" `[031:032]`
+   * gives X>Y 031 and Y>X 032; `[:B]` gives only the reverse event). Absent for a single code.
+   */
+  reverse?: string;
   /** Literals before the verb, in order; each literal is a set of accepted lower-case words/lemmas. */
   pre: Array<Set<string>>;
   post: Array<Set<string>>;
@@ -42,6 +47,8 @@ export interface VerbEntry {
   lemma: string;
   /** Default code of the verb's block (null where the block has `---`). */
   code: string | null;
+  /** Code of the block's paired reverse event (see {@link VerbPattern.reverse}). */
+  reverse?: string;
   patterns: VerbPattern[];
 }
 
@@ -153,6 +160,7 @@ export function buildEventLexicon(vd: ReturnType<typeof loadVerbs>, opts: { proj
         const postPh = p.post.filter(isLit).map(phrasesOf);
         c = {
           code: parseCode(p.code),
+          ...(parseCode(p.passive) ? { reverse: parseCode(p.passive)! } : {}),
           pre,
           post,
           raw: p.raw,
@@ -166,7 +174,8 @@ export function buildEventLexicon(vd: ReturnType<typeof loadVerbs>, opts: { proj
     }
     const key = lemma.toLowerCase();
     const override = raw.verbOverrides?.[key];
-    verbs.set(key, { lemma: key, code: override !== undefined ? parseCode(override) : parseCode(v.code), patterns });
+    const reverse = override === undefined ? parseCode(v.passive) : null;
+    verbs.set(key, { lemma: key, code: override !== undefined ? parseCode(override) : parseCode(v.code), ...(reverse ? { reverse } : {}), patterns });
     if (key.includes(' ')) {
       const lw = key.split(' ');
       const h = v.head ? lw.indexOf(v.head.toLowerCase()) : 0;

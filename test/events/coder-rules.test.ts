@@ -126,12 +126,14 @@ describe('dictionary codes outside CAMEO', () => {
 
 describe('PETRARCH2 triples', () => {
   const p = (code: string | null) => ({ text: code ?? 'x', start: 0, end: 1, code, country: code, sector: null });
-  const ev = (actor: Array<string | null>, recipient: string[], cameo: string | null = '064') =>
-    ({ cameo, actor: actor.map(p), recipient: recipient.map(p) }) as unknown as DocEvent;
+  const ev = (actor: Array<string | null>, recipient: string[], cameo: string | null = '064', rule = 'events:verb-default:x') =>
+    ({ cameo, actor: actor.map(p), recipient: recipient.map(p), rule }) as unknown as DocEvent;
   it('expands compound events pairwise and reads a recipient-less compound actor as reciprocal', () => {
     expect(petrarchTriples([ev(['AAA', 'BBB'], ['CCC'])])).toEqual(['AAA>CCC:064', 'BBB>CCC:064']);
     expect(petrarchTriples([ev(['AAA', 'BBB'], [])])).toEqual(['AAA>BBB:064', 'BBB>AAA:064']);
     expect(petrarchTriples([ev(['AAA'], [])])).toEqual(['AAA>:064']);
+    // a symmetric pattern's event goes both ways
+    expect(petrarchTriples([ev(['AAA'], ['BBB', 'CCC'], '031', 'events:verb-default:meet+reciprocal')])).toEqual(['AAA>BBB:031', 'AAA>CCC:031', 'BBB>AAA:031', 'CCC>AAA:031']);
   });
   it('leaves out uncoded events and events without a coded source', () => {
     expect(petrarchTriples([ev([null], ['CCC']), ev(['AAA'], ['CCC'], null)])).toEqual([]);
@@ -194,5 +196,25 @@ describe('coder rules: multi-word verbs', () => {
     expect(e.trigger.text).toBe('called off');
     expect(e.cameo).toBe('082');
     expect(e.rule).toContain('call off');
+  });
+});
+
+describe('coder rules: paired codes', () => {
+  it("codes the paired reverse event of an [A:B] pattern ('welcomed the visit': 043 and 042 the other way)", () => {
+    const e = events('Kenya welcomed the visit of a Ugandan delegation on Monday.');
+    const t = e.map((x) => `${x.actor.map((a) => a.country).join('+')}>${x.recipient.map((a) => a.country).join('+')}:${x.cameo}`);
+    expect(t).toEqual(['KEN>UGA:043', 'UGA>KEN:042']);
+    expect(e[1].rule).toMatch(/\+reverse$/);
+  });
+
+  it('keeps a symmetric pair as one reciprocal event', () => {
+    const e = events('Kenya spoke by phone with Uganda on Monday.');
+    expect(e).toHaveLength(1);
+    expect(e[0].rule).toMatch(/\+reciprocal/);
+  });
+
+  it('makes no reverse event without a recipient', () => {
+    const e = events('Kenya welcomed the visit on Monday.');
+    expect(e.some((x) => x.rule.endsWith('+reverse'))).toBe(false);
   });
 });
