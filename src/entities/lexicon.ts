@@ -197,7 +197,8 @@ export function buildActorLexicon(src: ActorSources = {}): ActorLexicon {
           kind: 'actor',
           // a bare country code names a state ("Arnor", "Hamas" aside): a GPE, not a person
           // (a single-word acronym or hyphenated name is an organisation: "UNITA", "al-Qaeda")
-          label: c.code.length === 3 && country ? 'GPE' : words.length < 2 && !src.singleWordActors ? 'ORG' : 'PER',
+          // (a group entry, "the Shire" FRO/BIL/SAM, is not a person either)
+          label: c.code.length === 3 && country ? 'GPE' : (words.length < 2 && !src.singleWordActors) || c.code.includes('/') ? 'ORG' : 'PER',
           code: c.code,
           country,
           sector: country ? c.code.slice(3, 6) || null : null,

@@ -662,8 +662,13 @@ function nounAfterLight(doc: Readonly<Doc>, v: number, limit: number, lex: Event
   return null;
 }
 
-function participant(m: Mention): Participant {
-  return { text: m.text, start: m.start, end: m.end, code: m.code, country: m.country, sector: m.sector };
+/**
+ * The participants a mention stands for: one, or one per code where the dictionary gives a group of
+ * actors one entry ("the Shire" `FRO/BIL/SAM`: three actors, each with the mention's span).
+ */
+function participants(m: Mention): Participant[] {
+  if (!m.code || !m.code.includes('/')) return [{ text: m.text, start: m.start, end: m.end, code: m.code, country: m.country, sector: m.sector }];
+  return m.code.split('/').filter(Boolean).map((code) => ({ text: m.text, start: m.start, end: m.end, code, country: code.slice(0, 3), sector: code.slice(3, 6) || null }));
 }
 
 /** Start of the verb group (auxiliaries, adverbs, control verbs + "to") ending at token `v`. */
@@ -1219,8 +1224,8 @@ function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Menti
     goldstein: c ? c.goldstein : null,
     plover: c?.plover ? { event: c.plover.event, mode: c.plover.mode ?? null, ...(c.plover.context ? { context: c.plover.context } : {}) } : null,
     status: c || dictOnly ? 'coded' : 'uncoded',
-    actor: actors.map(participant),
-    recipient: recipients.map(participant),
+    actor: actors.flatMap(participants),
+    recipient: recipients.flatMap(participants),
     date,
     dateDefaulted: !timex,
     location: findLocation(doc, tr, si, recipients),

@@ -218,3 +218,15 @@ describe('coder rules: paired codes', () => {
     expect(e.some((x) => x.rule.endsWith('+reverse'))).toBe(false);
   });
 });
+
+describe('coder rules: group entries of the dictionary', () => {
+  it("makes one participant per code of a group entry (validation dictionary: 'the Shire' FRO/BIL/SAM)", async () => {
+    const { petrarchPipeline } = await import('../../src/eval/petrarch.js');
+    const { runPipeline } = await import('../../src/pipeline.js');
+    const text = 'The Shire condemned Gondor on Tuesday.';
+    const doc = runPipeline({ id: 'shire', title: null, published: '2001-05-02', url: null, source: null, text }, petrarchPipeline());
+    const e = doc.events.find((x) => x.trigger.text === 'condemned');
+    expect(e!.actor.map((a) => a.code)).toEqual(['FRO', 'BIL', 'SAM']);
+    expect(e!.actor.every((a) => a.text === 'The Shire')).toBe(true);
+  });
+});
