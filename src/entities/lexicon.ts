@@ -45,6 +45,8 @@ export interface GazEntry {
 export interface AgentEntry {
   code: string;
   phrase: string;
+  /** PETRARCH's `NGO~`: the code goes before the actor's ("MSF Arnor" -> NGOARN), not after it. */
+  prefix?: boolean;
 }
 
 /** The loaded gazetteers. */
@@ -210,7 +212,7 @@ export function buildActorLexicon(src: ActorSources = {}): ActorLexicon {
       }
     }
   }
-  for (const a of (src.agents ?? loadAgents()).agents) agents.add(a.phrase, { code: a.code.replace(/^~/, ''), phrase: a.phrase });
+  for (const a of (src.agents ?? loadAgents()).agents) agents.add(a.phrase, { code: a.code.replace(/^~|~$/g, ''), phrase: a.phrase, ...(a.position === 'prefix' ? { prefix: true } : {}) });
   return { names, agents, countryName, leadersByCountry, surnames };
 }
 

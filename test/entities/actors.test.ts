@@ -51,4 +51,16 @@ describe('actor resolution', () => {
     const d = analyzeText('Thousands of Iraqi Kurds fled to Turkey.', '2025-01-05');
     expect(d.mentions.find((m) => m.text.includes('Kurds'))?.code).toBe('IRQ');
   });
+  it("puts a prefix agent's code before the country ('Kenyan peacekeeping troops': IGO~ + KEN)", () => {
+    const d = analyzeText('Kenyan peacekeeping troops arrived in Somalia on Monday.', '2025-01-05');
+    expect(d.mentions.find((m) => m.text.includes('peacekeeping'))?.code).toBe('IGOKEN');
+  });
+
+  it('composes agents around an actor that the recognizer hid in a longer span, and after a possessor (validation dictionaries)', async () => {
+    const { petrarchPipeline } = await import('../../src/eval/petrarch.js');
+    const { runPipeline } = await import('../../src/pipeline.js');
+    const run = (text: string) => runPipeline({ id: text, title: null, published: '2001-05-02', url: null, source: null, text }, petrarchPipeline());
+    expect(run('An MSF Arnor diplomat visited Gondor.').mentions.map((m) => m.code)).toContain('NGOARNGOV');
+    expect(run("Arnor praised Gondor's main opposition groups.").mentions.map((m) => m.code)).toContain('GONMOP');
+  });
 });
