@@ -325,20 +325,22 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
     }
   }
   const out: DocEvent[] = [];
+  // absorbed triggers are part of another event's phrase: they do not end its recipient search ("called for a boycott against Y")
+  const asserted = live.filter((tr) => !absorbed.has(tr));
   const cueTriggers = new Set(live.filter((tr) => tr.kind === 'verb' && lex.cueVerbs.has(tokens[tr.head].lemma) && !demands.has(tr.head)).map((tr) => tr.head));
   for (const tr of live) {
     if (consumed.has(tr.head) && !demands.has(tr.head) && tr.light === undefined && tr.kind === 'verb') continue;
     if (absorbed.has(tr)) continue;
     const isCue = cueTriggers.has(tr.head);
     if (isCue && live.length > cueTriggers.size) continue; // reported speech: the cue is attribution, not an event
-    const ev = tr.code === null && tr.reverse ? null : buildEvent(doc, si, tr, mentions, live, lex, ctx);
+    const ev = tr.code === null && tr.reverse ? null : buildEvent(doc, si, tr, mentions, asserted, lex, ctx);
     if (ev) out.push(ev);
     if (ev && tr.reverse === tr.code) {
       // a symmetric pair ("spoke with" [046:046]) is one reciprocal event, not two
       if (ev.recipient.length) ev.rule = `${ev.rule}+reciprocal`;
     } else if (tr.reverse) {
       // the paired event the other way ("X met Y" [031:032]: Y>X 032), when there is someone to reverse
-      const rev = buildEvent(doc, si, { ...tr, code: tr.reverse, rule: `${tr.rule}+reverse` }, mentions, live, lex, ctx, true);
+      const rev = buildEvent(doc, si, { ...tr, code: tr.reverse, rule: `${tr.rule}+reverse` }, mentions, asserted, lex, ctx, true);
       if (rev) out.push(rev);
     }
   }
@@ -389,6 +391,8 @@ function dedupe(events: DocEvent[]): DocEvent[] {
 }
 
 /** Conjunctions that open an adverbial clause ("after X was seen", "when Y arrived", "unless Z ..."). */
+/** Prepositions that relate the head to another party ("a row between X", "talks with Y"). */
+const RELATIONAL_PREPS = new Set(['between', 'with', 'against', 'among', 'amongst', 'toward', 'towards', 'versus']);
 const SUBORD_CLAUSE = new Set(['when', 'while', 'after', 'before', 'because', 'since', 'although', 'though', 'whereas', 'unless', 'until', 'if', 'as', 'once']);
 
 /**
@@ -693,7 +697,14 @@ function inPP(doc: Readonly<Doc>, m: Mention, sentStart: number): boolean {
   const tokens = doc.tokens;
   const after = tokens[m.tokenEnd];
   // "before Putin will hold ...": a mention followed by its verb group is a clause subject
-  if (after && after.sentence === m.sentence && (after.pos === 'AUX' || (after.pos === 'VERB' && !after.lower.endsWith('ing')))) return false;
+  // ... also after a preposition of affiliation ("inhabitants of the Golan Heights threatened", "students
+  // throughout Indonesia staged"), whose country is the head's; not after a relational one ("a row
+  // between X called ...": X is the other party, not the subject)
+  if (after && after.sentence === m.sentence && (after.pos === 'AUX' || (after.pos === 'VERB' && !after.lower.endsWith('ing')))) {
+    let j = m.tokenStart - 1;
+    while (j >= sentStart && ['DET', 'ADJ', 'NUM'].includes(tokens[j].pos)) j--;
+    if (!(j >= sentStart && RELATIONAL_PREPS.has(tokens[j].lower))) return false;
+  }
   let k = m.tokenStart - 1;
   // walk back over coordination within a list: "with China, Belarus, and India"
   for (;;) {
@@ -709,7 +720,7 @@ function inPP(doc: Readonly<Doc>, m: Mention, sentStart: number): boolean {
   }
   if (k < sentStart) return false;
   const t = tokens[k];
-  if (t.pos === 'ADP' || t.pos === 'SCONJ') return !['that'].includes(t.lower);
+  if (t.pos === 'ADP' || t.pos === 'SCONJ') return t.lower !== 'that';
   // "A member of the parliament, Mohammed Mamoun, started ...": an appositive before the verb is the subject
   const next = tokens[m.tokenEnd + 1];
   if (t.lower === ',' && after?.lower === ',' && next && next.sentence === m.sentence && (next.pos === 'AUX' || (next.pos === 'VERB' && !next.lower.endsWith('ing')))) return false;
@@ -743,7 +754,7 @@ function coordinated(doc: Readonly<Doc>, first: Mention, pool: Mention[], dir: 1
       let k = cur.tokenEnd;
       let sawLink = false;
       let conj = false;
-      while (k < tokens.length && [',', 'and', 'or', '-'].includes(tokens[k].lower)) {
+      while (k < tokens.length && [',', 'and', 'or', 'nor', '-'].includes(tokens[k].lower)) {
         if (tokens[k].lower !== ',') conj = true;
         sawLink = true;
         k++;
@@ -759,7 +770,7 @@ function coordinated(doc: Readonly<Doc>, first: Mention, pool: Mention[], dir: 1
       while (k >= 0 && cur.tokenStart - k < 4 && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ') && tokens[k].sentence === cur.sentence) k--;
       let sawAnd = false;
       let conj = false;
-      while (k >= 0 && [',', 'and', 'or', '-'].includes(tokens[k].lower)) {
+      while (k >= 0 && [',', 'and', 'or', 'nor', '-'].includes(tokens[k].lower)) {
         if (tokens[k].lower !== ',') conj = true;
         sawAnd = true;
         k--;
@@ -1146,7 +1157,9 @@ function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Menti
     const sm = postSource && slotMention(doc, postSource);
     if (sm) {
       // "- + * FROM $": the subject is the target, the source follows the preposition
-      if (slotOf('+', 'pre')) recipients = actors;
+      // (a passive subject stays the recipient: "X was freed from $")
+      if (slotOf('+', 'pre') && actors.length) recipients = actors;
+      else if (!passive && actors.length && !slotOf('+', 'post')) recipients = actors; // "X received money from $": the subject is the target
       actors = coordinated(doc, sm, pool, 1);
     }
     const postTarget = slotOf('+', 'post');

@@ -230,3 +230,28 @@ describe('coder rules: group entries of the dictionary', () => {
     expect(e!.actor.every((a) => a.text === 'The Shire')).toBe(true);
   });
 });
+
+describe('coder rules: arguments', () => {
+  it("takes a coordination with 'nor' as a compound actor", () => {
+    const e = events('Neither Kenya nor Uganda condemned Tanzania on Monday.');
+    expect(e.map((x) => codes(x.actor))).toContainEqual(['KEN', 'UGA']);
+  });
+
+  it("does not take the object of a relational preposition before the verb as the subject ('a row between X')", () => {
+    const e = events('A diplomat at the centre of a row with Uganda condemned Kenya on Monday.');
+    expect(e.every((x) => !x.actor.some((a) => a.country === 'UGA'))).toBe(true);
+  });
+
+  it("takes the country of an affiliation phrase for an uncoded head ('students throughout Indonesia staged')", () => {
+    const e = events('Thousands of students throughout Indonesia staged demonstrations on Saturday.');
+    expect(e.map((x) => x.plover?.event)).toContain('PROTEST');
+    expect(e[0].actor.map((a) => a.country)).toEqual(['IDN']);
+  });
+
+  it("lets the recipient search pass an event noun that the verb's phrase absorbs ('called for a boycott against Y')", () => {
+    const e = events('Kenya called for a boycott against Uganda on Monday.');
+    const c = e.find((x) => x.trigger.text === 'called');
+    expect(c).toBeDefined();
+    expect(c!.recipient.map((r) => r.country)).toEqual(['UGA']);
+  });
+});
