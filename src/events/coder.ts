@@ -88,7 +88,7 @@ function docIndex(doc: Readonly<Doc>): DocIndex {
 export function codeEvents(doc: Readonly<Doc>, lex: EventLexicon = eventLexicon()): DocEvent[] {
   const events: DocEvent[] = [];
   for (let si = 0; si < doc.sentences.length; si++) {
-    events.push(...codeSentence(doc, si, lex, { pluralResolved: resolvePlurals(doc, si, events) }));
+    events.push(...codeSentence(doc, si, lex, { pluralResolved: resolvePlurals(doc, si, events), complementOf: new Map() }));
   }
   return events;
 }
@@ -97,6 +97,8 @@ export function codeEvents(doc: Readonly<Doc>, lex: EventLexicon = eventLexicon(
 interface SentenceContext {
   /** Plural anaphors ("the two leaders") of the sentence, by start offset, resolved to mentions. */
   pluralResolved: Map<number, Mention[]>;
+  /** Head token of a trigger taken as the content of a request, intent or threat -> that trigger's head. */
+  complementOf: Map<number, number>;
 }
 
 /**
@@ -262,7 +264,10 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
     for (let k = tr.head + 1; k < end; k++) {
       if (tokens[k].lower !== 'that' && tokens[k].lower !== 'to') continue;
       for (const o of triggers) {
-        if (o !== tr && o.head > k && o.head < end && o.head <= k + 8) consumed.add(o.head);
+        if (o !== tr && o.head > k && o.head < end && o.head <= k + 8) {
+          consumed.add(o.head);
+          ctx.complementOf.set(o.head, tr.head);
+        }
         // "threatened to hold a general strike": the light verb's noun is the content too
         if (o.light !== undefined && o.light > k && o.light < end && o.light <= k + 8) absorbed.add(o);
       }
@@ -312,7 +317,7 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
   // "X said Y must Z": a statement whose complement says what another must do is a demand (CAMEO 10)
   for (const tr of live) {
     if (tr.kind !== 'verb' || !lex.cueVerbs.has(tokens[tr.head].lemma)) continue;
-    const end = Math.min(s.tokenEnd, tr.head + 12);
+    const end = Math.min(s.tokenEnd, tr.head + 18);
     for (let k = tr.head + 1; k < end; k++) {
       const w = tokens[k].lower;
       if (w === 'must' || w === 'should' || (w === 'has' && tokens[k + 1]?.lower === 'to')) {
@@ -931,13 +936,13 @@ function findActors(doc: Readonly<Doc>, tr: Trigger, si: number, mentions: Menti
   return { actors: [], passive: false };
 }
 
-function findRecipients(doc: Readonly<Doc>, tr: Trigger, si: number, mentions: Mention[], live: readonly Trigger[], actors: Mention[], lex: EventLexicon): Mention[] {
+function findRecipients(doc: Readonly<Doc>, tr: Trigger, si: number, mentions: Mention[], live: readonly Trigger[], actors: Mention[], lex: EventLexicon, ctx: SentenceContext): Mention[] {
   const tokens = doc.tokens;
   const s = doc.sentences[si];
   let end = clauseEnd(doc, tr.head, s.tokenEnd);
   // stop at the next live trigger that this trigger's pattern did not consume
   for (const o of live) {
-    if (o.head > tr.head && o.head < end && !tr.consumed.includes(o.head) && o.light !== tr.head) {
+    if (o.head > tr.head && o.head < end && !tr.consumed.includes(o.head) && o.light !== tr.head && ctx.complementOf.get(o.head) !== tr.head) {
       // "condemned an attack by X soldiers": an event noun that is this verb's object is part of its recipient phrase
       if (o.kind === 'noun' && o.light === undefined && tr.kind === 'verb' && governingVerb(doc, o.from, s.tokenStart) === tr.head) continue;
       end = o.light ?? o.from;
@@ -1142,7 +1147,7 @@ function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Menti
     const shared = coordinatedVerbActors(doc, tr, si, mentions, live, lex, ctx);
     if (shared) actors = shared;
   }
-  let recipients = findRecipients(doc, tr, si, mentions, live, actors, lex);
+  let recipients = findRecipients(doc, tr, si, mentions, live, actors, lex, ctx);
   if (passive) {
     // the grammatical subject of a passive is the recipient
     const g = verbGroupStart(doc, tr.head, doc.sentences[si].tokenStart, lex);

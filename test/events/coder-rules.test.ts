@@ -255,3 +255,17 @@ describe('coder rules: arguments', () => {
     expect(c!.recipient.map((r) => r.country)).toEqual(['UGA']);
   });
 });
+
+describe('coder rules: complements', () => {
+  it("takes the recipient of a threat from its complement ('threatened to attack Kenyan towns')", () => {
+    const e = events('Somali rebels threatened on Monday to attack Kenyan towns near the border.');
+    expect(e.map((x) => x.plover?.event)).toEqual(['THREATEN']);
+    expect(e[0].recipient.map((r) => r.country)).toEqual(['KEN']);
+  });
+
+  it('reads a must-complement after a long subject as a demand', () => {
+    const e = events('Kenya said on Friday that the Ugandan government and the rebels in the north must reach an agreement.');
+    expect(e.map((x) => x.cameo)).toEqual(['100']);
+    expect(e[0].recipient.map((r) => r.code)).toContain('UGAGOV');
+  });
+});
