@@ -195,7 +195,8 @@ function isVerbal(doc: Readonly<Doc>, i: number, lex: EventLexicon): boolean {
     if (afterName) return false;
     if (afterNoun && modifierSlot && !(prev && BE.has(prev.lower) && prev.pos !== 'PART')) return false;
     // "negotiations on ending the war": a gerund after a topic preposition names a topic, not an event
-    if (prev && ['on', 'about', 'of', 'for', 'toward', 'towards', 'regarding'].includes(prev.lower)) return false;
+    // (also "aimed at establishing ties", "joined them in demanding a vote": the gerund is an adjunct's topic)
+    if (prev && ['on', 'about', 'of', 'for', 'toward', 'towards', 'regarding', 'at', 'in'].includes(prev.lower)) return false;
   }
   if (adjectivalParticiple(doc, i)) return false;
   return true;
@@ -343,7 +344,9 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
     if (ev && tr.reverse === tr.code) {
       // a symmetric pair ("spoke with" [046:046]) is one reciprocal event, not two
       if (ev.recipient.length) ev.rule = `${ev.rule}+reciprocal`;
-    } else if (tr.reverse) {
+    } else if (tr.reverse && (tr.code === null || tr.reverse.slice(0, 2) === tr.code.slice(0, 2))) {
+      // (a pair within one CAMEO root is one interaction seen from both sides: visit/host, meet/be met;
+      // a pair across roots, "send troops" [072:086], would infer a second act the text does not state)
       // the paired event the other way ("X met Y" [031:032]: Y>X 032), when there is someone to reverse
       const rev = buildEvent(doc, si, { ...tr, code: tr.reverse, rule: `${tr.rule}+reverse` }, mentions, asserted, lex, ctx, true);
       if (rev) out.push(rev);
@@ -360,6 +363,10 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
 function isBackground(doc: Readonly<Doc>, i: number, lex: EventLexicon): boolean {
   let k = i - 1;
   while (k >= 0 && doc.tokens[k].pos === 'ADV') k--;
+  // "to help (him) defend", "to allow them to leave": a bare infinitive under a purpose "to help" / "to let"
+  let h = k;
+  if (h >= 0 && doc.tokens[h].pos === 'PRON') h--;
+  if (h >= 1 && /^(help|let)$/.test(doc.tokens[h].lower) && doc.tokens[h - 1].lower === 'to') k = h - 1;
   if (!(k >= 0 && doc.tokens[k].lower === 'to' && doc.tokens[k].pos === 'PART')) return false;
   const head = doc.tokens[k - 1];
   return !(head && (lex.controlVerbs.has(head.lemma) || CONTROL_ADJ.has(head.lower)));
@@ -374,7 +381,7 @@ function isReducedRelative(doc: Readonly<Doc>, i: number): boolean {
   if (!prev || prev.sentence !== t.sentence) return false;
   const next = doc.tokens[i + 1];
   const ing = t.lower.endsWith('ing');
-  const participle = ing || (/(ed|en)$/.test(t.lower) && next?.pos === 'ADP' && next.lower !== 'by');
+  const participle = ing || (/(ed|en)$/.test(t.lower) && next?.pos === 'ADP');
   if (!participle || !(prev.pos === 'NOUN' || (prev.pos === 'PROPN' && ing))) return false;
   // the noun phrase before it must itself be an object or in a prepositional phrase, not the clause subject
   const start = doc.sentences[t.sentence].tokenStart;
@@ -921,7 +928,8 @@ function findActors(doc: Readonly<Doc>, tr: Trigger, si: number, mentions: Menti
         if (r) return { actors: [{ ...r, text: m.text, start: m.start, end: m.end, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd }], passive: false };
       }
       // an uncoded nominal subject right before the verb ("experts say") means the actor is unknown
-      if (m.kind === 'nominal' && m.tokenEnd >= g - 1) return { actors: [], passive: false };
+      // ... unless it stands in a phrase after the head ("police in Jericho confiscated": the head is the subject)
+      if (m.kind === 'nominal' && m.tokenEnd >= g - 1 && !(tokens[m.tokenStart - 1]?.pos === 'ADP' && tokens[m.tokenStart - 1].sentence === si)) return { actors: [], passive: false };
       // a named subject that no dictionary codes ("President Dos Santos conceded"): the actor is known by
       // name only (code null), the event stands
       if (m.kind === 'name' && m.tokenEnd >= g - 1 && m.entity !== null && /^(PER|ORG)$/.test(doc.entities[m.entity]?.label ?? '')) return { actors: [m], passive: false };

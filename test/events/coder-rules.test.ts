@@ -269,3 +269,20 @@ describe('coder rules: complements', () => {
     expect(e[0].recipient.map((r) => r.code)).toContain('UGAGOV');
   });
 });
+
+describe('coder rules: adjuncts', () => {
+  it("gives a bare infinitive under 'to help' to the main event", () => {
+    const e = events('Norway sent weapons on Monday to help defend Ukraine.');
+    expect(e.some((x) => x.trigger.text === 'defend')).toBe(false);
+  });
+
+  it("reads a gerund after 'at' or 'in' as an adjunct, not an event", () => {
+    const e = events('Kenya hosted Uganda on Monday at a meeting aimed at establishing close relations.');
+    expect(e.some((x) => x.trigger.text === 'establishing')).toBe(false);
+  });
+
+  it("makes no reverse event for a pair across CAMEO roots ('sent members of a battalion' [072:086])", () => {
+    const e = events('Kenya sent members of a police battalion to Haiti on Monday.');
+    expect(e.some((x) => x.rule.endsWith('+reverse'))).toBe(false);
+  });
+});
