@@ -149,7 +149,9 @@ export function resolveEntities(doc: Readonly<Doc>, lex: ActorLexicon = actorLex
       const word = tokens[h.tokenStart].lower;
       // in office on the DCT: a current leader, or a dictionary actor whose dated code holds on the DCT
       const current = (h.entry.kind === 'leader' && h.entry.sector === 'GOV') || (h.entry.kind === 'actor' && !!(h.entry.from || h.entry.to));
-      if (CALENDAR_WORDS.has(word) || (!current && recognized && !overlapping.some((e) => e.label === 'PER'))) continue;
+      // (an undated entry that codes a country's sector, "Washington" USAGOV, also counts where the recognizer saw a place or an organisation)
+      const institutional = h.entry.kind === 'actor' && !!h.entry.country && !!h.entry.sector && !h.entry.from && !h.entry.to;
+      if (CALENDAR_WORDS.has(word) || (!current && recognized && !overlapping.some((e) => e.label === 'PER' || (institutional && (e.label === 'GPE' || e.label === 'ORG'))))) continue;
     }
     if (overlapping.length === 0) {
       out.push(entityFromHit(doc, h, `actors:gazetteer:${h.entry.kind}`));

@@ -200,7 +200,8 @@ export function buildActorLexicon(src: ActorSources = {}): ActorLexicon {
           // a bare country code names a state ("Arnor", "Hamas" aside): a GPE, not a person
           // (a single-word acronym or hyphenated name is an organisation: "UNITA", "al-Qaeda")
           // (a group entry, "the Shire" FRO/BIL/SAM, is not a person either)
-          label: c.code.length === 3 && country ? 'GPE' : (words.length < 2 && !src.singleWordActors) || c.code.includes('/') ? 'ORG' : 'PER',
+          // (nor is a name written with the article, "the AU", "the Shire": an institution or a place)
+          label: c.code.length === 3 && country ? 'GPE' : (words.length < 2 && !src.singleWordActors) || c.code.includes('/') || full.startsWith('the ') ? 'ORG' : 'PER',
           code: c.code,
           country,
           sector: country ? c.code.slice(3, 6) || null : null,

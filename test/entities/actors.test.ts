@@ -62,5 +62,8 @@ describe('actor resolution', () => {
     const run = (text: string) => runPipeline({ id: text, title: null, published: '2001-05-02', url: null, source: null, text }, petrarchPipeline());
     expect(run('An MSF Arnor diplomat visited Gondor.').mentions.map((m) => m.code)).toContain('NGOARNGOV');
     expect(run("Arnor praised Gondor's main opposition groups.").mentions.map((m) => m.code)).toContain('GONMOP');
+    // a name written with its article is an institution, not a person; a one-word institutional entry stands for a place too
+    expect(run('The AU praised Gondor.').mentions.map((m) => m.code)).toContain('IGOAFR');
+    expect(run('Washington security officials praised Gondor.').mentions.map((m) => m.code)).toContain('USAGOV');
   });
 });
