@@ -2,9 +2,12 @@
  * The event coder: who did what to whom, in CAMEO and PLOVER, with evidence.
  *
  * Per sentence (never across sentences):
- * 1. triggers — verbs whose lemma is in PETRARCH2's CAMEO verb dictionary, and
- *    event nouns ("phone call", "invasion", "talks") from the project lexicon,
- *    including nouns that are the object of a light verb ("held a phone call");
+ * 1. triggers — verbs whose lemma is in PETRARCH2's CAMEO verb dictionary (multi-word
+ *    verbs such as "call off" as one trigger), and event nouns ("phone call",
+ *    "invasion", "talks") from the project lexicon, including nouns that are the
+ *    object of a light verb ("held a phone call"); triggers that are part of another
+ *    event (a complement's content, a purpose infinitive, an event noun in a coded
+ *    verb's clause, an event inside an if/unless condition) are not events of their own;
  * 2. arguments — the actor is the nearest actor mention before the verb group
  *    that is not inside a prepositional phrase or a possessor (with relative
  *    clauses "X, which sent ...", passives "... by X", coordination "X and Y");
@@ -12,7 +15,9 @@
  *    clause (or after with/to/against/of... for nouns);
  * 3. code — the most specific PETRARCH2 pattern of the verb whose literal words
  *    appear around it, else the verb block's default code; a trigger with
- *    actors but no code is kept as `uncoded`, never given a default code;
+ *    actors but no code is kept as `uncoded`, never given a default code; a paired
+ *    code `[A:B]` within one CAMEO root adds the reverse event B (recipient to actor),
+ *    a symmetric pair `[A:A]` marks the event `+reciprocal`;
  * 4. date, location, attribution and PLOVER's auxiliary modes (future,
  *    negation, hypothetical, historical) from the clause's words and timexes.
  *
