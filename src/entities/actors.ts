@@ -343,6 +343,13 @@ export function buildMentions(doc: Readonly<Doc>, entities: readonly Entity[], l
         if (m) {
           const of = agentOf(doc, m, entities, entAt, s.tokenEnd, lex);
           if (of.length > 0) {
+            // "lawmakers and officials in Kenya and Uganda": a coordinated agent before shares the countries
+            const prev = mentions[mentions.length - 1];
+            const sec = prev && prev.kind === 'nominal' && !prev.code && prev.tokenEnd + 1 === m.tokenStart && tokens[prev.tokenEnd]?.lower === 'and' ? agentIn(doc, prev, lex) : null;
+            if (sec) {
+              mentions.pop();
+              for (const o of of) if (o.country) mentions.push({ ...prev, code: o.country + sec, country: o.country, sector: sec, name: o.name, rule: 'mentions:np-coordinated-agent-of' });
+            }
             mentions.push(...of);
             agentOfEnd = of[of.length - 1].tokenEnd; // the listed countries are mentioned already
           } else {

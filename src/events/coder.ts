@@ -797,6 +797,8 @@ function coordinated(doc: Readonly<Doc>, first: Mention, pool: Mention[], dir: 1
     }
     if (!next || !next.code || out.includes(next)) break;
     out.push(next);
+    // one span may stand for several actors ("lawmakers" in "lawmakers and officials in X and Y")
+    for (const x of pool) if (x !== next && x.code && x.tokenStart === next.tokenStart && x.tokenEnd === next.tokenEnd && !out.includes(x)) out.push(x);
     cur = next;
     if (dir === 1 && lastLinkConj) break; // "A, B and C": the conjunction closes the list
   }

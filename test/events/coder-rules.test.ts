@@ -89,6 +89,11 @@ describe('coder rules', () => {
     expect(codes(e!.recipient)).toEqual(['SDN']);
   });
 
+  it("applies coordinated agents to every country of a list ('lawmakers and officials in Kenya and Uganda')", () => {
+    const e = events('Lawmakers and officials in Kenya and Uganda condemned Sudan.').find((x) => x.root === '11');
+    expect(codes(e!.actor)).toEqual(['KENGOV', 'KENLEG', 'UGAGOV', 'UGALEG']);
+  });
+
   it("gives a second coordinated agent the same country ('Danish media and government')", () => {
     const e = events('Danish media and government warned Russia on Monday.');
     expect(codes(e[0].actor)).toEqual(['DNKGOV', 'DNKMED']);
