@@ -1038,6 +1038,21 @@ function findDate(doc: Readonly<Doc>, tr: Trigger, si: number, actors: Mention[]
   return best;
 }
 
+/** The country of the first place (capitals included) after in/at/near in the trigger's clause, or null. */
+function placeCountry(doc: Readonly<Doc>, tr: Trigger, si: number): string | null {
+  const tokens = doc.tokens;
+  const stop = clauseEnd(doc, tr.head, doc.sentences[si].tokenEnd);
+  const ix = docIndex(doc);
+  for (const ei of ix.entitiesBySentence[si]) {
+    const e = doc.entities[ei];
+    if ((e.label !== 'GPE' && e.label !== 'LOC') || !e.actor?.country) continue;
+    if (e.start < tokens[tr.to - 1].end || e.end > tokens[stop - 1].end) continue;
+    const k = ix.tokenByStart.get(e.start) ?? -1;
+    if (['in', 'at', 'near', 'inside'].includes(tokens[k - 1]?.lower ?? '')) return e.actor.country;
+  }
+  return null;
+}
+
 function findLocation(doc: Readonly<Doc>, tr: Trigger, si: number, recipients: Mention[]): DocEvent['location'] {
   const s = doc.sentences[si];
   const tokens = doc.tokens;
@@ -1192,6 +1207,18 @@ function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Menti
     if (recipients.length === 0 || actors.length === 0) return null;
     [actors, recipients] = [recipients, actors];
   }
+  let inferred = '';
+  if (actors.length === 0 && !reversed && tr.code?.startsWith('14')) {
+    // "About 5,000 people protested in Nairobi": an unnamed crowd protesting in a country's place is
+    // that country's civilians (CVL); no country in the clause, no actor
+    const g = verbGroupStart(doc, tr.light ?? tr.head, doc.sentences[si].tokenStart, lex);
+    const subj = mentions.find((m) => !m.code && m.kind === 'nominal' && m.tokenEnd >= g - 1 && m.tokenEnd <= g);
+    const country = subj ? placeCountry(doc, tr, si) : null;
+    if (subj && country) {
+      actors = [{ ...subj, code: country + 'CVL', country, sector: 'CVL' }];
+      inferred = '+location-country';
+    }
+  }
   if (actors.length === 0) return null;
   // an actor known by name only makes an event only for a coded action, not for a statement
   // ("Ohio Mattress Co said": a speech verb or a CAMEO 01 code)
@@ -1205,7 +1232,7 @@ function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Menti
   const date = timex ? timex.value : dct;
   const modality = modalityOf(doc, tr, si, date, lex);
   let code = tr.code;
-  let rule = tr.rule;
+  let rule = tr.rule + inferred;
   if (code && code.startsWith('04') && tokensBetween(doc, tr.head, Math.min(doc.sentences[si].tokenEnd, tr.head + 5)).some((t) => t.lower === 'phone' || t.lower === 'telephone')) {
     // "spoke by phone with", "talked on the telephone to": CAMEO 041, discuss by telephone
     code = '041';

@@ -291,3 +291,12 @@ describe('coder rules: adjuncts', () => {
     expect(e.some((x) => x.rule.endsWith('+reverse'))).toBe(false);
   });
 });
+
+describe('coder rules: unnamed crowds', () => {
+  it("codes an unnamed protesting crowd as the civilians of the country where it protests, and only then", () => {
+    const e = events('Hundreds of people protested in Nairobi on Monday.');
+    expect(e.map((x) => x.actor.map((a) => a.code))).toEqual([['KENCVL']]);
+    expect(e[0].rule).toMatch(/\+location-country/);
+    expect(events('Hundreds of people protested on Monday.')).toHaveLength(0);
+  });
+});
