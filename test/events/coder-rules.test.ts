@@ -300,3 +300,14 @@ describe('coder rules: unnamed crowds', () => {
     expect(events('Hundreds of people protested on Monday.')).toHaveLength(0);
   });
 });
+
+describe('coder rules: topics', () => {
+  it("does not take a country inside a consultation's topic as its recipient ('discussed the war in Sudan')", () => {
+    const e = events('Kenya and Uganda discussed the war in Sudan on Monday.');
+    expect(e.map((x) => x.plover?.event)).toEqual(['CONSULT']);
+    expect(codes(e[0].actor)).toEqual(['KEN', 'UGA']);
+    expect(e[0].recipient).toEqual([]);
+    const w = events('Kenya discussed the war in Sudan with Uganda.');
+    expect(w[0].recipient.map((r) => r.code)).toEqual(['UGA']);
+  });
+});
