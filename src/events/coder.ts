@@ -974,7 +974,7 @@ function findRecipients(doc: Readonly<Doc>, tr: Trigger, si: number, mentions: M
     if (['in', 'at', 'near', 'inside'].includes(before) && m.entity !== null && /:place|:capital/.test(doc.entities[m.entity]?.rule ?? '')) continue;
     // "discussed the war in Ukraine", "talks on Gaza": a consultation's partners come as its object or
     // after with/to/between; a country inside the topic is not one
-    if (tr.code?.startsWith('04') && ['in', 'on', 'over', 'about', 'regarding', 'of', 'for'].includes(before) && tokens[m.tokenStart - 2]?.pos === 'NOUN') continue;
+    if (tr.code?.startsWith('04') && ['in', 'on', 'over', 'about', 'regarding'].includes(before) && tokens[m.tokenStart - 2]?.pos === 'NOUN') continue;
     if (tr.kind === 'noun') {
       const prep = tokens[m.tokenStart - 1]?.lower;
       const prep2 = tokens[m.tokenStart - 2]?.lower;
