@@ -136,6 +136,13 @@ function resolvePlurals(doc: Readonly<Doc>, si: number, earlier: DocEvent[]): Ma
   return out;
 }
 
+/** Is the verb at token `i` announced: will/would/shall/'ll (adverbs between) right before it? */
+function announced(doc: Readonly<Doc>, i: number, sentStart: number): boolean {
+  let k = i - 1;
+  while (k >= sentStart && doc.tokens[k].pos === 'ADV') k--;
+  return k >= sentStart && /^(will|would|shall|'ll)$/.test(doc.tokens[k].lower);
+}
+
 /** The dictionary's multi-word verb whose head word is token `i` (words adjacent, longest first), or null. */
 function phrasalAt(doc: Readonly<Doc>, i: number, sentStart: number, limit: number, lex: EventLexicon): { from: number; to: number; entry: VerbEntry } | null {
   const cands = lex.phrasalVerbs.get(doc.tokens[i].lower);
@@ -245,6 +252,11 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
       if (!v) continue;
       const m = matchPatterns(doc, i, s.tokenStart, clauseEnd(doc, i, s.tokenEnd), v);
       // PETRARCH2 semantics: a verb whose block has no default code is an event only through a pattern
+      if (!m.discard && m.code === null && !m.reverse && lex.intentVerbs.has(v.lemma) && announced(doc, i, s.tokenStart)) {
+        // "said it would send 200 engineers to Turkey": an announced transfer is an intent to provide aid (033)
+        triggers.push({ head: i, from: i, to: i + 1, kind: 'verb', code: lex.intentVerbs.get(v.lemma)!, rule: `events:intent-verb:${v.lemma}`, consumed: [], specificity: 0 });
+        continue;
+      }
       if (m.discard || (m.code === null && !m.reverse)) continue;
       triggers.push({ head: i, from: i, to: i + 1, kind: 'verb', code: m.code, rule: m.rule, consumed: m.consumed, specificity: m.consumed.length, ...(m.slots ? { slots: m.slots } : {}), ...(m.reverse ? { reverse: m.reverse } : {}) });
     }
@@ -1233,7 +1245,11 @@ function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Menti
   const timex = findDate(doc, tr, si, actors);
   const dct = doc.document.published;
   const date = timex ? timex.value : dct;
-  const modality = modalityOf(doc, tr, si, date, lex);
+  let modality = modalityOf(doc, tr, si, date, lex);
+  // an announced transfer ("said it would send") is a stated plan: future, not a hypothesis
+  if (tr.rule.startsWith('events:intent-verb:') && !modality.includes('future') && !tokensBetween(doc, doc.sentences[si].tokenStart - 1, doc.sentences[si].tokenEnd).some((t) => t.lower === 'if' || t.lower === 'unless')) {
+    modality = (['historical', 'future', 'hypothetical', 'negation'] as Modality[]).filter((m) => m === 'future' || (m !== 'hypothetical' && modality.includes(m)));
+  }
   let code = tr.code;
   let rule = tr.rule + inferred;
   if (code && code.startsWith('04') && tokensBetween(doc, tr.head, Math.min(doc.sentences[si].tokenEnd, tr.head + 5)).some((t) => t.lower === 'phone' || t.lower === 'telephone')) {

@@ -86,6 +86,8 @@ export interface EventLexicon {
   intentCodes: Map<string, string>;
   /** Cooperative code prefix -> CAMEO 12x rejection code, for negated cooperative actions. */
   negatedCodes: Map<string, string>;
+  /** Uncoded transfer verbs announced with will/would ("would send engineers") -> intent code (033). */
+  intentVerbs: Map<string, string>;
   cameo: ReturnType<typeof loadCameo>;
   /**
    * Codes the verb dictionary assigns that the CAMEO codebook lacks (PETRARCH2's validation
@@ -223,6 +225,7 @@ export function buildEventLexicon(vd: ReturnType<typeof loadVerbs>, opts: { proj
     soloVerbs: new Set(raw.soloVerbs.lemmas),
     intentCodes: new Map(Object.entries(raw.intentCodes as Record<string, string>).filter(([k]) => !k.startsWith('_'))),
     negatedCodes: new Map(Object.entries(raw.negatedCodes as Record<string, string>).filter(([k]) => !k.startsWith('_'))),
+    intentVerbs: new Map(Object.entries((raw.intentVerbs ?? {}) as Record<string, string>).filter(([k]) => !k.startsWith('_'))),
     cameo,
     dictionaryCodes,
   };

@@ -311,3 +311,17 @@ describe('coder rules: topics', () => {
     expect(w[0].recipient.map((r) => r.code)).toEqual(['UGA']);
   });
 });
+
+describe('coder rules: announced transfers', () => {
+  it("codes 'said it would send engineers to X' as an intent to provide aid, the speech verb as attribution", () => {
+    const [e, ...rest] = events("China's foreign ministry said it would send 200 engineers to Turkey.");
+    expect(rest).toHaveLength(0);
+    expect(e.cameo).toBe('033');
+    expect(e.plover?.event).toBe('AGREE');
+    expect(e.trigger.text).toBe('send');
+    expect(e.modality).toContain('future');
+    expect(e.actor[0].country).toBe('CHN');
+    expect(e.recipient.map((r) => r.code)).toEqual(['TUR']);
+    expect(events('China sent 200 engineers to Turkey.').some((x) => x.cameo === '033')).toBe(false);
+  });
+});
