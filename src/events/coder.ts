@@ -136,6 +136,23 @@ function resolvePlurals(doc: Readonly<Doc>, si: number, earlier: DocEvent[]): Ma
   return out;
 }
 
+/** The code the head noun of the direct object after verb `v` gives in `table` (determiners, adjectives, possessives between), or null. */
+function objectCode(doc: Readonly<Doc>, v: number, limit: number, table: Map<string, string> | undefined): { code: string; noun: string; at: number } | null {
+  if (!table) return null;
+  const tokens = doc.tokens;
+  for (let k = v + 1; k < Math.min(limit, v + 6); k++) {
+    const t = tokens[k];
+    if (t.pos === 'NOUN') {
+      const next = tokens[k + 1];
+      if (next && next.sentence === t.sentence && next.pos === 'NOUN') continue; // compound noun: its last word heads it
+      const code = table.get(t.lemma) ?? table.get(t.lower);
+      return code ? { code, noun: t.lemma, at: k } : null;
+    }
+    if (!['DET', 'ADJ', 'NUM', 'PRON', 'PROPN'].includes(t.pos) && t.lower !== "'s") return null;
+  }
+  return null;
+}
+
 /** Is the verb at token `i` announced: will/would/shall/'ll (adverbs between) right before it? */
 function announced(doc: Readonly<Doc>, i: number, sentStart: number): boolean {
   let k = i - 1;
@@ -255,6 +272,12 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
       if (!m.discard && m.code === null && !m.reverse && lex.intentVerbs.has(v.lemma) && announced(doc, i, s.tokenStart)) {
         // "said it would send 200 engineers to Turkey": an announced transfer is an intent to provide aid (033)
         triggers.push({ head: i, from: i, to: i + 1, kind: 'verb', code: lex.intentVerbs.get(v.lemma)!, rule: `events:intent-verb:${v.lemma}`, consumed: [], specificity: 0 });
+        continue;
+      }
+      const byObject = !m.discard && m.code === null && !m.reverse ? objectCode(doc, i, s.tokenEnd, lex.verbObjects.get(v.lemma)) : null;
+      if (byObject) {
+        // "accepted demands from the rebels": the verb is coded by its object's head noun
+        triggers.push({ head: i, from: i, to: i + 1, kind: 'verb', code: byObject.code, rule: `events:verb-object:${v.lemma}+${byObject.noun}`, consumed: [byObject.at], specificity: 1 });
         continue;
       }
       if (m.discard || (m.code === null && !m.reverse)) continue;

@@ -88,6 +88,8 @@ export interface EventLexicon {
   negatedCodes: Map<string, string>;
   /** Uncoded transfer verbs announced with will/would ("would send engineers") -> intent code (033). */
   intentVerbs: Map<string, string>;
+  /** Uncoded verbs coded by their object's head noun ("accepted demands": 080): lemma -> noun lemma -> code. */
+  verbObjects: Map<string, Map<string, string>>;
   cameo: ReturnType<typeof loadCameo>;
   /**
    * Codes the verb dictionary assigns that the CAMEO codebook lacks (PETRARCH2's validation
@@ -225,6 +227,7 @@ export function buildEventLexicon(vd: ReturnType<typeof loadVerbs>, opts: { proj
     soloVerbs: new Set(raw.soloVerbs.lemmas),
     intentCodes: new Map(Object.entries(raw.intentCodes as Record<string, string>).filter(([k]) => !k.startsWith('_'))),
     negatedCodes: new Map(Object.entries(raw.negatedCodes as Record<string, string>).filter(([k]) => !k.startsWith('_'))),
+    verbObjects: new Map(Object.entries((raw.verbObjects ?? {}) as Record<string, Record<string, string>>).filter(([k]) => !k.startsWith('_')).map(([k, v]) => [k, new Map(Object.entries(v))])),
     intentVerbs: new Map(Object.entries((raw.intentVerbs ?? {}) as Record<string, string>).filter(([k]) => !k.startsWith('_'))),
     cameo,
     dictionaryCodes,

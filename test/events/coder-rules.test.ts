@@ -325,3 +325,13 @@ describe('coder rules: announced transfers', () => {
     expect(events('China sent 200 engineers to Turkey.').some((x) => x.cameo === '033')).toBe(false);
   });
 });
+
+describe('coder rules: verbs coded by their object', () => {
+  it("codes 'accepted demands' as yielding (080) and 'accepted the offer' as agreement, not a bare 'accepted'", () => {
+    const y = events("Kenya accepted Uganda's demands on Monday.");
+    expect(y.map((x) => x.cameo)).toEqual(['080']);
+    expect(y[0].plover?.event).toBe('CONCEDE');
+    expect(events('Kenya accepted the Ugandan offer on Monday.').map((x) => x.cameo)).toEqual(['030']);
+    expect(events('Kenya accepted the Ugandan letter on Monday.')).toHaveLength(0);
+  });
+});
