@@ -82,7 +82,15 @@ function gazetteerHits(doc: Readonly<Doc>, lex: ActorLexicon): GazHit[] {
   const dct = doc.document.published;
   const hits: GazHit[] = [];
   const tokens = doc.tokens;
-  const accept = (m: PhraseMatch<GazEntry>) => isCapitalised(tokens[m.tokenStart]) || m.values.some((v) => v.exact);
+  // a name is capitalised: its first word, the word after a determiner ("the AU") or a particle
+  // ("al-Qaeda", "d'Ivoire"); lower-case common words ("turkey", "china") are not names
+  const accept = (m: PhraseMatch<GazEntry>) => {
+    const first = tokens[m.tokenStart];
+    if (isCapitalised(first) || m.values.some((v) => v.exact)) return true;
+    const surface = doc.document.text.slice(first.start, tokens[m.tokenEnd - 1].end);
+    if (/^(al|el|ad|as|ash|an|ar|at|az|d|l)\s?[-'’]\s?[A-Z]/.test(surface)) return true;
+    return false;
+  };
   for (const s of doc.sentences) {
     for (const m of lex.names.scan(tokens, s.tokenStart, s.tokenEnd, accept)) {
       const surface = doc.document.text.slice(tokens[m.tokenStart].start, tokens[m.tokenEnd - 1].end);
@@ -141,7 +149,9 @@ export function resolveEntities(doc: Readonly<Doc>, lex: ActorLexicon = actorLex
       const word = tokens[h.tokenStart].lower;
       // in office on the DCT: a current leader, or a dictionary actor whose dated code holds on the DCT
       const current = (h.entry.kind === 'leader' && h.entry.sector === 'GOV') || (h.entry.kind === 'actor' && !!(h.entry.from || h.entry.to));
-      if (CALENDAR_WORDS.has(word) || (!current && recognized && !overlapping.some((e) => e.label === 'PER'))) continue;
+      // (an undated entry that codes a country's sector, "Washington" USAGOV, also counts where the recognizer saw a place or an organisation)
+      const institutional = h.entry.kind === 'actor' && !!h.entry.country && !!h.entry.sector && !h.entry.from && !h.entry.to;
+      if (CALENDAR_WORDS.has(word) || (!current && recognized && !overlapping.some((e) => e.label === 'PER' || (institutional && (e.label === 'GPE' || e.label === 'ORG'))))) continue;
     }
     if (overlapping.length === 0) {
       out.push(entityFromHit(doc, h, `actors:gazetteer:${h.entry.kind}`));
@@ -155,12 +165,16 @@ export function resolveEntities(doc: Readonly<Doc>, lex: ActorLexicon = actorLex
       } else if (e.start >= start && e.end <= end) {
         // the lexicon phrase is longer than the recognized span ("Kim Jong" vs "Kim Jong Un")
         Object.assign(e, entityFromHit(doc, h, `actors:gazetteer:${h.entry.kind}`, refineLabel(e.label, h.entry)));
+      } else if (!e.actor && e.label !== 'PER' && (h.entry.kind === 'country' || (h.entry.kind === 'actor' && !!h.entry.country)) && restIsAgents(doc, e, h, lex)) {
+        // "MSF Arnor", "Arnor security officials": the recognized span is agent words around an actor
+        Object.assign(e, entityFromHit(doc, h, `actors:gazetteer:${h.entry.kind}`));
       } else if (!e.actor && (h.entry.kind === 'leader' || h.entry.kind === 'institution')) {
         // a name inside a longer recognized span ("President Putin"): keep the span, take the actor
         e.actor = { code: h.entry.code, country: h.entry.country, sector: h.entry.sector, name: h.entry.name };
         e.rule = e.rule + '+gazetteer-inner';
-      } else if (!e.actor && (e.label === 'ORG' || e.label === 'MISC') && e.start === start && (h.entry.kind === 'demonym' || h.entry.kind === 'country') && h.entry.country) {
-        // "Palestinian Islamic Jihad", "Iraqi National Congress": an organisation named after its country
+      } else if (!e.actor && (e.label === 'ORG' || e.label === 'MISC' || e.label === 'NORP') && e.start === start && (h.entry.kind === 'demonym' || h.entry.kind === 'country') && h.entry.country) {
+        // "Palestinian Islamic Jihad", "Iraqi National Congress": an organisation named after its country;
+        // "Iraqi Kurds", "Nigerian Christians": a group of the country's people
         e.actor = { code: h.entry.country, country: h.entry.country, sector: null, name: e.text };
         e.rule = e.rule + '+country-prefix';
       }
@@ -178,6 +192,26 @@ export function resolveEntities(doc: Readonly<Doc>, lex: ActorLexicon = actorLex
   resolveNameCoref(dedup);
   resolveSurnames(dedup, lex, doc.document.published);
   return dedup;
+}
+
+/** Are the tokens of entity `e` outside the gazetteer hit `h` all agent phrases ("MSF" in "MSF Arnor")? */
+function restIsAgents(doc: Readonly<Doc>, e: Entity, h: GazHit, lex: ActorLexicon): boolean {
+  const tokens = doc.tokens;
+  let k = h.tokenStart - 1;
+  while (k >= 0 && tokens[k].start >= e.start) k--;
+  let i = k + 1;
+  let sawAgent = false;
+  while (i < tokens.length && tokens[i].end <= e.end) {
+    if (i === h.tokenStart) {
+      i = h.tokenEnd;
+      continue;
+    }
+    const am = lex.agents.matchAt(tokens, i, tokens.length);
+    if (!am || tokens[am.tokenEnd - 1].end > e.end) return false;
+    sawAgent = true;
+    i = am.tokenEnd;
+  }
+  return sawAgent;
 }
 
 /**
@@ -260,7 +294,7 @@ export function buildMentions(doc: Readonly<Doc>, entities: readonly Entity[], l
     let i = s.tokenStart;
     while (i < s.tokenEnd) {
       // collect a group of contiguous NP parts
-      const parts: Array<{ kind: 'ent' | 'agent' | 'poss' | 'det'; from: number; to: number; entity?: number; agent?: string }> = [];
+      const parts: Array<{ kind: 'ent' | 'agent' | 'poss' | 'det'; from: number; to: number; entity?: number; agent?: string; prefix?: boolean }> = [];
       let j = i;
       while (j < s.tokenEnd) {
         const t = tokens[j];
@@ -279,7 +313,7 @@ export function buildMentions(doc: Readonly<Doc>, entities: readonly Entity[], l
         }
         const am = lex.agents.matchAt(tokens, j, s.tokenEnd, (m) => tokens[m.tokenEnd - 1].pos !== 'VERB');
         if (am) {
-          parts.push({ kind: 'agent', from: j, to: am.tokenEnd, agent: am.values[0].code });
+          parts.push({ kind: 'agent', from: j, to: am.tokenEnd, agent: am.values[0].code, ...(am.values[0].prefix ? { prefix: true } : {}) });
           j = am.tokenEnd;
           continue;
         }
@@ -309,6 +343,13 @@ export function buildMentions(doc: Readonly<Doc>, entities: readonly Entity[], l
         if (m) {
           const of = agentOf(doc, m, entities, entAt, s.tokenEnd, lex);
           if (of.length > 0) {
+            // "lawmakers and officials in Kenya and Uganda": a coordinated agent before shares the countries
+            const prev = mentions[mentions.length - 1];
+            const sec = prev && prev.kind === 'nominal' && !prev.code && prev.tokenEnd + 1 === m.tokenStart && tokens[prev.tokenEnd]?.lower === 'and' ? agentIn(doc, prev, lex) : null;
+            if (sec) {
+              mentions.pop();
+              for (const o of of) if (o.country) mentions.push({ ...prev, code: o.country + sec, country: o.country, sector: sec, name: o.name, rule: 'mentions:np-coordinated-agent-of' });
+            }
             mentions.push(...of);
             agentOfEnd = of[of.length - 1].tokenEnd; // the listed countries are mentioned already
           } else {
@@ -329,7 +370,7 @@ export function buildMentions(doc: Readonly<Doc>, entities: readonly Entity[], l
           // "China's foreign ministry", "Mali's military government": the possessor's country owns the role
           const prev = mentions[mentions.length - 2];
           if (m.kind === 'nominal' && !m.country && m.sector === null && prev && prev.country && prev.tokenEnd + 1 === m.tokenStart && /^['’]s?$/.test(doc.tokens[prev.tokenEnd]?.text ?? '')) {
-            const sector = sectorFromText(m.text, lex);
+            const sector = agentIn(doc, m, lex) ?? sectorFromText(m.text, lex);
             if (sector) Object.assign(m, { code: prev.country + sector, country: prev.country, sector, name: lex.countryName.get(prev.country) ?? prev.country, rule: 'mentions:possessor-role' });
           }
         }
@@ -374,7 +415,7 @@ function pluralAnaphor(doc: Readonly<Doc>, i: number, limit: number): Mention | 
 
 function composeMention(
   doc: Readonly<Doc>,
-  group: Array<{ kind: string; from: number; to: number; entity?: number; agent?: string }>,
+  group: Array<{ kind: string; from: number; to: number; entity?: number; agent?: string; prefix?: boolean }>,
   entities: readonly Entity[],
   lex: ActorLexicon,
   dct: string | null,
@@ -386,6 +427,7 @@ function composeMention(
   let name: string | null = null;
   let head: number | null = null;
   let lastAgent: string | null = null;
+  let prefixAgent: string | null = null;
   for (const p of group) {
     if (p.kind === 'ent') {
       const e = entities[p.entity!];
@@ -412,11 +454,12 @@ function composeMention(
         }
       }
     } else if (p.kind === 'agent') {
-      lastAgent = p.agent!;
+      if (p.prefix) prefixAgent = p.agent!;
+      else lastAgent = p.agent!;
     }
   }
   const last = group[group.length - 1];
-  const lastIsAgent = last.kind === 'agent';
+  const lastIsAgent = last.kind === 'agent' && !!lastAgent && !(last as { prefix?: boolean }).prefix;
   if (head !== null && entities[head].actor && entities[head].label === 'PER' && lastAgent && code && sector === null && country && code === country && group.some((p) => p.kind === 'agent' && p.to <= group.find((q) => q.entity === head)!.from)) {
     // "Bree Prime Minister Romendacil": a person the dictionary codes with a bare country, titled by an
     // agent noun, takes the agent's sector (PETRARCH2 agent composition)
@@ -443,6 +486,10 @@ function composeMention(
       }
       head = null;
     }
+  }
+  if (prefixAgent) {
+    // PETRARCH's prefix agents: "MSF Arnor" NGOARN, "an MSF Arnor diplomat" NGOARNGOV, "MSF" alone NGO
+    code = prefixAgent + (code ?? country ?? '');
   }
   const start = tokens[group[0].from].start;
   const end = tokens[last.to - 1].end;
@@ -528,6 +575,19 @@ function agentOf(doc: Readonly<Doc>, m: Mention, entities: readonly Entity[], en
     out[out.length - 1].tokenEnd = k;
     if (k < limit && tokens[k].lower === ',') k++;
     if (k < limit && (tokens[k].lower === 'and' || tokens[k].lower === 'or')) k++;
+  }
+  return out;
+}
+
+/** The code of the last (suffix) agent phrase among a mention's tokens ("main opposition groups" MOP), or null. */
+function agentIn(doc: Readonly<Doc>, m: Mention, lex: ActorLexicon): string | null {
+  let out: string | null = null;
+  for (let i = m.tokenStart; i < m.tokenEnd; ) {
+    const am = lex.agents.matchAt(doc.tokens, i, m.tokenEnd);
+    if (am && !am.values[0].prefix) {
+      out = am.values[0].code;
+      i = am.tokenEnd;
+    } else i++;
   }
   return out;
 }

@@ -45,6 +45,8 @@ export interface GazEntry {
 export interface AgentEntry {
   code: string;
   phrase: string;
+  /** PETRARCH's `NGO~`: the code goes before the actor's ("MSF Arnor" -> NGOARN), not after it. */
+  prefix?: boolean;
 }
 
 /** The loaded gazetteers. */
@@ -173,7 +175,13 @@ export function buildActorLexicon(src: ActorSources = {}): ActorLexicon {
       // gazetteer only accepts capitalised starts), so the rest of the phrase is indexed
       const n = full.startsWith('the ') ? full.slice(4) : full;
       const words = n.split(' ');
-      if (words.length < 2 && !src.singleWordActors) continue; // single words in Phoenix are too ambiguous for news text
+      // single words in Phoenix are too ambiguous for news text, except a hyphenated name ("al-qaeda")
+      // and an acronym written in capitals ("UNITA", "FARC": matched case-sensitively)
+      let exact: string | undefined;
+      if (words.length < 2 && !src.singleWordActors) {
+        if (/^[a-z]{3,6}$/.test(n)) exact = n.toUpperCase();
+        else if (!/^[a-z]+(-[a-z]+)+$/.test(n) || n.length < 6) continue;
+      }
       if (words.length >= 2 && !TITLE_WORDS.has(words[0]) && !demonymWords.has(words[0])) {
         const last = words[words.length - 1];
         for (const c of a.codes) {
@@ -190,18 +198,22 @@ export function buildActorLexicon(src: ActorSources = {}): ActorLexicon {
         names.add(n, {
           kind: 'actor',
           // a bare country code names a state ("Arnor", "Hamas" aside): a GPE, not a person
-          label: c.code.length === 3 && country ? 'GPE' : 'PER',
+          // (a single-word acronym or hyphenated name is an organisation: "UNITA", "al-Qaeda")
+          // (a group entry, "the Shire" FRO/BIL/SAM, is not a person either)
+          // (nor is a name written with the article, "the AU", "the Shire": an institution or a place)
+          label: c.code.length === 3 && country ? 'GPE' : (words.length < 2 && !src.singleWordActors) || c.code.includes('/') || full.startsWith('the ') ? 'ORG' : 'PER',
           code: c.code,
           country,
           sector: country ? c.code.slice(3, 6) || null : null,
           name: titleCase(n),
           from: c.from,
           to: c.to,
+          ...(exact ? { exact } : {}),
         });
       }
     }
   }
-  for (const a of (src.agents ?? loadAgents()).agents) agents.add(a.phrase, { code: a.code.replace(/^~/, ''), phrase: a.phrase });
+  for (const a of (src.agents ?? loadAgents()).agents) agents.add(a.phrase, { code: a.code.replace(/^~|~$/g, ''), phrase: a.phrase, ...(a.position === 'prefix' ? { prefix: true } : {}) });
   return { names, agents, countryName, leadersByCountry, surnames };
 }
 

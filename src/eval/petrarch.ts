@@ -96,7 +96,7 @@ export function petrarchPipeline(): Component[] {
 /**
  * sitrep's events as PETRARCH2 writes them: sorted unique `SRC>TGT:CODE` triples, one per
  * actor-recipient pair; a compound actor with no recipient is reciprocal ("X and Y renewed
- * ties": X>Y and Y>X). Uncoded events and events whose actors all lack a code (PETRARCH2
+ * ties": X>Y and Y>X), as is an event of a symmetric pattern (rule `+reciprocal`). Uncoded events and events whose actors all lack a code (PETRARCH2
  * needs a coded source) are left out.
  */
 export function petrarchTriples(events: readonly DocEvent[]): string[] {
@@ -109,6 +109,8 @@ export function petrarchTriples(events: readonly DocEvent[]): string[] {
     }
     const targets = e.recipient.length ? e.recipient : [{ code: '' }];
     for (const a of e.actor) for (const t of targets) produced.add(`${a.code ?? ''}>${t.code ?? ''}:${e.cameo}`);
+    // a reciprocal pattern ("meet" [031:031]) codes each recipient acting on each actor too
+    if (e.rule.includes('+reciprocal')) for (const a of e.actor) for (const t of e.recipient) if (a.code && t.code) produced.add(`${t.code}>${a.code}:${e.cameo}`);
   }
   return [...produced].sort();
 }

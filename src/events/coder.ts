@@ -2,9 +2,12 @@
  * The event coder: who did what to whom, in CAMEO and PLOVER, with evidence.
  *
  * Per sentence (never across sentences):
- * 1. triggers — verbs whose lemma is in PETRARCH2's CAMEO verb dictionary, and
- *    event nouns ("phone call", "invasion", "talks") from the project lexicon,
- *    including nouns that are the object of a light verb ("held a phone call");
+ * 1. triggers — verbs whose lemma is in PETRARCH2's CAMEO verb dictionary (multi-word
+ *    verbs such as "call off" as one trigger), and event nouns ("phone call",
+ *    "invasion", "talks") from the project lexicon, including nouns that are the
+ *    object of a light verb ("held a phone call"); triggers that are part of another
+ *    event (a complement's content, a purpose infinitive, an event noun in a coded
+ *    verb's clause, an event inside an if/unless condition) are not events of their own;
  * 2. arguments — the actor is the nearest actor mention before the verb group
  *    that is not inside a prepositional phrase or a possessor (with relative
  *    clauses "X, which sent ...", passives "... by X", coordination "X and Y");
@@ -12,7 +15,9 @@
  *    clause (or after with/to/against/of... for nouns);
  * 3. code — the most specific PETRARCH2 pattern of the verb whose literal words
  *    appear around it, else the verb block's default code; a trigger with
- *    actors but no code is kept as `uncoded`, never given a default code;
+ *    actors but no code is kept as `uncoded`, never given a default code; a paired
+ *    code `[A:B]` within one CAMEO root adds the reverse event B (recipient to actor),
+ *    a symmetric pair `[A:A]` marks the event `+reciprocal`;
  * 4. date, location, attribution and PLOVER's auxiliary modes (future,
  *    negation, hypothetical, historical) from the clause's words and timexes.
  *
@@ -26,6 +31,7 @@ import { findAttribution } from '../quotes/attribution.js';
 import { DateTime } from 'luxon';
 
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re"]);
+const HAVE = new Set(['have', 'has', 'had', 'having', "'ve", 'get', 'got']);
 const REL = new Set(['which', 'who', 'that', 'whom']);
 const CLAUSE_BREAK = new Set([';', ':', '—', '–']);
 /** CAMEO roots whose verbs take their content as a complement: appeal, intent, demand, threaten. */
@@ -48,6 +54,8 @@ interface Trigger {
   specificity: number;
   /** The matched pattern's noun-phrase slots as token ranges `[from, to)` where their mention stands. */
   slots?: SlotRange[];
+  /** Code of the paired event from the recipient to the actor (PETRARCH2 `[A:B]`); with `code` null, the only event. */
+  reverse?: string;
 }
 
 /** Where a pattern's `+` (target), `$` (source) or `%` (compound) slot lies in the sentence. */
@@ -85,7 +93,7 @@ function docIndex(doc: Readonly<Doc>): DocIndex {
 export function codeEvents(doc: Readonly<Doc>, lex: EventLexicon = eventLexicon()): DocEvent[] {
   const events: DocEvent[] = [];
   for (let si = 0; si < doc.sentences.length; si++) {
-    events.push(...codeSentence(doc, si, lex, { pluralResolved: resolvePlurals(doc, si, events) }));
+    events.push(...codeSentence(doc, si, lex, { pluralResolved: resolvePlurals(doc, si, events), complementOf: new Map() }));
   }
   return events;
 }
@@ -94,6 +102,8 @@ export function codeEvents(doc: Readonly<Doc>, lex: EventLexicon = eventLexicon(
 interface SentenceContext {
   /** Plural anaphors ("the two leaders") of the sentence, by start offset, resolved to mentions. */
   pluralResolved: Map<number, Mention[]>;
+  /** Head token of a trigger taken as the content of a request, intent or threat -> that trigger's head. */
+  complementOf: Map<number, number>;
 }
 
 /**
@@ -126,7 +136,53 @@ function resolvePlurals(doc: Readonly<Doc>, si: number, earlier: DocEvent[]): Ma
   return out;
 }
 
+/** The code the head noun of the direct object after verb `v` gives in `table` (determiners, adjectives, possessives between), or null. */
+function objectCode(doc: Readonly<Doc>, v: number, limit: number, table: Map<string, string> | undefined): { code: string; noun: string; at: number } | null {
+  if (!table) return null;
+  const tokens = doc.tokens;
+  for (let k = v + 1; k < Math.min(limit, v + 6); k++) {
+    const t = tokens[k];
+    if (t.pos === 'NOUN') {
+      const next = tokens[k + 1];
+      if (next && next.sentence === t.sentence && next.pos === 'NOUN') continue; // compound noun: its last word heads it
+      const code = table.get(t.lemma) ?? table.get(t.lower);
+      return code ? { code, noun: t.lemma, at: k } : null;
+    }
+    if (!['DET', 'ADJ', 'NUM', 'PRON', 'PROPN'].includes(t.pos) && t.lower !== "'s") return null;
+  }
+  return null;
+}
+
+/** Is the verb at token `i` announced: will/would/shall/'ll (adverbs between) right before it? */
+function announced(doc: Readonly<Doc>, i: number, sentStart: number): boolean {
+  let k = i - 1;
+  while (k >= sentStart && doc.tokens[k].pos === 'ADV') k--;
+  return k >= sentStart && /^(will|would|shall|'ll)$/.test(doc.tokens[k].lower);
+}
+
+/** The dictionary's multi-word verb whose head word is token `i` (words adjacent, longest first), or null. */
+function phrasalAt(doc: Readonly<Doc>, i: number, sentStart: number, limit: number, lex: EventLexicon): { from: number; to: number; entry: VerbEntry } | null {
+  const cands = lex.phrasalVerbs.get(doc.tokens[i].lower);
+  if (!cands) return null;
+  for (const c of cands) {
+    const from = i - c.head;
+    const to = from + c.words.length;
+    if (from < sentStart || to > limit) continue;
+    let ok = true;
+    for (let q = 0; q < c.words.length && ok; q++) ok = doc.tokens[from + q].lower === c.words[q];
+    const entry = ok ? lex.verbs.get(c.lemma) : undefined;
+    if (entry) return { from, to, entry };
+  }
+  return null;
+}
+
 function verbEntry(t: Token, lex: EventLexicon): VerbEntry | undefined {
+  // a form the dictionary lists as a verb of its own, which no other verb claims ("met" [031:032]
+  // beside "meet" [031:031]), is that verb, not its lemma's
+  if (t.lower !== t.lemma && (lex.forms.get(t.lower) ?? t.lower) === t.lower) {
+    const own = lex.verbs.get(t.lower);
+    if (own) return own;
+  }
   return lex.verbs.get(t.lemma) ?? lex.verbs.get(lex.forms.get(t.lower) ?? '');
 }
 
@@ -145,7 +201,11 @@ function adjectivalParticiple(doc: Readonly<Doc>, i: number): boolean {
   while (k >= start && doc.tokens[k].pos === 'ADV') k--;
   const det = k >= start ? doc.tokens[k] : null;
   const next = doc.tokens[i + 1];
-  const detLike = !det || det.pos === 'DET' || (det.pos === 'PRON' && /^(their|its|his|her|our|my|your)$/.test(det.lower));
+  // after a determiner, a possessive ("Jordan's proposed plan") or a preposition ("of suspected terrorists"),
+  // or right after a finite verb ("reject proposed changes": no verb takes a bare participle object)
+  const detLike = !det || det.pos === 'DET' || (det.pos === 'PRON' && /^(their|its|his|her|our|my|your)$/.test(det.lower))
+    || det.lower === "'s" || det.lower === '’s' || (det.pos === 'ADP' && k === i - 1 && det.lower !== 'by')
+    || (det.pos === 'VERB' && k === i - 1 && !BE.has(det.lower) && !HAVE.has(det.lower) && !/(ing)$/.test(det.lower));
   return detLike && !!next && next.sentence === t.sentence && ['NOUN', 'PROPN', 'ADJ'].includes(next.pos);
 }
 
@@ -158,10 +218,14 @@ function isVerbal(doc: Readonly<Doc>, i: number, lex: EventLexicon): boolean {
     const next = doc.tokens[i + 1];
     const s = doc.sentences[t.sentence];
     const afterNoun = next && next.sentence === t.sentence && (next.pos === 'NOUN' || next.pos === 'ADJ');
-    const modifierSlot = i === s.tokenStart || !prev || ['DET', 'ADJ', 'ADV', 'VERB', 'ADP', 'PUNCT', 'CCONJ'].includes(prev.pos);
-    if (afterNoun && modifierSlot && !(prev && BE.has(prev.lower))) return false;
+    const modifierSlot = i === s.tokenStart || !prev || ['DET', 'ADJ', 'ADV', 'VERB', 'ADP', 'PUNCT', 'CCONJ'].includes(prev.pos) || prev.lower === "'s" || prev.lower === '’s';
+    // "Jordan's visiting King Abdullah": after a possessive, an -ing word before a name modifies it
+    const afterName = next && next.sentence === t.sentence && next.pos === 'PROPN' && prev && (prev.lower === "'s" || prev.lower === '’s');
+    if (afterName) return false;
+    if (afterNoun && modifierSlot && !(prev && BE.has(prev.lower) && prev.pos !== 'PART')) return false;
     // "negotiations on ending the war": a gerund after a topic preposition names a topic, not an event
-    if (prev && ['on', 'about', 'of', 'for', 'toward', 'towards', 'regarding'].includes(prev.lower)) return false;
+    // (also "aimed at establishing ties", "joined them in demanding a vote": the gerund is an adjunct's topic)
+    if (prev && ['on', 'about', 'of', 'for', 'toward', 'towards', 'regarding', 'at', 'in'].includes(prev.lower)) return false;
   }
   if (adjectivalParticiple(doc, i)) return false;
   return true;
@@ -174,6 +238,8 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
   const triggers: Trigger[] = [];
   const consumed = new Set<number>();
   const demands = new Set<number>();
+  /** Triggers that are part of another trigger's event (its content or its theme), not events of their own. */
+  const absorbed = new Set<Trigger>();
 
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
     const t = tokens[i];
@@ -187,13 +253,35 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
           continue;
         }
       }
+      // a multi-word verb of the dictionary ("called off", "wire tapped", "cordoned off")
+      const ph = phrasalAt(doc, i, s.tokenStart, s.tokenEnd, lex);
+      if (ph) {
+        const m = matchPatterns(doc, i, s.tokenStart, clauseEnd(doc, ph.to - 1, s.tokenEnd), ph.entry, ph);
+        if (!m.discard && (m.code !== null || m.reverse)) {
+          triggers.push({ head: i, from: ph.from, to: ph.to, kind: 'verb', code: m.code, rule: m.rule, consumed: m.consumed, specificity: m.consumed.length + ph.to - ph.from, ...(m.slots ? { slots: m.slots } : {}), ...(m.reverse ? { reverse: m.reverse } : {}) });
+          for (let k = ph.from; k < ph.to; k++) if (k !== i) consumed.add(k);
+          i = ph.to - 1;
+          continue;
+        }
+      }
       if (lex.controlVerbs.has(t.lemma) && i + 1 < s.tokenEnd && (tokens[i + 1].lower === 'to' || tokens[i + 1].pos === 'VERB')) continue;
       const v = verbEntry(t, lex);
       if (!v) continue;
       const m = matchPatterns(doc, i, s.tokenStart, clauseEnd(doc, i, s.tokenEnd), v);
       // PETRARCH2 semantics: a verb whose block has no default code is an event only through a pattern
-      if (m.discard || m.code === null) continue;
-      triggers.push({ head: i, from: i, to: i + 1, kind: 'verb', code: m.code, rule: m.rule, consumed: m.consumed, specificity: m.consumed.length, ...(m.slots ? { slots: m.slots } : {}) });
+      if (!m.discard && m.code === null && !m.reverse && lex.intentVerbs.has(v.lemma) && announced(doc, i, s.tokenStart)) {
+        // "said it would send 200 engineers to Turkey": an announced transfer is an intent to provide aid (033)
+        triggers.push({ head: i, from: i, to: i + 1, kind: 'verb', code: lex.intentVerbs.get(v.lemma)!, rule: `events:intent-verb:${v.lemma}`, consumed: [], specificity: 0 });
+        continue;
+      }
+      const byObject = !m.discard && m.code === null && !m.reverse ? objectCode(doc, i, s.tokenEnd, lex.verbObjects.get(v.lemma)) : null;
+      if (byObject) {
+        // "accepted demands from the rebels": the verb is coded by its object's head noun
+        triggers.push({ head: i, from: i, to: i + 1, kind: 'verb', code: byObject.code, rule: `events:verb-object:${v.lemma}+${byObject.noun}`, consumed: [byObject.at], specificity: 1 });
+        continue;
+      }
+      if (m.discard || (m.code === null && !m.reverse)) continue;
+      triggers.push({ head: i, from: i, to: i + 1, kind: 'verb', code: m.code, rule: m.rule, consumed: m.consumed, specificity: m.consumed.length, ...(m.slots ? { slots: m.slots } : {}), ...(m.reverse ? { reverse: m.reverse } : {}) });
     }
     if (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'VERB' && i > s.tokenStart && tokens[i - 1].pos === 'NOUN')) {
       if (consumed.has(i) || triggers.some((x) => x.head === i)) continue;
@@ -216,24 +304,61 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
     const end = clauseEnd(doc, tr.head, s.tokenEnd);
     for (let k = tr.head + 1; k < end; k++) {
       if (tokens[k].lower !== 'that' && tokens[k].lower !== 'to') continue;
-      for (const o of triggers) if (o !== tr && o.head > k && o.head < end && o.head <= k + 8) consumed.add(o.head);
+      for (const o of triggers) {
+        if (o !== tr && o.head > k && o.head < end && o.head <= k + 8) {
+          consumed.add(o.head);
+          ctx.complementOf.set(o.head, tr.head);
+        }
+        // "threatened to hold a general strike": the light verb's noun is the content too
+        if (o.light !== undefined && o.light > k && o.light < end && o.light <= k + 8) absorbed.add(o);
+      }
       break;
     }
   }
   // background clauses give way to the sentence's main event: purpose infinitives ("to help defend"),
   // reduced relatives ("refugees fleeing", "the curfew imposed in Sudan")
-  const verbTriggers = triggers.filter((tr) => tr.kind === 'verb' && !consumed.has(tr.head));
+  // (a light verb's noun counts as a main event: "began a hunger strike to protest ...")
+  const verbTriggers = triggers.filter((tr) => (tr.kind === 'verb' && !consumed.has(tr.head)) || (tr.light !== undefined && !consumed.has(tr.light)));
+  const anchorOf = (tr: Trigger) => tr.light ?? tr.head;
   for (const tr of verbTriggers) {
-    if (!verbTriggers.some((o) => o !== tr && !isBackground(doc, o.head, lex))) continue;
-    if (isBackground(doc, tr.head, lex) && verbTriggers.some((o) => o.head < tr.head && o !== tr)) consumed.add(tr.head);
+    if (tr.kind !== 'verb') continue;
+    if (!verbTriggers.some((o) => o !== tr && !isBackground(doc, anchorOf(o), lex))) continue;
+    if (isBackground(doc, tr.head, lex) && verbTriggers.some((o) => anchorOf(o) < tr.head && o !== tr)) consumed.add(tr.head);
     else if (isReducedRelative(doc, tr.head)) consumed.add(tr.head);
+  }
+  // "condemned the invasion", "provided aid to refugees fleeing the war in Liberia": an event noun after a
+  // coded (non-speech) verb in its clause is that verb's theme or background, not an event of its own
+  for (const n of triggers) {
+    if (n.kind !== 'noun' || n.light !== undefined) continue;
+    // the subject of its own clause ("after the invasion of Albania killed ten people") stands
+    let a = n.to;
+    while (a < s.tokenEnd && a < n.to + 8 && (['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(tokens[a].pos) || /^(of|by|against|on|in)$/.test(tokens[a].lower))) a++;
+    const after = tokens[a];
+    if (after && after.sentence === si && (after.pos === 'AUX' || (after.pos === 'VERB' && !/ing$/.test(after.lower)))) continue;
+    for (const v of triggers) {
+      if (v.kind !== 'verb' || !v.code || consumed.has(v.head) || lex.cueVerbs.has(tokens[v.head].lemma) || v.head >= n.from) continue;
+      if (n.from < clauseEnd(doc, v.head, s.tokenEnd)) {
+        absorbed.add(n);
+        break;
+      }
+    }
+  }
+  // "X will withdraw unless Y arranges a ceasefire": an event in the condition of another is not asserted
+  for (const tr of triggers) {
+    const a = tr.light ?? tr.from;
+    for (let k = a - 1; k > s.tokenStart; k--) {
+      const w = tokens[k].lower;
+      if (w !== 'if' && w !== 'unless') continue;
+      if (triggers.some((o) => o !== tr && (o.light ?? o.head) < k && !absorbed.has(o))) absorbed.add(tr);
+      break;
+    }
   }
   const live = triggers.filter((tr) => !(consumed.has(tr.head) && tr.consumed.length === 0 && tr.light === undefined) || tr.kind === 'noun' && tr.light !== undefined);
 
   // "X said Y must Z": a statement whose complement says what another must do is a demand (CAMEO 10)
   for (const tr of live) {
     if (tr.kind !== 'verb' || !lex.cueVerbs.has(tokens[tr.head].lemma)) continue;
-    const end = Math.min(s.tokenEnd, tr.head + 12);
+    const end = Math.min(s.tokenEnd, tr.head + 18);
     for (let k = tr.head + 1; k < end; k++) {
       const w = tokens[k].lower;
       if (w === 'must' || w === 'should' || (w === 'has' && tokens[k + 1]?.lower === 'to')) {
@@ -246,13 +371,26 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
     }
   }
   const out: DocEvent[] = [];
+  // absorbed triggers are part of another event's phrase: they do not end its recipient search ("called for a boycott against Y")
+  const asserted = live.filter((tr) => !absorbed.has(tr));
   const cueTriggers = new Set(live.filter((tr) => tr.kind === 'verb' && lex.cueVerbs.has(tokens[tr.head].lemma) && !demands.has(tr.head)).map((tr) => tr.head));
   for (const tr of live) {
     if (consumed.has(tr.head) && !demands.has(tr.head) && tr.light === undefined && tr.kind === 'verb') continue;
+    if (absorbed.has(tr)) continue;
     const isCue = cueTriggers.has(tr.head);
     if (isCue && live.length > cueTriggers.size) continue; // reported speech: the cue is attribution, not an event
-    const ev = buildEvent(doc, si, tr, mentions, live, lex, ctx);
+    const ev = tr.code === null && tr.reverse ? null : buildEvent(doc, si, tr, mentions, asserted, lex, ctx);
     if (ev) out.push(ev);
+    if (ev && tr.reverse === tr.code) {
+      // a symmetric pair ("spoke with" [046:046]) is one reciprocal event, not two
+      if (ev.recipient.length) ev.rule = `${ev.rule}+reciprocal`;
+    } else if (tr.reverse && (tr.code === null || tr.reverse.slice(0, 2) === tr.code.slice(0, 2))) {
+      // (a pair within one CAMEO root is one interaction seen from both sides: visit/host, meet/be met;
+      // a pair across roots, "send troops" [072:086], would infer a second act the text does not state)
+      // the paired event the other way ("X met Y" [031:032]: Y>X 032), when there is someone to reverse
+      const rev = buildEvent(doc, si, { ...tr, code: tr.reverse, rule: `${tr.rule}+reverse` }, mentions, asserted, lex, ctx, true);
+      if (rev) out.push(rev);
+    }
   }
   return dedupe(out);
 }
@@ -265,6 +403,10 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
 function isBackground(doc: Readonly<Doc>, i: number, lex: EventLexicon): boolean {
   let k = i - 1;
   while (k >= 0 && doc.tokens[k].pos === 'ADV') k--;
+  // "to help (him) defend", "to allow them to leave": a bare infinitive under a purpose "to help" / "to let"
+  let h = k;
+  if (h >= 0 && doc.tokens[h].pos === 'PRON') h--;
+  if (h >= 1 && /^(help|let)$/.test(doc.tokens[h].lower) && doc.tokens[h - 1].lower === 'to') k = h - 1;
   if (!(k >= 0 && doc.tokens[k].lower === 'to' && doc.tokens[k].pos === 'PART')) return false;
   const head = doc.tokens[k - 1];
   return !(head && (lex.controlVerbs.has(head.lemma) || CONTROL_ADJ.has(head.lower)));
@@ -279,7 +421,7 @@ function isReducedRelative(doc: Readonly<Doc>, i: number): boolean {
   if (!prev || prev.sentence !== t.sentence) return false;
   const next = doc.tokens[i + 1];
   const ing = t.lower.endsWith('ing');
-  const participle = ing || (/(ed|en)$/.test(t.lower) && next?.pos === 'ADP' && next.lower !== 'by');
+  const participle = ing || (/(ed|en)$/.test(t.lower) && next?.pos === 'ADP');
   if (!participle || !(prev.pos === 'NOUN' || (prev.pos === 'PROPN' && ing))) return false;
   // the noun phrase before it must itself be an object or in a prepositional phrase, not the clause subject
   const start = doc.sentences[t.sentence].tokenStart;
@@ -300,12 +442,42 @@ function dedupe(events: DocEvent[]): DocEvent[] {
   });
 }
 
+/** Conjunctions that open an adverbial clause ("after X was seen", "when Y arrived", "unless Z ..."). */
+/** Prepositions that relate the head to another party ("a row between X", "talks with Y"). */
+const RELATIONAL_PREPS = new Set(['between', 'with', 'against', 'among', 'amongst', 'toward', 'towards', 'versus']);
+const SUBORD_CLAUSE = new Set(['when', 'while', 'after', 'before', 'because', 'since', 'although', 'though', 'whereas', 'unless', 'until', 'if', 'as', 'once']);
+
+/**
+ * Does the conjunction at token `k` open a clause (a finite verb follows within nine tokens, with
+ * no comma or infinitive before it), rather than a prepositional phrase ("after an 18-year break", "as president")?
+ * "as" needs a determiner, pronoun or name right after it ("as the leaders sought ...").
+ */
+function subordinateClauseAt(doc: Readonly<Doc>, k: number, limit: number): boolean {
+  const tokens = doc.tokens;
+  const w = tokens[k].lower;
+  if (w === 'as') {
+    const nx = tokens[k + 1];
+    if (!nx || !(nx.pos === 'DET' || nx.pos === 'PRON' || nx.pos === 'PROPN')) return false;
+    const pv = tokens[k - 1];
+    if (pv && /^(such|well|so|same)$/.test(pv.lower)) return false;
+  }
+  for (let j = k + 1; j < Math.min(limit, k + 10); j++) {
+    const t = tokens[j];
+    if (t.lower === ',' || CLAUSE_BREAK.has(t.lower)) return false;
+    if (t.lower === 'to' && t.pos === 'PART') return false; // "after four years to allow ...": an infinitive, no clause
+    if (t.pos === 'AUX' || (t.pos === 'VERB' && !/ing$/.test(t.lower) && !adjectivalParticiple(doc, j))) return j > k + 1;
+  }
+  return false;
+}
+
 /** The end (exclusive token index) of the clause that starts before token `i`. */
 function clauseEnd(doc: Readonly<Doc>, i: number, limit: number): number {
   const tokens = doc.tokens;
   for (let k = i + 1; k < limit; k++) {
     const w = tokens[k].lower;
     if (CLAUSE_BREAK.has(w)) return k;
+    // "... delayed their meeting after a hafling was seen": a subordinate clause ends this one
+    if (SUBORD_CLAUSE.has(w) && subordinateClauseAt(doc, k, limit)) return k;
     if (w === ',' && k + 1 < limit) {
       const nx = tokens[k + 1];
       if (REL.has(nx.lower) || SUBORD.has(nx.lower) || nx.pos === 'VERB' || (nx.pos === 'ADP' && nx.lower !== 'of') || nx.lower === 'the' && k + 2 < limit && ['kremlin'].includes(tokens[k + 2].lower)) return k;
@@ -373,12 +545,18 @@ function slotMention(doc: Readonly<Doc>, r: SlotRange): Mention | undefined {
   return r.side === 'post' ? inside[0] : inside[inside.length - 1];
 }
 
-function matchPatterns(doc: Readonly<Doc>, v: number, sentStart: number, end: number, entry: VerbEntry) {
+/**
+ * The most specific pattern of `entry` around the verb at token `v` (for a multi-word verb, `span`
+ * gives its tokens `[from, to)`: post-verb literals start after it, pre-verb ones end before it).
+ */
+function matchPatterns(doc: Readonly<Doc>, v: number, sentStart: number, end: number, entry: VerbEntry, span?: { from: number; to: number }) {
   const tokens = doc.tokens;
-  let best: { code: string | null; consumed: number[]; raw: string; slots?: SlotRange[] } | null = null;
+  const vFrom = span?.from ?? v;
+  const vTo = span?.to ?? v + 1;
+  let best: { code: string | null; reverse?: string; consumed: number[]; raw: string; slots?: SlotRange[] } | null = null;
   const votes = new Map<string, number>();
-  const postEnd = Math.min(end, v + 14);
-  const preStart = Math.max(sentStart, v - 6);
+  const postEnd = Math.min(end, vTo + 13);
+  const preStart = Math.max(sentStart, vFrom - 6);
   for (const p of entry.patterns) {
     // a pattern of slots only constrains nothing, except a compound slot ("- % * [030]": "X and Y agree")
     if (p.pre.length + p.post.length === 0 && !p.slots?.some((x) => x.kind === '%')) continue;
@@ -386,7 +564,7 @@ function matchPatterns(doc: Readonly<Doc>, v: number, sentStart: number, end: nu
     // literal positions, kept only for patterns with slots (the matcher is the coder's hot loop)
     const postIdx: number[] | null = p.slots ? [] : null;
     const preIdx: number[] | null = p.slots ? [] : null;
-    let k = v + 1;
+    let k = vTo;
     let ok = true;
     for (let j = 0; j < p.post.length; j++) {
       const lit = p.post[j];
@@ -418,7 +596,7 @@ function matchPatterns(doc: Readonly<Doc>, v: number, sentStart: number, end: nu
       k += n;
     }
     if (!ok) continue;
-    k = v - 1;
+    k = vFrom - 1;
     for (let li = p.pre.length - 1; li >= 0; li--) {
       const lit = p.pre[li];
       const ph = p.prePhrases?.[li];
@@ -443,8 +621,8 @@ function matchPatterns(doc: Readonly<Doc>, v: number, sentStart: number, end: nu
     if (p.slots && postIdx && preIdx) {
       slots = p.slots.map((x) =>
         x.side === 'post'
-          ? { kind: x.kind, side: 'post' as const, from: x.after === 0 ? v + 1 : postIdx[x.after - 1] + 1, to: x.after < postIdx.length ? postIdx[x.after] : end }
-          : { kind: x.kind, side: 'pre' as const, from: preIdx.length - x.before - 1 >= 0 ? preIdx[preIdx.length - x.before - 1] + 1 : sentStart, to: x.before > 0 ? preIdx[preIdx.length - x.before] : v },
+          ? { kind: x.kind, side: 'post' as const, from: x.after === 0 ? vTo : postIdx[x.after - 1] + 1, to: x.after < postIdx.length ? postIdx[x.after] : end }
+          : { kind: x.kind, side: 'pre' as const, from: preIdx.length - x.before - 1 >= 0 ? preIdx[preIdx.length - x.before - 1] + 1 : sentStart, to: x.before > 0 ? preIdx[preIdx.length - x.before] : vFrom },
       );
       // "% *": the pattern needs a compound actor in its slot ("X and Y agree")
       const compoundOk = slots.every((r) => {
@@ -455,7 +633,7 @@ function matchPatterns(doc: Readonly<Doc>, v: number, sentStart: number, end: nu
       if (!compoundOk) continue;
     }
     if (!best || used.length > best.consumed.length) {
-      best = { code: p.code, consumed: used, raw: p.raw, slots };
+      best = { code: p.code, reverse: p.reverse, consumed: used, raw: p.raw, slots };
       votes.clear();
     }
     if (used.length === best.consumed.length) votes.set(p.code ?? '---', (votes.get(p.code ?? '---') ?? 0) + 1);
@@ -466,14 +644,14 @@ function matchPatterns(doc: Readonly<Doc>, v: number, sentStart: number, end: nu
     for (const [c, n] of votes) if (n > (votes.get(top) ?? 0)) top = c;
     if (top !== (best.code ?? '---')) {
       const alt = entry.patterns.find((p) => (p.code ?? '---') === top);
-      best = { code: top === '---' ? null : top, consumed: best.consumed, raw: alt?.raw ?? best.raw, slots: alt === undefined ? best.slots : undefined };
+      best = { code: top === '---' ? null : top, reverse: alt?.reverse, consumed: best.consumed, raw: alt?.raw ?? best.raw, slots: alt === undefined ? best.slots : undefined };
     }
   }
   if (best) {
-    if (best.code === null) return { discard: true, code: null, consumed: [], rule: '' };
-    return { discard: false, code: best.code, consumed: best.consumed, slots: best.slots, rule: `events:verb-pattern:${entry.lemma}:${best.raw.trim()}` };
+    if (best.code === null && !best.reverse) return { discard: true, code: null, consumed: [], rule: '' };
+    return { discard: false, code: best.code, reverse: best.reverse, consumed: best.consumed, slots: best.slots, rule: `events:verb-pattern:${entry.lemma}:${best.raw.trim()}` };
   }
-  return { discard: false, code: entry.code, consumed: [] as number[], rule: entry.code ? `events:verb-default:${entry.lemma}` : `events:verb-uncoded:${entry.lemma}` };
+  return { discard: false, code: entry.code, reverse: entry.reverse, consumed: [] as number[], rule: entry.code ? `events:verb-default:${entry.lemma}` : `events:verb-uncoded:${entry.lemma}` };
 }
 
 function nounAt(doc: Readonly<Doc>, i: number, limit: number, lex: EventLexicon): { to: number; entry: ReturnType<EventLexicon['nouns']['get']>; key: string } | null {
@@ -540,8 +718,13 @@ function nounAfterLight(doc: Readonly<Doc>, v: number, limit: number, lex: Event
   return null;
 }
 
-function participant(m: Mention): Participant {
-  return { text: m.text, start: m.start, end: m.end, code: m.code, country: m.country, sector: m.sector };
+/**
+ * The participants a mention stands for: one, or one per code where the dictionary gives a group of
+ * actors one entry ("the Shire" `FRO/BIL/SAM`: three actors, each with the mention's span).
+ */
+function participants(m: Mention): Participant[] {
+  if (!m.code || !m.code.includes('/')) return [{ text: m.text, start: m.start, end: m.end, code: m.code, country: m.country, sector: m.sector }];
+  return m.code.split('/').filter(Boolean).map((code) => ({ text: m.text, start: m.start, end: m.end, code, country: code.slice(0, 3), sector: code.slice(3, 6) || null }));
 }
 
 /** Start of the verb group (auxiliaries, adverbs, control verbs + "to") ending at token `v`. */
@@ -566,7 +749,14 @@ function inPP(doc: Readonly<Doc>, m: Mention, sentStart: number): boolean {
   const tokens = doc.tokens;
   const after = tokens[m.tokenEnd];
   // "before Putin will hold ...": a mention followed by its verb group is a clause subject
-  if (after && after.sentence === m.sentence && (after.pos === 'AUX' || (after.pos === 'VERB' && !after.lower.endsWith('ing')))) return false;
+  // ... also after a preposition of affiliation ("inhabitants of the Golan Heights threatened", "students
+  // throughout Indonesia staged"), whose country is the head's; not after a relational one ("a row
+  // between X called ...": X is the other party, not the subject)
+  if (after && after.sentence === m.sentence && (after.pos === 'AUX' || (after.pos === 'VERB' && !after.lower.endsWith('ing')))) {
+    let j = m.tokenStart - 1;
+    while (j >= sentStart && ['DET', 'ADJ', 'NUM'].includes(tokens[j].pos)) j--;
+    if (!(j >= sentStart && RELATIONAL_PREPS.has(tokens[j].lower))) return false;
+  }
   let k = m.tokenStart - 1;
   // walk back over coordination within a list: "with China, Belarus, and India"
   for (;;) {
@@ -582,7 +772,7 @@ function inPP(doc: Readonly<Doc>, m: Mention, sentStart: number): boolean {
   }
   if (k < sentStart) return false;
   const t = tokens[k];
-  if (t.pos === 'ADP' || t.pos === 'SCONJ') return !['that'].includes(t.lower);
+  if (t.pos === 'ADP' || t.pos === 'SCONJ') return t.lower !== 'that';
   // "A member of the parliament, Mohammed Mamoun, started ...": an appositive before the verb is the subject
   const next = tokens[m.tokenEnd + 1];
   if (t.lower === ',' && after?.lower === ',' && next && next.sentence === m.sentence && (next.pos === 'AUX' || (next.pos === 'VERB' && !next.lower.endsWith('ing')))) return false;
@@ -616,7 +806,7 @@ function coordinated(doc: Readonly<Doc>, first: Mention, pool: Mention[], dir: 1
       let k = cur.tokenEnd;
       let sawLink = false;
       let conj = false;
-      while (k < tokens.length && [',', 'and', 'or', '-'].includes(tokens[k].lower)) {
+      while (k < tokens.length && [',', 'and', 'or', 'nor', '-'].includes(tokens[k].lower)) {
         if (tokens[k].lower !== ',') conj = true;
         sawLink = true;
         k++;
@@ -632,7 +822,7 @@ function coordinated(doc: Readonly<Doc>, first: Mention, pool: Mention[], dir: 1
       while (k >= 0 && cur.tokenStart - k < 4 && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ') && tokens[k].sentence === cur.sentence) k--;
       let sawAnd = false;
       let conj = false;
-      while (k >= 0 && [',', 'and', 'or', '-'].includes(tokens[k].lower)) {
+      while (k >= 0 && [',', 'and', 'or', 'nor', '-'].includes(tokens[k].lower)) {
         if (tokens[k].lower !== ',') conj = true;
         sawAnd = true;
         k--;
@@ -642,6 +832,8 @@ function coordinated(doc: Readonly<Doc>, first: Mention, pool: Mention[], dir: 1
     }
     if (!next || !next.code || out.includes(next)) break;
     out.push(next);
+    // one span may stand for several actors ("lawmakers" in "lawmakers and officials in X and Y")
+    for (const x of pool) if (x !== next && x.code && x.tokenStart === next.tokenStart && x.tokenEnd === next.tokenEnd && !out.includes(x)) out.push(x);
     cur = next;
     if (dir === 1 && lastLinkConj) break; // "A, B and C": the conjunction closes the list
   }
@@ -756,9 +948,20 @@ function findActors(doc: Readonly<Doc>, tr: Trigger, si: number, mentions: Menti
     const r = resolvePronoun(doc, g - 1, pron.lower);
     if (r) return { actors: [{ ...r, text: pron.text, start: pron.start, end: pron.end, tokenStart: g - 1, tokenEnd: g }], passive: false };
   }
+  // "as the leaders sought to ease tensions": the subject of a subordinate clause stands inside it
+  let floor = -1;
+  for (let k = g - 1; k >= s.tokenStart && g - k < 12; k--) {
+    const w = tokens[k].lower;
+    if (w === ',' || CLAUSE_BREAK.has(w)) break;
+    if (SUBORD_CLAUSE.has(w) && (tokens[k].pos === 'SCONJ' || tokens[k].pos === 'ADP') && subordinateClauseAt(doc, k, g + 1)) {
+      floor = k;
+      break;
+    }
+  }
   for (let k = mentions.length - 1; k >= 0; k--) {
     const m = mentions[k];
     if (m.tokenEnd > g) continue;
+    if (m.tokenStart <= floor) break;
     if (isPossessor(doc, m) || inPP(doc, m, s.tokenStart) || isObjectOfVerb(doc, m)) continue;
     if (!m.code) {
       // "the country would ...": resolve a bare nominal to the nearest coded country
@@ -767,7 +970,8 @@ function findActors(doc: Readonly<Doc>, tr: Trigger, si: number, mentions: Menti
         if (r) return { actors: [{ ...r, text: m.text, start: m.start, end: m.end, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd }], passive: false };
       }
       // an uncoded nominal subject right before the verb ("experts say") means the actor is unknown
-      if (m.kind === 'nominal' && m.tokenEnd >= g - 1) return { actors: [], passive: false };
+      // ... unless it stands in a phrase after the head ("police in Jericho confiscated": the head is the subject)
+      if (m.kind === 'nominal' && m.tokenEnd >= g - 1 && !(tokens[m.tokenStart - 1]?.pos === 'ADP' && tokens[m.tokenStart - 1].sentence === si)) return { actors: [], passive: false };
       // a named subject that no dictionary codes ("President Dos Santos conceded"): the actor is known by
       // name only (code null), the event stands
       if (m.kind === 'name' && m.tokenEnd >= g - 1 && m.entity !== null && /^(PER|ORG)$/.test(doc.entities[m.entity]?.label ?? '')) return { actors: [m], passive: false };
@@ -782,13 +986,13 @@ function findActors(doc: Readonly<Doc>, tr: Trigger, si: number, mentions: Menti
   return { actors: [], passive: false };
 }
 
-function findRecipients(doc: Readonly<Doc>, tr: Trigger, si: number, mentions: Mention[], live: readonly Trigger[], actors: Mention[], lex: EventLexicon): Mention[] {
+function findRecipients(doc: Readonly<Doc>, tr: Trigger, si: number, mentions: Mention[], live: readonly Trigger[], actors: Mention[], lex: EventLexicon, ctx: SentenceContext): Mention[] {
   const tokens = doc.tokens;
   const s = doc.sentences[si];
   let end = clauseEnd(doc, tr.head, s.tokenEnd);
   // stop at the next live trigger that this trigger's pattern did not consume
   for (const o of live) {
-    if (o.head > tr.head && o.head < end && !tr.consumed.includes(o.head) && o.light !== tr.head) {
+    if (o.head > tr.head && o.head < end && !tr.consumed.includes(o.head) && o.light !== tr.head && ctx.complementOf.get(o.head) !== tr.head) {
       // "condemned an attack by X soldiers": an event noun that is this verb's object is part of its recipient phrase
       if (o.kind === 'noun' && o.light === undefined && tr.kind === 'verb' && governingVerb(doc, o.from, s.tokenStart) === tr.head) continue;
       end = o.light ?? o.from;
@@ -803,6 +1007,9 @@ function findRecipients(doc: Readonly<Doc>, tr: Trigger, si: number, mentions: M
     if (tokens[m.tokenEnd]?.sentence === si && /^(summit|meeting|conference|forum|session|talks|gathering)$/.test(tokens[m.tokenEnd].lemma)) continue;
     const before = tokens[m.tokenStart - 1]?.lower;
     if (['in', 'at', 'near', 'inside'].includes(before) && m.entity !== null && /:place|:capital/.test(doc.entities[m.entity]?.rule ?? '')) continue;
+    // "discussed the war in Ukraine", "talks on Gaza": a consultation's partners come as its object or
+    // after with/to/between; a country inside the topic is not one
+    if (tr.code?.startsWith('04') && ['in', 'on', 'over', 'about', 'regarding'].includes(before) && tokens[m.tokenStart - 2]?.pos === 'NOUN') continue;
     if (tr.kind === 'noun') {
       const prep = tokens[m.tokenStart - 1]?.lower;
       const prep2 = tokens[m.tokenStart - 2]?.lower;
@@ -867,6 +1074,21 @@ function findDate(doc: Readonly<Doc>, tr: Trigger, si: number, actors: Mention[]
     }
   }
   return best;
+}
+
+/** The country of the first place (capitals included) after in/at/near in the trigger's clause, or null. */
+function placeCountry(doc: Readonly<Doc>, tr: Trigger, si: number): string | null {
+  const tokens = doc.tokens;
+  const stop = clauseEnd(doc, tr.head, doc.sentences[si].tokenEnd);
+  const ix = docIndex(doc);
+  for (const ei of ix.entitiesBySentence[si]) {
+    const e = doc.entities[ei];
+    if ((e.label !== 'GPE' && e.label !== 'LOC') || !e.actor?.country) continue;
+    if (e.start < tokens[tr.to - 1].end || e.end > tokens[stop - 1].end) continue;
+    const k = ix.tokenByStart.get(e.start) ?? -1;
+    if (['in', 'at', 'near', 'inside'].includes(tokens[k - 1]?.lower ?? '')) return e.actor.country;
+  }
+  return null;
 }
 
 function findLocation(doc: Readonly<Doc>, tr: Trigger, si: number, recipients: Mention[]): DocEvent['location'] {
@@ -985,7 +1207,7 @@ function coordinatedVerbActors(doc: Readonly<Doc>, tr: Trigger, si: number, ment
   return !passive && actors.length ? actors : null;
 }
 
-function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Mention[], live: readonly Trigger[], lex: EventLexicon, ctx: SentenceContext): DocEvent | null {
+function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Mention[], live: readonly Trigger[], lex: EventLexicon, ctx: SentenceContext, reversed = false): DocEvent | null {
   const tokens = doc.tokens;
   let { actors, passive } = findActors(doc, tr, si, mentions, lex, ctx.pluralResolved);
   if (tr.kind === 'verb' && !passive) {
@@ -993,7 +1215,7 @@ function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Menti
     const shared = coordinatedVerbActors(doc, tr, si, mentions, live, lex, ctx);
     if (shared) actors = shared;
   }
-  let recipients = findRecipients(doc, tr, si, mentions, live, actors, lex);
+  let recipients = findRecipients(doc, tr, si, mentions, live, actors, lex, ctx);
   if (passive) {
     // the grammatical subject of a passive is the recipient
     const g = verbGroupStart(doc, tr.head, doc.sentences[si].tokenStart, lex);
@@ -1008,7 +1230,9 @@ function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Menti
     const sm = postSource && slotMention(doc, postSource);
     if (sm) {
       // "- + * FROM $": the subject is the target, the source follows the preposition
-      if (slotOf('+', 'pre')) recipients = actors;
+      // (a passive subject stays the recipient: "X was freed from $")
+      if (slotOf('+', 'pre') && actors.length) recipients = actors;
+      else if (!passive && actors.length && !slotOf('+', 'post')) recipients = actors; // "X received money from $": the subject is the target
       actors = coordinated(doc, sm, pool, 1);
     }
     const postTarget = slotOf('+', 'post');
@@ -1016,6 +1240,23 @@ function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Menti
     if (tm && !actors.some((a) => a.start === tm.start)) recipients = coordinated(doc, tm, pool, 1);
   }
   recipients = recipients.filter((r) => !actors.some((a) => a.code === r.code));
+  if (reversed) {
+    // a paired reverse event: the recipient acts on the actor
+    if (recipients.length === 0 || actors.length === 0) return null;
+    [actors, recipients] = [recipients, actors];
+  }
+  let inferred = '';
+  if (actors.length === 0 && !reversed && tr.code?.startsWith('14')) {
+    // "About 5,000 people protested in Nairobi": an unnamed crowd protesting in a country's place is
+    // that country's civilians (CVL); no country in the clause, no actor
+    const g = verbGroupStart(doc, tr.light ?? tr.head, doc.sentences[si].tokenStart, lex);
+    const subj = mentions.find((m) => !m.code && m.kind === 'nominal' && m.tokenEnd >= g - 1 && m.tokenEnd <= g);
+    const country = subj ? placeCountry(doc, tr, si) : null;
+    if (subj && country) {
+      actors = [{ ...subj, code: country + 'CVL', country, sector: 'CVL' }];
+      inferred = '+location-country';
+    }
+  }
   if (actors.length === 0) return null;
   // an actor known by name only makes an event only for a coded action, not for a statement
   // ("Ohio Mattress Co said": a speech verb or a CAMEO 01 code)
@@ -1027,9 +1268,13 @@ function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Menti
   const timex = findDate(doc, tr, si, actors);
   const dct = doc.document.published;
   const date = timex ? timex.value : dct;
-  const modality = modalityOf(doc, tr, si, date, lex);
+  let modality = modalityOf(doc, tr, si, date, lex);
+  // an announced transfer ("said it would send") is a stated plan: future, not a hypothesis
+  if (tr.rule.startsWith('events:intent-verb:') && !modality.includes('future') && !tokensBetween(doc, doc.sentences[si].tokenStart - 1, doc.sentences[si].tokenEnd).some((t) => t.lower === 'if' || t.lower === 'unless')) {
+    modality = (['historical', 'future', 'hypothetical', 'negation'] as Modality[]).filter((m) => m === 'future' || (m !== 'hypothetical' && modality.includes(m)));
+  }
   let code = tr.code;
-  let rule = tr.rule;
+  let rule = tr.rule + inferred;
   if (code && code.startsWith('04') && tokensBetween(doc, tr.head, Math.min(doc.sentences[si].tokenEnd, tr.head + 5)).some((t) => t.lower === 'phone' || t.lower === 'telephone')) {
     // "spoke by phone with", "talked on the telephone to": CAMEO 041, discuss by telephone
     code = '041';
@@ -1081,8 +1326,8 @@ function buildEvent(doc: Readonly<Doc>, si: number, tr: Trigger, mentions: Menti
     goldstein: c ? c.goldstein : null,
     plover: c?.plover ? { event: c.plover.event, mode: c.plover.mode ?? null, ...(c.plover.context ? { context: c.plover.context } : {}) } : null,
     status: c || dictOnly ? 'coded' : 'uncoded',
-    actor: actors.map(participant),
-    recipient: recipients.map(participant),
+    actor: actors.flatMap(participants),
+    recipient: recipients.flatMap(participants),
     date,
     dateDefaulted: !timex,
     location: findLocation(doc, tr, si, recipients),

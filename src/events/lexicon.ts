@@ -15,6 +15,11 @@ import { phraseKey } from '../text/phrases.js';
 export interface VerbPattern {
   /** CAMEO code, or null for PETRARCH2's `---` ("not an event"). */
   code: string | null;
+  /**
+   * The code of the paired event the other way, recipient to actor (PETRARCH2's `[A:B]`: "met" `[031:032]`
+   * gives X>Y 031 and Y>X 032; `[:B]` gives only the reverse event). Absent for a single code.
+   */
+  reverse?: string;
   /** Literals before the verb, in order; each literal is a set of accepted lower-case words/lemmas. */
   pre: Array<Set<string>>;
   post: Array<Set<string>>;
@@ -42,6 +47,8 @@ export interface VerbEntry {
   lemma: string;
   /** Default code of the verb's block (null where the block has `---`). */
   code: string | null;
+  /** Code of the block's paired reverse event (see {@link VerbPattern.reverse}). */
+  reverse?: string;
   patterns: VerbPattern[];
 }
 
@@ -56,6 +63,12 @@ export interface EventLexicon {
   verbs: Map<string, VerbEntry>;
   /** Inflected form -> verb lemma (from the dictionary's irregular forms). */
   forms: Map<string, string>;
+  /**
+   * Multi-word verbs ("call off", "wire tap", "blow up") by the inflected form of their head word
+   * (the word the dictionary marks as the verb): each inflected phrase as lower-case words, the
+   * head's index in it, and the phrase's lemma (a key of `verbs`). Longest phrases first.
+   */
+  phrasalVerbs: Map<string, Array<{ words: string[]; head: number; lemma: string }>>;
   nouns: Map<string, NounEntry>;
   recipientPreps: Set<string>;
   lightVerbs: Set<string>;
@@ -73,6 +86,10 @@ export interface EventLexicon {
   intentCodes: Map<string, string>;
   /** Cooperative code prefix -> CAMEO 12x rejection code, for negated cooperative actions. */
   negatedCodes: Map<string, string>;
+  /** Uncoded transfer verbs announced with will/would ("would send engineers") -> intent code (033). */
+  intentVerbs: Map<string, string>;
+  /** Uncoded verbs coded by their object's head noun ("accepted demands": 080): lemma -> noun lemma -> code. */
+  verbObjects: Map<string, Map<string, string>>;
   cameo: ReturnType<typeof loadCameo>;
   /**
    * Codes the verb dictionary assigns that the CAMEO codebook lacks (PETRARCH2's validation
@@ -134,6 +151,7 @@ export function buildEventLexicon(vd: ReturnType<typeof loadVerbs>, opts: { proj
   const converted = new Map<object, VerbPattern>();
   const verbs = new Map<string, VerbEntry>();
   const forms = new Map<string, string>();
+  const phrasalVerbs: EventLexicon['phrasalVerbs'] = new Map();
   for (const [lemma, v] of Object.entries(vd.verbs)) {
     const patterns: VerbPattern[] = [];
     for (const p of v.patterns) {
@@ -146,6 +164,7 @@ export function buildEventLexicon(vd: ReturnType<typeof loadVerbs>, opts: { proj
         const postPh = p.post.filter(isLit).map(phrasesOf);
         c = {
           code: parseCode(p.code),
+          ...(parseCode(p.passive) ? { reverse: parseCode(p.passive)! } : {}),
           pre,
           post,
           raw: p.raw,
@@ -159,9 +178,23 @@ export function buildEventLexicon(vd: ReturnType<typeof loadVerbs>, opts: { proj
     }
     const key = lemma.toLowerCase();
     const override = raw.verbOverrides?.[key];
-    verbs.set(key, { lemma: key, code: override !== undefined ? parseCode(override) : parseCode(v.code), patterns });
+    const reverse = override === undefined ? parseCode(v.passive) : null;
+    verbs.set(key, { lemma: key, code: override !== undefined ? parseCode(override) : parseCode(v.code), ...(reverse ? { reverse } : {}), patterns });
+    if (key.includes(' ')) {
+      const lw = key.split(' ');
+      const h = v.head ? lw.indexOf(v.head.toLowerCase()) : 0;
+      for (const f of new Set([key, ...(v.forms ?? []).map((x) => x.toLowerCase())])) {
+        const words = f.split(' ');
+        if (words.length !== lw.length || h < 0) continue;
+        const list = phrasalVerbs.get(words[h]) ?? [];
+        list.push({ words, head: h, lemma: key });
+        phrasalVerbs.set(words[h], list);
+      }
+      continue;
+    }
     for (const f of v.forms ?? []) if (!forms.has(f.toLowerCase())) forms.set(f.toLowerCase(), key);
   }
+  for (const list of phrasalVerbs.values()) list.sort((a, b) => b.words.length - a.words.length);
   for (const [k, code] of Object.entries(raw.verbOverrides ?? {})) {
     if (k.startsWith('_') || verbs.has(k)) continue;
     verbs.set(k, { lemma: k, code: parseCode(code as string | null), patterns: [] });
@@ -180,6 +213,7 @@ export function buildEventLexicon(vd: ReturnType<typeof loadVerbs>, opts: { proj
   return {
     verbs,
     forms,
+    phrasalVerbs,
     nouns,
     recipientPreps: new Set(raw.recipientPreps),
     lightVerbs: new Set(raw.lightVerbs),
@@ -193,6 +227,8 @@ export function buildEventLexicon(vd: ReturnType<typeof loadVerbs>, opts: { proj
     soloVerbs: new Set(raw.soloVerbs.lemmas),
     intentCodes: new Map(Object.entries(raw.intentCodes as Record<string, string>).filter(([k]) => !k.startsWith('_'))),
     negatedCodes: new Map(Object.entries(raw.negatedCodes as Record<string, string>).filter(([k]) => !k.startsWith('_'))),
+    verbObjects: new Map(Object.entries((raw.verbObjects ?? {}) as Record<string, Record<string, string>>).filter(([k]) => !k.startsWith('_')).map(([k, v]) => [k, new Map(Object.entries(v))])),
+    intentVerbs: new Map(Object.entries((raw.intentVerbs ?? {}) as Record<string, string>).filter(([k]) => !k.startsWith('_'))),
     cameo,
     dictionaryCodes,
   };

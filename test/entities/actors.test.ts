@@ -40,4 +40,30 @@ describe('actor resolution', () => {
     const d = analyzeText('On Friday the West Forest council met in George Street.', '2025-01-05');
     expect(d.entities.filter((e) => e.actor && /Friday|West|Forest|George/.test(e.text) && e.label !== 'ORG')).toEqual([]);
   });
+  it('codes a hyphenated organisation name and a capitalised acronym from the dictionary, but not the lower-case word', () => {
+    const d = analyzeText('Fighters of al-Qaeda and of UNITA met in Luanda. The unita party was a rumour.', '2025-01-05');
+    expect(d.entities.find((e) => e.text === 'al-Qaeda')?.actor?.code).toBe('IMGMUSALQ');
+    expect(d.entities.find((e) => e.text === 'UNITA')?.actor?.code).toBe('ANGREB');
+    expect(d.mentions.some((m) => m.text.includes('unita') && m.code)).toBe(false);
+  });
+
+  it('codes a group named by a demonym with its country ("Iraqi Kurds")', () => {
+    const d = analyzeText('Thousands of Iraqi Kurds fled to Turkey.', '2025-01-05');
+    expect(d.mentions.find((m) => m.text.includes('Kurds'))?.code).toBe('IRQ');
+  });
+  it("puts a prefix agent's code before the country ('Kenyan peacekeeping troops': IGO~ + KEN)", () => {
+    const d = analyzeText('Kenyan peacekeeping troops arrived in Somalia on Monday.', '2025-01-05');
+    expect(d.mentions.find((m) => m.text.includes('peacekeeping'))?.code).toBe('IGOKEN');
+  });
+
+  it('composes agents around an actor that the recognizer hid in a longer span, and after a possessor (validation dictionaries)', async () => {
+    const { petrarchPipeline } = await import('../../src/eval/petrarch.js');
+    const { runPipeline } = await import('../../src/pipeline.js');
+    const run = (text: string) => runPipeline({ id: text, title: null, published: '2001-05-02', url: null, source: null, text }, petrarchPipeline());
+    expect(run('An MSF Arnor diplomat visited Gondor.').mentions.map((m) => m.code)).toContain('NGOARNGOV');
+    expect(run("Arnor praised Gondor's main opposition groups.").mentions.map((m) => m.code)).toContain('GONMOP');
+    // a name written with its article is an institution, not a person; a one-word institutional entry stands for a place too
+    expect(run('The AU praised Gondor.').mentions.map((m) => m.code)).toContain('IGOAFR');
+    expect(run('Washington security officials praised Gondor.').mentions.map((m) => m.code)).toContain('USAGOV');
+  });
 });
