@@ -5,9 +5,12 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Newest modification time (ms since the epoch) of the files under `dir`. */
+/**
+ * Newest modification time (ms since the epoch) of `dir`, its folders and
+ * files (a folder's time changes when a file in it is added or removed).
+ */
 function newest(dir) {
-  let t = 0;
+  let t = statSync(dir).mtimeMs;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const full = join(dir, e.name);
     t = Math.max(t, e.isDirectory() ? newest(full) : statSync(full).mtimeMs);
@@ -17,7 +20,8 @@ function newest(dir) {
 
 /**
  * True when `<root>/dist/BUILD.json` (written last by the build) exists and is
- * at least as new as every file under `<root>/src`, and `env.SITREP_USE_TSX`
+ * at least as new as every file and folder under `<root>/src` (so an edited,
+ * added or deleted source file sends the command to tsx), and `env.SITREP_USE_TSX`
  * is not `1`. Never throws for a missing dist/; a missing src/ counts as
  * nothing newer.
  * @param {string} root project folder

@@ -23,8 +23,13 @@ describe('distIsFresh', () => {
       mkdirSync(join(root, 'dist'));
       writeFileSync(join(root, 'dist', 'BUILD.json'), '{}\n');
       utimesSync(join(root, 'src', 'deep', 'a.ts'), 1000, 1000);
+      utimesSync(join(root, 'src', 'deep'), 1000, 1000);
+      utimesSync(join(root, 'src'), 1000, 1000);
       utimesSync(join(root, 'dist', 'BUILD.json'), 2000, 2000);
       expect(distIsFresh(root, {})).toBe(true);
+      utimesSync(join(root, 'src', 'deep'), 2500, 2500); // a file removed from src/deep after the build
+      expect(distIsFresh(root, {})).toBe(false);
+      utimesSync(join(root, 'src', 'deep'), 1000, 1000);
       expect(distIsFresh(root, { SITREP_USE_TSX: '1' })).toBe(false);
       utimesSync(join(root, 'src', 'deep', 'a.ts'), 3000, 3000); // edited after the build
       expect(distIsFresh(root, {})).toBe(false);
