@@ -1203,16 +1203,50 @@ function yearBefore(rc: ResolveCtx, sameSentenceOnly = false): Resolution | null
   return null;
 }
 
+/** After "the day before": the start of a noun phrase naming an event ("the vote", "his death", "last month's crash"). */
+const EVENT_NP_AFTER = /^\s+(?:the|a|an|his|her|its|their)\s/i;
+
+/**
+ * Value of "the day after his death" / "Oct. 12, the day before the crash": in apposition to a date
+ * of the same sentence ("DATE, the day before ...") that date; else the date the text gives for the
+ * event (see {@link eventDate}) shifted by one unit; else underspecified at the unit's granularity
+ * (`XXXX-XX-XX`, `XXXX-WXX`, `XXXX-XX`, `XXXX`), anchor `none`.
+ */
+function eventRelative(ctx: TimeContext, rc: ResolveCtx, gran: Granularity, sign: number, head: string | null): Resolution {
+  const p = rc.prev;
+  if (p && p.sentence === rc.sentence && /,\s*$/.test(rc.before) && p.index < rc.history.length && /^[\s,]*$/.test(ctx.text.slice(rc.history[p.index].end, rc.start))) {
+    const pv = parseValue(p.value);
+    if (pv && GRAN_RANK[pv.gran] <= GRAN_RANK[gran]) return { value: fmtGran(pv.dt, gran), anchor: `timex:${p.index}` };
+  }
+  const ev = head ? eventDate(ctx, rc, head) : null;
+  if (ev) {
+    const pv = parseValue(rc.history[+ev.slice(6)].value);
+    if (pv) return { value: fmtGran(shift(pv.dt, gran, sign), gran), anchor: ev };
+  }
+  const under: Partial<Record<Granularity, string>> = { day: 'XXXX-XX-XX', week: 'XXXX-WXX', month: 'XXXX-XX', year: 'XXXX' };
+  return { value: under[gran] ?? 'XXXX', anchor: 'none' };
+}
+
+/** Finer granularities rank lower. */
+const GRAN_RANK: Record<string, number> = { minute: 0, hour: 1, day: 2, week: 3, month: 4, quarter: 5, year: 6 };
+
 /** "the year before", "the day before", "the week after", "a day earlier", "the previous day", "the next day", "the following morning". */
 const anaphoric = rx(
   'time:anaphoric',
-  `${B}(?:the\\s+(?<u1>day|week|month|year|night|morning|evening)\\s+(?<d1>before|after|earlier|later|previous)|(?:the|that)\\s+(?<d2>next|following|previous|preceding|same)\\s+(?<u2>day|morning|afternoon|evening|night)|(?<d3>that|the\\s+same)\\s+(?<u3>day|morning|afternoon|evening|night|week|month|year)|a\\s+(?<u4>day|week)\\s+(?<d4>earlier|later|before|after))${E}`,
+  `${B}(?:the\\s+(?<u1>day|week|month|year|night|morning|evening)\\s+(?<d1>before|after|earlier|later|previous|following(?=\\s+(?:the|a|an|his|her|its|their|last\\s+\\w+['’]s)\\s))|(?:the|that)\\s+(?<d2>next|following|previous|preceding|same)\\s+(?<u2>day|morning|afternoon|evening|night)|(?<d3>that|the\\s+same)\\s+(?<u3>day|morning|afternoon|evening|night|week|month|year)|a\\s+(?<u4>day|week)\\s+(?<d4>earlier|later|before|after))${E}`,
   (m, ctx) => {
     const g = m.groups!;
     const u = (g.u1 ?? g.u2 ?? g.u3 ?? g.u4)!.toLowerCase();
     const d = (g.d1 ?? g.d2 ?? g.d3 ?? g.d4)!.toLowerCase().replace(/\s+/g, ' ');
     const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 15);
-    if ((g.d1 || g.d4) && /^\s+(?:the|a|an|his|her|its|their)\b/i.test(after)) return null; // "the day before the vote", "a week after the summit" -> not anchored on a timex
+    const eventAfter = d === 'following' || EVENT_NP_AFTER.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 30));
+    // "[the day] after his death", "[the week] following the crash": a DATE relative to an event (TimeBank
+    // annotates it; the preposition stays out); "a week after the summit" stays with the duration rules
+    if (g.u1 && eventAfter && /^(?:day|week|month|year)$/.test(u) && /^(?:before|after|following)$/.test(d)) {
+      const head = eventHead(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 60));
+      return mk(m, 'time:event-relative', 'DATE', (rc) => eventRelative(ctx, rc, u as Granularity, d === 'before' ? -1 : 1, head), { end: m.index + m[0].search(/\s+(?:before|after|following)\s*$/i), tags: u === 'day' ? TAG_DAY : undefined });
+    }
+    if ((g.d1 || g.d4) && eventAfter) return null; // "a week after the summit" -> not anchored on a timex
     const sign = /before|earlier|previous|preceding/.test(d) ? -1 : /after|later|next|following/.test(d) ? 1 : 0;
     const isPart = u in PARTS_OF_DAY;
     const gran: Granularity = isPart || u === 'night' ? 'day' : (u as Granularity);

@@ -467,3 +467,27 @@ describe('coordinated quarters', () => {
     expect(b.map((t) => [t.text, t.type, t.value])).toEqual([['second', 'DATE', '2024-Q2'], ['third quarters of 2024', 'DATE', '2024-Q3']]);
   });
 });
+
+describe('dates relative to an event ("the day after his death")', () => {
+  it('"the day after <event>" is a DATE whose span leaves the preposition out', () => {
+    const t = find(tx('Mourners gathered outside the embassy the day after his funeral.'), 'the day');
+    expect(t.type).toBe('DATE');
+    expect(t.rule).toBe('time:event-relative');
+    // no date is given for the funeral: underspecified at day granularity
+    expect(t.value).toBe('XXXX-XX-XX');
+  });
+  it('in apposition to a date ("Aug. 1, the day before the vote") it is that date', () => {
+    const t = find(tx('Shares slid on Aug. 1, the day before the central bank met.'), 'the day');
+    expect(t.value).toBe('2025-08-01');
+  });
+  it('takes the date the text gives for the event, shifted by one unit', () => {
+    const list = tx('The referendum took place on Aug. 3. Turnout was high. Officials counted ballots the day after the referendum.');
+    expect(find(list, 'the day').value).toBe('2025-08-04');
+  });
+  it('"the week following <event>" is a week-level DATE', () => {
+    expect(find(tx('Exports fell sharply in the week following the blockade.'), 'the week').value).toBe('XXXX-WXX');
+  });
+  it('"the day before last Tuesday" still shifts the date that follows', () => {
+    expect(find(tx("The day before last Tuesday's hearing, the envoy flew home."), 'The day before last Tuesday').value).toBe('2025-08-11');
+  });
+});
