@@ -6,7 +6,7 @@
  */
 import type { TimexType } from '../doc.js';
 import { easter, fmtDay, fmtGran, fmtMonth, fmtQuarter, fmtWeek, fmtYear, nthWeekday, pad, parseValue, shift, unknownAt, utcDate } from './calendar.js';
-import { DECADE_WORDS, FIXED_HOLIDAYS, FLOATING_HOLIDAYS, MONTHS, NUMBER_WORDS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS } from './lexicon.js';
+import { DECADE_WORDS, EVALUATIVE_PERIOD_ADJ, FIXED_HOLIDAYS, FLOATING_HOLIDAYS, MONTHS, NUMBER_WORDS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS } from './lexicon.js';
 import type { Granularity } from './lexicon.js';
 import { NUM, NUM_WORD, ORD_WORD, VAGUE, parseNumber, parseOrdinal } from './numbers.js';
 import { durationValue, modOf, relToDct, relToRef, resolveDate, resolveMonth, resolveWeekday, withMod, yearFor } from './resolve.js';
@@ -1018,6 +1018,31 @@ const theYears = rx('time:the-years', `${B}the\\s+(?:early\\s+|later\\s+|followi
   return mk(m, 'time:the-years', 'DURATION', fixed(durationValue(null, u.gran === 'decade' ? 'DE' : u.unit, false)));
 });
 
+/**
+ * "its best [week] since November", "a great [day] for the country", "another very bad financial [week]":
+ * a unit noun after an evaluative adjective ({@link EVALUATIVE_PERIOD_ADJ}) names the period the report
+ * is about, the DCT's day / week / month / year (DATE); the span is the noun, as TimeBank marks it.
+ * Generic uses ("the best day to buy", "the worst day of his life", "every good day") are left out.
+ */
+const evaluativePeriod = rx(
+  'time:evaluative-period',
+  `${B}(?:(?:very|unusually|particularly|extremely|really|exceptionally|relatively|fairly|truly)\\s+)?(?<adj>${[...EVALUATIVE_PERIOD_ADJ].join('|')})\\s+(?:(?<adj2>[a-z]+)\\s+)?(?<u>day|week|month|year)(?![-\\w'’])`,
+  (m, ctx) => {
+    const g = m.groups!;
+    // a second adjective: evaluative or relational ("a bad financial week", "the busiest trading day")
+    if (g.adj2 && !EVALUATIVE_PERIOD_ADJ.has(g.adj2.toLowerCase()) && !/^[a-z]+(?:al|ing|ic)$/i.test(g.adj2)) return null;
+    const before = ctx.text.slice(Math.max(0, m.index - 12), m.index).toLowerCase();
+    if (/\b(?:every|each|any|one|no|some)\s+$/.test(before)) return null;
+    const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 12).toLowerCase();
+    if (/^\s+(?:to|of|in\s+which|when)\b/.test(after) || /^['’]s\b/.test(after)) return null;
+    // "Today is a sad day": the noun only restates the timex it is predicated of
+    if (/\b(?:today|yesterday|tomorrow|tonight|[a-z]+day)\s+(?:is|was|will\s+be|would\s+be)\s+(?:a|an|the)\s+$/i.test(ctx.text.slice(Math.max(0, m.index - 30), m.index))) return null;
+    const u = g.u.toLowerCase() as Granularity;
+    // a day in a past clause ("it was a great day") is the day the report has just named, else the DCT
+    return mk(m, 'time:evaluative-period', 'DATE', (rc) => (u === 'day' && rc.tense === 'past' && rc.prevDay && rc.sentence - rc.prevDay.sentence <= 2 ? relToRef(rc, 'day', 0, 2) : fmtRel(rc, u, 0)), { start: m.index + m[0].length - g.u.length, tags: u === 'day' ? TAG_DAY : undefined });
+  },
+);
+
 /** "annual profit / loss": a one-year period (MEANTIME annotates these). */
 const annual = rx('time:annual', `${B}annual(?=\\s+(?:net\\s+)?(?:profits?|loss(?:es)?|earnings|revenues?|sales|results|income)\\b)`, (m) => mk(m, 'time:annual', 'DURATION', fixed('P1Y')));
 
@@ -1671,6 +1696,7 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   theDay,
   theYears,
   annual,
+  evaluativePeriod,
   ago,
   agoUnquantified,
   tradingPart,

@@ -491,3 +491,20 @@ describe('dates relative to an event ("the day after his death")', () => {
     expect(find(tx("The day before last Tuesday's hearing, the envoy flew home."), 'The day before last Tuesday').value).toBe('2025-08-11');
   });
 });
+
+describe('a unit noun after an evaluative adjective ("its best week since May")', () => {
+  it('names the DCT period; the span is the noun', () => {
+    const list = tx('Tokyo shares had their best week since May.');
+    const t = find(list, 'week');
+    expect([t.type, t.value, t.rule]).toEqual(['DATE', '2025-W33', 'time:evaluative-period']);
+    expect(find(tx('The rebels called it a dark day for the republic.'), 'day').value).toBe('2025-08-13');
+    expect(find(tx('It is shaping up as another rough trading month for exporters.'), 'month').value).toBe('2025-08');
+  });
+  it('generic and predicative uses are not timexes', () => {
+    const words = (s: string) => tx(s).map((t) => t.text);
+    expect(words('Tuesday is the best day to sell a house.')).not.toContain('day');
+    expect(words('It was the worst day of her career.')).not.toContain('day');
+    expect(words('Every good year ends eventually.')).not.toContain('year');
+    expect(words('Yesterday was a sad day for the party.')).toEqual(['Yesterday']);
+  });
+});
