@@ -1387,10 +1387,10 @@ const duration = rx(
 /** A number word or digit right before a unit ("two [months ahead]"). */
 const AMOUNT_BEFORE = new RegExp(`(?:\\d|\\b(?:${NUM_WORD}|a|an))\\s+$`, 'i');
 
-/** Vague durations: "several years", "a few days", "years", "months", "decades", "the coming weeks" (future), "recent years" (past). */
+/** Vague durations: "several years", "a few days", "years", "months", "decades", "the coming weeks" (future), "recent years", "past decades" (past). */
 const vagueDuration = rx(
   'time:duration-vague',
-  `${B}(?:(?<pre>the\\s+(?:past|last|next|coming|previous|following|early|first|latter)\\s+|the\\s+)?(?<v>${VAGUE})\\s+|(?<rc>(?:in\\s+)?(?:recent|coming|the\\s+coming|the\\s+next|the\\s+past|the\\s+last|upcoming|the\\s+upcoming)\\s+))?(?<u>second|minute|hour|day|week|month|quarter|year|decade|centurie)s(?<ahead>\\s+ahead|\\s+to\\s+come)?${E}`,
+  `${B}(?:(?<pre>the\\s+(?:past|last|next|coming|previous|following|early|first|latter)\\s+|the\\s+)?(?<v>${VAGUE})\\s+|(?<rc>(?:in\\s+)?(?:recent|past|coming|the\\s+coming|the\\s+next|the\\s+past|the\\s+last|upcoming|the\\s+upcoming)\\s+))?(?<u>second|minute|hour|day|week|month|quarter|year|decade|centurie)s(?<ahead>\\s+ahead|\\s+to\\s+come)?${E}`,
   (m, ctx) => {
     const g = m.groups!;
     const uname = g.u.toLowerCase().replace(/ie$/, 'y');
@@ -1401,7 +1401,8 @@ const vagueDuration = rx(
     if (g.rc && /^in\s/i.test(g.rc)) start += g.rc.indexOf(g.rc.replace(/^in\s+/i, ''));
     const code = unit.gran === 'decade' ? 'DE' : unit.gran === 'century' ? 'CE' : unit.unit;
     const dv = durationValue(null, code, unit.time);
-    if (rcw === 'recent') return { start, end: m.index + m[0].length, rule: 'time:recent', type: 'DATE', resolve: fixed('PAST_REF') };
+    // "in recent years", "in past years": an indefinite stretch of the past
+    if (rcw === 'recent' || rcw === 'past') return { start, end: m.index + m[0].length, rule: 'time:recent', type: 'DATE', resolve: fixed('PAST_REF') };
     if (rcw && /coming|upcoming|next/.test(rcw)) return { start, end: m.index + m[0].length, rule: 'time:coming', type: 'DURATION', resolve: fixed(dv) };
     // "two months ahead of schedule": the amount is a duration of its own ("[two months]")
     if (g.ahead && !g.v && !g.pre && AMOUNT_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 12), m.index))) return null;

@@ -508,3 +508,12 @@ describe('a unit noun after an evaluative adjective ("its best week since May")'
     expect(words('Yesterday was a sad day for the party.')).toEqual(['Yesterday']);
   });
 });
+
+describe('"in past years" like "in recent years"', () => {
+  it('is PAST_REF; "the past years" stays a vague duration', () => {
+    const a = find(tx('Floods like this one struck the valley in past years as well.'), 'past years');
+    expect([a.type, a.value]).toEqual(['DATE', 'PAST_REF']);
+    const b = find(tx('Over the past years the port has doubled in size.'), 'the past years');
+    expect([b.type, b.value]).toEqual(['DURATION', 'PXY']);
+  });
+});
