@@ -1427,6 +1427,20 @@ const vagueAdj = rx('time:duration-adj', `${B}(?:several|multi|many|few)-(?<u>da
   return mk(m, 'time:duration-adj', 'DURATION', fixed(durationValue(null, u.gran === 'decade' ? 'DE' : u.unit, false)));
 });
 
+/**
+ * "for [a while]", "for [a fairly lengthy period]", "for [an indefinite period of time]": a duration of
+ * unstated length (DURATION `PXX`). Only after "for"; "period" needs an adjective of length, and a measured
+ * period ("a period of two years") is left to the number rules.
+ */
+const vaguePeriod = rx(
+  'time:vague-period',
+  `(?<=\\bfor\\s)(?:a|an)\\s+(?:(?:little|short|good)\\s+)?while(?![-\\w])|(?<=\\bfor\\s)(?:a|an)\\s+(?:(?:very|fairly|rather|relatively|quite)\\s+)?(?:long|lengthy|short|brief|extended|indefinite|undetermined|unspecified|unknown|limited|considerable)\\s+period(?:\\s+of\\s+time)?(?![-\\w])`,
+  (m, ctx) => {
+    if (/^\s+of\s+(?:\d|about|around|up\s+to|some|several|a\s+few)/i.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 16))) return null;
+    return mk(m, 'time:vague-period', 'DURATION', fixed('PXX'));
+  },
+);
+
 /** "a later date": an unspecified future time. */
 const laterDate = rx('time:ref', `${B}a\\s+later\\s+(?:date|stage|time)${E}`, (m) => mk(m, 'time:ref', 'DATE', fixed('FUTURE_REF')));
 
@@ -1707,6 +1721,7 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   vagueDuration,
   longAdj,
   vagueAdj,
+  vaguePeriod,
   laterDate,
   setAdverb,
   everySet,

@@ -517,3 +517,16 @@ describe('"in past years" like "in recent years"', () => {
     expect([b.type, b.value]).toEqual(['DURATION', 'PXY']);
   });
 });
+
+describe('durations of unstated length ("for a while", "for a lengthy period")', () => {
+  it('are DURATION PXX after "for"', () => {
+    const list = tx('The border will stay closed for a while. Monitors will remain for an extended period of time.');
+    expect([find(list, 'a while').type, find(list, 'a while').value]).toEqual(['DURATION', 'PXX']);
+    expect(find(list, 'an extended period of time').value).toBe('PXX');
+  });
+  it('a measured period keeps its number; "period" without a length adjective is not a timex', () => {
+    const words = (s: string) => tx(s).map((t) => `${t.text}=${t.value}`);
+    expect(words('The ban held for a period of three months.')).toEqual(['three months=P3M']);
+    expect(words('Voters face a waiting period before they register.')).toEqual([]);
+  });
+});
