@@ -1441,6 +1441,27 @@ const vaguePeriod = rx(
   },
 );
 
+/**
+ * "by [that time]", "during [that time]", "at [that time]": refers back to the last timex (same or previous
+ * 2 sentences) and takes its type and value ("by June 10. ... by that time" = that date; "its five-year
+ * plan. During that time" = `P5Y`); with none, PAST_REF (FUTURE_REF in a future clause). "this time"
+ * (an occasion: "This time, analysts think ...") is not a timex.
+ */
+const thatTime = rx('time:that-time', `(?<=\\b(?<p>by|during|at|until|till|since|before|after|from|through|throughout|over|around)\\s)that\\s+time(?![-\\w'’])`, (m) => {
+  // a stretch ("during that time") may refer back to a duration; a point ("by that time") only to a date or time
+  const stretch = /^(?:during|through|throughout|over)$/i.test(m.groups!.p);
+  return mk(m, 'time:that-time', 'DATE', (rc) => {
+    for (let i = rc.history.length - 1; i >= 0; i--) {
+      const t = rc.history[i];
+      if (t.start >= rc.start) continue;
+      if (rc.sentence - t.sentence > 2) break;
+      if (t.type === 'SET' || (t.type === 'DURATION' && !stretch)) continue;
+      return { value: t.value, type: t.type, anchor: `timex:${i}` };
+    }
+    return { value: rc.tense === 'future' ? 'FUTURE_REF' : 'PAST_REF', anchor: 'none' };
+  });
+});
+
 /** "a later date": an unspecified future time. */
 const laterDate = rx('time:ref', `${B}a\\s+later\\s+(?:date|stage|time)${E}`, (m) => mk(m, 'time:ref', 'DATE', fixed('FUTURE_REF')));
 
@@ -1722,6 +1743,7 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   longAdj,
   vagueAdj,
   vaguePeriod,
+  thatTime,
   laterDate,
   setAdverb,
   everySet,

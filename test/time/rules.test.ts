@@ -530,3 +530,17 @@ describe('durations of unstated length ("for a while", "for a lengthy period")',
     expect(words('Voters face a waiting period before they register.')).toEqual([]);
   });
 });
+
+describe('"that time" after a temporal preposition refers back', () => {
+  it('takes the value of the date or duration just named', () => {
+    const a = tx('Bids are due by Sept. 30. Offers received after that time will be refused.');
+    expect(find(a, 'that time').value).toBe('2025-09-30');
+    const b = tx('The regime imposed a three-year curfew. During that time no newspaper appeared.');
+    expect([find(b, 'that time').type, find(b, 'that time').value]).toEqual(['DURATION', 'P3Y']);
+  });
+  it('a point preposition does not take a duration; "this time" (an occasion) is no timex', () => {
+    const c = tx('The regime imposed a three-year curfew. At that time the mayor fled.');
+    expect(find(c, 'that time').value).toBe('PAST_REF');
+    expect(tx('This time, the envoy stayed home.')).toEqual([]);
+  });
+});
