@@ -1015,7 +1015,19 @@ const theYears = rx('time:the-years', `${B}the\\s+(?:early\\s+|later\\s+|followi
   if (!/\b(?:over|in|through|throughout|during|for|across)\s+$/.test(before) && !/^\s+(?:that|since|ahead|to\s+come|after|before|following)\b/.test(after)) return null;
   if (/^\s+(?:of|when)\b/.test(after)) return null;
   const u = UNITS[m.groups!.u.toLowerCase()];
-  return mk(m, 'time:the-years', 'DURATION', fixed(durationValue(null, u.gran === 'decade' ? 'DE' : u.unit, false)));
+  const dv = durationValue(null, u.gran === 'decade' ? 'DE' : u.unit, false);
+  // "in the [weeks] before the shooting": a stretch located by an event, a DATE (TimeBank) in the event's
+  // month when the text dates the event; the span is the unit noun
+  const evAfter = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 60);
+  if ((u.gran === 'week' || u.gran === 'month') && /^\s+(?:before|after|following|leading\s+up\s+to)\s+(?:the|his|her|its|their)\s/i.test(evAfter)) {
+    const head = eventHead(evAfter.replace(/^\s+(?:before|after|following|leading\s+up\s+to)/i, ''));
+    return mk(m, 'time:event-stretch', 'DURATION', (rc) => {
+      const ev = head ? eventDate(ctx, rc, head) : null;
+      const pv = ev ? parseValue(rc.history[+ev.slice(6)].value) : null;
+      return pv ? { value: fmtGran(pv.dt, 'month'), type: 'DATE', anchor: ev! } : { value: dv, anchor: 'none' };
+    }, { start: m.index + m[0].length - m.groups!.u.length - 1 });
+  }
+  return mk(m, 'time:the-years', 'DURATION', fixed(dv));
 });
 
 /**

@@ -544,3 +544,15 @@ describe('"that time" after a temporal preposition refers back', () => {
     expect(tx('This time, the envoy stayed home.')).toEqual([]);
   });
 });
+
+describe('"in the weeks before the shooting"', () => {
+  it('is a DATE in the month the text gives for the event; the span is the unit noun', () => {
+    const list = tx('The blockade began on July 2. Fuel ran short in the weeks before the blockade.');
+    const t = find(list, 'weeks');
+    expect([t.type, t.value, t.rule]).toEqual(['DATE', '2025-07', 'time:event-stretch']);
+  });
+  it('stays a vague DURATION when the event is not dated', () => {
+    const t = find(tx('Fuel ran short in the weeks before the blockade.'), 'weeks');
+    expect([t.type, t.value]).toEqual(['DURATION', 'PXW']);
+  });
+});
