@@ -33,10 +33,19 @@ export function evalCommand(): Command {
     .option('--data <dir>', 'shared data folder')
     .option('--split <split>', 'dev | test | all', 'all')
     .option('--corpus <name>', 'tempeval3 | meantime | all', 'all')
-    .action(async (o: { data?: string; split: string; corpus: string }) => {
+    .option('--errors [kinds]', 'also list the mismatches of the dev split, one a line (kinds: comma-separated missed,spurious,span,type,value; default all)')
+    .action(async (o: { data?: string; split: string; corpus: string; errors?: string | boolean }) => {
       const m = await import('../eval/timex.js');
-      const r = await m.evalTimex({ dataDir: dataDir(o.data), split: o.split as 'all', corpus: o.corpus as 'all' });
+      if (o.errors !== undefined && o.split !== 'dev' && o.split !== 'all') {
+        throw new SitrepError('invalid_argument', '--errors lists dev-split mismatches only (the test split is held out)', o.split);
+      }
+      const split = o.errors !== undefined ? 'dev' : (o.split as 'all');
+      const r = await m.evalTimex({ dataDir: dataDir(o.data), split, corpus: o.corpus as 'all', details: o.errors !== undefined });
       process.stdout.write(m.formatTimexReport(r) + '\n');
+      if (r.errors) {
+        const kinds = typeof o.errors === 'string' ? o.errors.split(',').map((k) => k.trim()) : undefined;
+        process.stdout.write(m.formatTimexErrors(r.errors, kinds) + '\n');
+      }
     });
   ev.command('quotes')
     .description('Attribution: content/cue P/R/F1 and source accuracy on PolNeAR')

@@ -446,3 +446,21 @@ export function formatTimexReport(r: TimexEvalReport): string {
   lines.push(row('overall', r.split, r.overall));
   return lines.join('\n');
 }
+
+/**
+ * Mismatches as tab-separated lines: kind, doc id, gold text/type/value,
+ * system text/type/value/rule, context (the gold span, else the system span,
+ * in brackets with 60 characters either side). `kinds` keeps only those kinds
+ * (`missed`, `spurious`, `span`, `type`, `value`); all when omitted.
+ */
+export function formatTimexErrors(errors: readonly TimexError[], kinds?: readonly string[]): string {
+  const keep = kinds && kinds.length ? new Set(kinds) : null;
+  const lines = ['kind\tdoc\tgold text\tgold type\tgold value\tsys text\tsys type\tsys value\trule\tcontext'];
+  for (const e of errors) {
+    if (keep && !keep.has(e.kind)) continue;
+    const g = e.gold;
+    const s = e.system;
+    lines.push([e.kind, e.doc, g?.text ?? '', g?.type ?? '', g?.value ?? '', s?.text ?? '', s?.type ?? '', s?.value ?? '', s?.rule ?? '', e.context].map((x) => x.replace(/[\t\n]/g, ' ')).join('\t'));
+  }
+  return lines.join('\n');
+}

@@ -164,3 +164,14 @@ export const INTENT_NOUNS: ReadonlySet<string> = new Set([
   'accord', 'pact', 'contract', 'obligation', 'ultimatum', 'appeal', 'demand', 'readiness', 'willingness',
   'intent', 'aim', 'goal', 'target', 'hope', 'expectation', 'schedule', 'timetable', 'deadline', 'way', 'time',
 ]);
+
+/**
+ * Evaluative adjectives that make a bare unit noun refer to one particular period ("its best week since
+ * November", "a great day for the country", "another bad week for Asia"): TimeBank and MEANTIME annotate
+ * the noun as a timex. Ordinals and quantifiers (first, last, every, single) are not here.
+ */
+export const EVALUATIVE_PERIOD_ADJ: ReadonlySet<string> = new Set([
+  'best', 'worst', 'biggest', 'busiest', 'strongest', 'weakest', 'great', 'good', 'bad', 'tough', 'difficult',
+  'turbulent', 'volatile', 'bloody', 'deadliest', 'historic', 'sad', 'dark', 'black', 'quiet', 'hectic', 'grim',
+  'momentous', 'rough', 'stormy', 'terrible', 'dismal', 'brutal',
+]);

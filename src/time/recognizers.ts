@@ -6,7 +6,7 @@
  */
 import type { TimexType } from '../doc.js';
 import { easter, fmtDay, fmtGran, fmtMonth, fmtQuarter, fmtWeek, fmtYear, nthWeekday, pad, parseValue, shift, unknownAt, utcDate } from './calendar.js';
-import { DECADE_WORDS, FIXED_HOLIDAYS, FLOATING_HOLIDAYS, MONTHS, NUMBER_WORDS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS } from './lexicon.js';
+import { DECADE_WORDS, EVALUATIVE_PERIOD_ADJ, FIXED_HOLIDAYS, FLOATING_HOLIDAYS, MONTHS, NUMBER_WORDS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS } from './lexicon.js';
 import type { Granularity } from './lexicon.js';
 import { NUM, NUM_WORD, ORD_WORD, VAGUE, parseNumber, parseOrdinal } from './numbers.js';
 import { durationValue, modOf, relToDct, relToRef, resolveDate, resolveMonth, resolveWeekday, withMod, yearFor } from './resolve.js';
@@ -1015,8 +1015,45 @@ const theYears = rx('time:the-years', `${B}the\\s+(?:early\\s+|later\\s+|followi
   if (!/\b(?:over|in|through|throughout|during|for|across)\s+$/.test(before) && !/^\s+(?:that|since|ahead|to\s+come|after|before|following)\b/.test(after)) return null;
   if (/^\s+(?:of|when)\b/.test(after)) return null;
   const u = UNITS[m.groups!.u.toLowerCase()];
-  return mk(m, 'time:the-years', 'DURATION', fixed(durationValue(null, u.gran === 'decade' ? 'DE' : u.unit, false)));
+  const dv = durationValue(null, u.gran === 'decade' ? 'DE' : u.unit, false);
+  // "in the [weeks] before the shooting": a stretch located by an event, a DATE (TimeBank) in the event's
+  // month when the text dates the event; the span is the unit noun
+  const evAfter = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 60);
+  if ((u.gran === 'week' || u.gran === 'month') && /^\s+(?:before|after|following|leading\s+up\s+to)\s+(?:the|his|her|its|their)\s/i.test(evAfter)) {
+    const head = eventHead(evAfter.replace(/^\s+(?:before|after|following|leading\s+up\s+to)/i, ''));
+    return mk(m, 'time:event-stretch', 'DURATION', (rc) => {
+      const ev = head ? eventDate(ctx, rc, head) : null;
+      const pv = ev ? parseValue(rc.history[+ev.slice(6)].value) : null;
+      return pv ? { value: fmtGran(pv.dt, 'month'), type: 'DATE', anchor: ev! } : { value: dv, anchor: 'none' };
+    }, { start: m.index + m[0].length - m.groups!.u.length - 1 });
+  }
+  return mk(m, 'time:the-years', 'DURATION', fixed(dv));
 });
+
+/**
+ * "its best [week] since November", "a great [day] for the country", "another very bad financial [week]":
+ * a unit noun after an evaluative adjective ({@link EVALUATIVE_PERIOD_ADJ}) names the period the report
+ * is about, the DCT's day / week / month / year (DATE); the span is the noun, as TimeBank marks it.
+ * Generic uses ("the best day to buy", "the worst day of his life", "every good day") are left out.
+ */
+const evaluativePeriod = rx(
+  'time:evaluative-period',
+  `${B}(?:(?:very|unusually|particularly|extremely|really|exceptionally|relatively|fairly|truly)\\s+)?(?<adj>${[...EVALUATIVE_PERIOD_ADJ].join('|')})\\s+(?:(?<adj2>[a-z]+)\\s+)?(?<u>day|week|month|year)(?![-\\w'’])`,
+  (m, ctx) => {
+    const g = m.groups!;
+    // a second adjective: evaluative or relational ("a bad financial week", "the busiest trading day")
+    if (g.adj2 && !EVALUATIVE_PERIOD_ADJ.has(g.adj2.toLowerCase()) && !/^[a-z]+(?:al|ing|ic)$/i.test(g.adj2)) return null;
+    const before = ctx.text.slice(Math.max(0, m.index - 12), m.index).toLowerCase();
+    if (/\b(?:every|each|any|one|no|some)\s+$/.test(before)) return null;
+    const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 12).toLowerCase();
+    if (/^\s+(?:to|of|in\s+which|when)\b/.test(after) || /^['’]s\b/.test(after)) return null;
+    // "Today is a sad day": the noun only restates the timex it is predicated of
+    if (/\b(?:today|yesterday|tomorrow|tonight|[a-z]+day)\s+(?:is|was|will\s+be|would\s+be)\s+(?:a|an|the)\s+$/i.test(ctx.text.slice(Math.max(0, m.index - 30), m.index))) return null;
+    const u = g.u.toLowerCase() as Granularity;
+    // a day in a past clause ("it was a great day") is the day the report has just named, else the DCT
+    return mk(m, 'time:evaluative-period', 'DATE', (rc) => (u === 'day' && rc.tense === 'past' && rc.prevDay && rc.sentence - rc.prevDay.sentence <= 2 ? relToRef(rc, 'day', 0, 2) : fmtRel(rc, u, 0)), { start: m.index + m[0].length - g.u.length, tags: u === 'day' ? TAG_DAY : undefined });
+  },
+);
 
 /** "annual profit / loss": a one-year period (MEANTIME annotates these). */
 const annual = rx('time:annual', `${B}annual(?=\\s+(?:net\\s+)?(?:profits?|loss(?:es)?|earnings|revenues?|sales|results|income)\\b)`, (m) => mk(m, 'time:annual', 'DURATION', fixed('P1Y')));
@@ -1203,16 +1240,50 @@ function yearBefore(rc: ResolveCtx, sameSentenceOnly = false): Resolution | null
   return null;
 }
 
+/** After "the day before": the start of a noun phrase naming an event ("the vote", "his death", "last month's crash"). */
+const EVENT_NP_AFTER = /^\s+(?:the|a|an|his|her|its|their)\s/i;
+
+/**
+ * Value of "the day after his death" / "Oct. 12, the day before the crash": in apposition to a date
+ * of the same sentence ("DATE, the day before ...") that date; else the date the text gives for the
+ * event (see {@link eventDate}) shifted by one unit; else underspecified at the unit's granularity
+ * (`XXXX-XX-XX`, `XXXX-WXX`, `XXXX-XX`, `XXXX`), anchor `none`.
+ */
+function eventRelative(ctx: TimeContext, rc: ResolveCtx, gran: Granularity, sign: number, head: string | null): Resolution {
+  const p = rc.prev;
+  if (p && p.sentence === rc.sentence && /,\s*$/.test(rc.before) && p.index < rc.history.length && /^[\s,]*$/.test(ctx.text.slice(rc.history[p.index].end, rc.start))) {
+    const pv = parseValue(p.value);
+    if (pv && GRAN_RANK[pv.gran] <= GRAN_RANK[gran]) return { value: fmtGran(pv.dt, gran), anchor: `timex:${p.index}` };
+  }
+  const ev = head ? eventDate(ctx, rc, head) : null;
+  if (ev) {
+    const pv = parseValue(rc.history[+ev.slice(6)].value);
+    if (pv) return { value: fmtGran(shift(pv.dt, gran, sign), gran), anchor: ev };
+  }
+  const under: Partial<Record<Granularity, string>> = { day: 'XXXX-XX-XX', week: 'XXXX-WXX', month: 'XXXX-XX', year: 'XXXX' };
+  return { value: under[gran] ?? 'XXXX', anchor: 'none' };
+}
+
+/** Finer granularities rank lower. */
+const GRAN_RANK: Record<string, number> = { minute: 0, hour: 1, day: 2, week: 3, month: 4, quarter: 5, year: 6 };
+
 /** "the year before", "the day before", "the week after", "a day earlier", "the previous day", "the next day", "the following morning". */
 const anaphoric = rx(
   'time:anaphoric',
-  `${B}(?:the\\s+(?<u1>day|week|month|year|night|morning|evening)\\s+(?<d1>before|after|earlier|later|previous)|(?:the|that)\\s+(?<d2>next|following|previous|preceding|same)\\s+(?<u2>day|morning|afternoon|evening|night)|(?<d3>that|the\\s+same)\\s+(?<u3>day|morning|afternoon|evening|night|week|month|year)|a\\s+(?<u4>day|week)\\s+(?<d4>earlier|later|before|after))${E}`,
+  `${B}(?:the\\s+(?<u1>day|week|month|year|night|morning|evening)\\s+(?<d1>before|after|earlier|later|previous|following(?=\\s+(?:the|a|an|his|her|its|their|last\\s+\\w+['’]s)\\s))|(?:the|that)\\s+(?<d2>next|following|previous|preceding|same)\\s+(?<u2>day|morning|afternoon|evening|night)|(?<d3>that|the\\s+same)\\s+(?<u3>day|morning|afternoon|evening|night|week|month|year)|a\\s+(?<u4>day|week)\\s+(?<d4>earlier|later|before|after))${E}`,
   (m, ctx) => {
     const g = m.groups!;
     const u = (g.u1 ?? g.u2 ?? g.u3 ?? g.u4)!.toLowerCase();
     const d = (g.d1 ?? g.d2 ?? g.d3 ?? g.d4)!.toLowerCase().replace(/\s+/g, ' ');
     const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 15);
-    if ((g.d1 || g.d4) && /^\s+(?:the|a|an|his|her|its|their)\b/i.test(after)) return null; // "the day before the vote", "a week after the summit" -> not anchored on a timex
+    const eventAfter = d === 'following' || EVENT_NP_AFTER.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 30));
+    // "[the day] after his death", "[the week] following the crash": a DATE relative to an event (TimeBank
+    // annotates it; the preposition stays out); "a week after the summit" stays with the duration rules
+    if (g.u1 && eventAfter && /^(?:day|week|month|year)$/.test(u) && /^(?:before|after|following)$/.test(d)) {
+      const head = eventHead(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 60));
+      return mk(m, 'time:event-relative', 'DATE', (rc) => eventRelative(ctx, rc, u as Granularity, d === 'before' ? -1 : 1, head), { end: m.index + m[0].search(/\s+(?:before|after|following)\s*$/i), tags: u === 'day' ? TAG_DAY : undefined });
+    }
+    if ((g.d1 || g.d4) && eventAfter) return null; // "a week after the summit" -> not anchored on a timex
     const sign = /before|earlier|previous|preceding/.test(d) ? -1 : /after|later|next|following/.test(d) ? 1 : 0;
     const isPart = u in PARTS_OF_DAY;
     const gran: Granularity = isPart || u === 'night' ? 'day' : (u as Granularity);
@@ -1328,10 +1399,10 @@ const duration = rx(
 /** A number word or digit right before a unit ("two [months ahead]"). */
 const AMOUNT_BEFORE = new RegExp(`(?:\\d|\\b(?:${NUM_WORD}|a|an))\\s+$`, 'i');
 
-/** Vague durations: "several years", "a few days", "years", "months", "decades", "the coming weeks" (future), "recent years" (past). */
+/** Vague durations: "several years", "a few days", "years", "months", "decades", "the coming weeks" (future), "recent years", "past decades" (past). */
 const vagueDuration = rx(
   'time:duration-vague',
-  `${B}(?:(?<pre>the\\s+(?:past|last|next|coming|previous|following|early|first|latter)\\s+|the\\s+)?(?<v>${VAGUE})\\s+|(?<rc>(?:in\\s+)?(?:recent|coming|the\\s+coming|the\\s+next|the\\s+past|the\\s+last|upcoming|the\\s+upcoming)\\s+))?(?<u>second|minute|hour|day|week|month|quarter|year|decade|centurie)s(?<ahead>\\s+ahead|\\s+to\\s+come)?${E}`,
+  `${B}(?:(?<pre>the\\s+(?:past|last|next|coming|previous|following|early|first|latter)\\s+|the\\s+)?(?<v>${VAGUE})\\s+|(?<rc>(?:in\\s+)?(?:recent|past|coming|the\\s+coming|the\\s+next|the\\s+past|the\\s+last|upcoming|the\\s+upcoming)\\s+))?(?<u>second|minute|hour|day|week|month|quarter|year|decade|centurie)s(?<ahead>\\s+ahead|\\s+to\\s+come)?${E}`,
   (m, ctx) => {
     const g = m.groups!;
     const uname = g.u.toLowerCase().replace(/ie$/, 'y');
@@ -1342,7 +1413,8 @@ const vagueDuration = rx(
     if (g.rc && /^in\s/i.test(g.rc)) start += g.rc.indexOf(g.rc.replace(/^in\s+/i, ''));
     const code = unit.gran === 'decade' ? 'DE' : unit.gran === 'century' ? 'CE' : unit.unit;
     const dv = durationValue(null, code, unit.time);
-    if (rcw === 'recent') return { start, end: m.index + m[0].length, rule: 'time:recent', type: 'DATE', resolve: fixed('PAST_REF') };
+    // "in recent years", "in past years": an indefinite stretch of the past
+    if (rcw === 'recent' || rcw === 'past') return { start, end: m.index + m[0].length, rule: 'time:recent', type: 'DATE', resolve: fixed('PAST_REF') };
     if (rcw && /coming|upcoming|next/.test(rcw)) return { start, end: m.index + m[0].length, rule: 'time:coming', type: 'DURATION', resolve: fixed(dv) };
     // "two months ahead of schedule": the amount is a duration of its own ("[two months]")
     if (g.ahead && !g.v && !g.pre && AMOUNT_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 12), m.index))) return null;
@@ -1365,6 +1437,41 @@ const vagueDuration = rx(
 const vagueAdj = rx('time:duration-adj', `${B}(?:several|multi|many|few)-(?<u>day|week|month|year|decade)${E}`, (m) => {
   const u = UNITS[m.groups!.u.toLowerCase()];
   return mk(m, 'time:duration-adj', 'DURATION', fixed(durationValue(null, u.gran === 'decade' ? 'DE' : u.unit, false)));
+});
+
+/**
+ * "for [a while]", "for [a fairly lengthy period]", "for [an indefinite period of time]": a duration of
+ * unstated length (DURATION `PXX`). Only after "for"; "period" needs an adjective of length, and a measured
+ * period ("a period of two years") is left to the number rules.
+ */
+const vaguePeriod = rx(
+  'time:vague-period',
+  `(?<=\\bfor\\s)(?:a|an)\\s+(?:(?:little|short|good)\\s+)?while(?![-\\w])|(?<=\\bfor\\s)(?:a|an)\\s+(?:(?:very|fairly|rather|relatively|quite)\\s+)?(?:long|lengthy|short|brief|extended|indefinite|undetermined|unspecified|unknown|limited|considerable)\\s+period(?:\\s+of\\s+time)?(?![-\\w])`,
+  (m, ctx) => {
+    if (/^\s+of\s+(?:\d|about|around|up\s+to|some|several|a\s+few)/i.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 16))) return null;
+    return mk(m, 'time:vague-period', 'DURATION', fixed('PXX'));
+  },
+);
+
+/**
+ * "by [that time]", "during [that time]", "at [that time]": refers back to the last timex (same or previous
+ * 2 sentences) and takes its type and value ("by June 10. ... by that time" = that date; "its five-year
+ * plan. During that time" = `P5Y`); with none, PAST_REF (FUTURE_REF in a future clause). "this time"
+ * (an occasion: "This time, analysts think ...") is not a timex.
+ */
+const thatTime = rx('time:that-time', `(?<=\\b(?<p>by|during|at|until|till|since|before|after|from|through|throughout|over|around)\\s)that\\s+time(?![-\\w'’])`, (m) => {
+  // a stretch ("during that time") may refer back to a duration; a point ("by that time") only to a date or time
+  const stretch = /^(?:during|through|throughout|over)$/i.test(m.groups!.p);
+  return mk(m, 'time:that-time', 'DATE', (rc) => {
+    for (let i = rc.history.length - 1; i >= 0; i--) {
+      const t = rc.history[i];
+      if (t.start >= rc.start) continue;
+      if (rc.sentence - t.sentence > 2) break;
+      if (t.type === 'SET' || (t.type === 'DURATION' && !stretch)) continue;
+      return { value: t.value, type: t.type, anchor: `timex:${i}` };
+    }
+    return { value: rc.tense === 'future' ? 'FUTURE_REF' : 'PAST_REF', anchor: 'none' };
+  });
 });
 
 /** "a later date": an unspecified future time. */
@@ -1637,6 +1744,7 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   theDay,
   theYears,
   annual,
+  evaluativePeriod,
   ago,
   agoUnquantified,
   tradingPart,
@@ -1646,6 +1754,8 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   vagueDuration,
   longAdj,
   vagueAdj,
+  vaguePeriod,
+  thatTime,
   laterDate,
   setAdverb,
   everySet,

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultDataDir, evalTimex, formatTimexReport, fnv1a32, parseTimeML, splitOf } from '../../src/eval/timex.js';
+import type { TimexError } from '../../src/eval/timex.js';
+import { defaultDataDir, evalTimex, formatTimexErrors, formatTimexReport, fnv1a32, parseTimeML, runDoc, scoreDoc, splitOf } from '../../src/eval/timex.js';
 
 const dataDir = defaultDataDir();
 const haveTE3 = fs.existsSync(path.join(dataDir, 'tempeval3', 'TBAQ-cleaned'));
@@ -29,6 +30,22 @@ The envoy arrived <TIMEX3 tid="t1" type="DATE" value="2025-08-12">yesterday</TIM
       ['yesterday', 'DATE', '2025-08-12'],
       ['two days', 'DURATION', 'P2D'],
     ]);
+  });
+  it('lists missed and spurious timexes with doc id, text, values and rule', () => {
+    // gold marks a phrase the extractor does not know (missed) and leaves "Friday" out (spurious)
+    const xml = `<?xml version="1.0" ?><TimeML><DOCID>y</DOCID><DCT><TIMEX3 tid="t0" type="DATE" value="2025-08-13" functionInDocument="CREATION_TIME">20250813</TIMEX3></DCT><TEXT>
+The port reopened <TIMEX3 tid="t1" type="DATE" value="2025-W32">the previous fortnight-ish</TIMEX3> and the ferry sailed Friday.
+</TEXT></TimeML>`;
+    const d = parseTimeML(xml, 'y.tml');
+    const errors: TimexError[] = [];
+    scoreDoc(d, runDoc(d).timexes, errors);
+    const out = formatTimexErrors(errors, ['missed', 'spurious']).split('\n');
+    expect(out[0].split('\t')[0]).toBe('kind');
+    expect(out.slice(1).map((l) => l.split('\t').slice(0, 8))).toEqual([
+      ['missed', 'y.tml', 'the previous fortnight-ish', 'DATE', '2025-W32', '', '', ''],
+      ['spurious', 'y.tml', '', '', '', 'Friday', 'DATE', '2025-08-08'],
+    ]);
+    expect(formatTimexErrors(errors, ['value']).split('\n')).toHaveLength(1);
   });
 });
 

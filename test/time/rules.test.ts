@@ -467,3 +467,92 @@ describe('coordinated quarters', () => {
     expect(b.map((t) => [t.text, t.type, t.value])).toEqual([['second', 'DATE', '2024-Q2'], ['third quarters of 2024', 'DATE', '2024-Q3']]);
   });
 });
+
+describe('dates relative to an event ("the day after his death")', () => {
+  it('"the day after <event>" is a DATE whose span leaves the preposition out', () => {
+    const t = find(tx('Mourners gathered outside the embassy the day after his funeral.'), 'the day');
+    expect(t.type).toBe('DATE');
+    expect(t.rule).toBe('time:event-relative');
+    // no date is given for the funeral: underspecified at day granularity
+    expect(t.value).toBe('XXXX-XX-XX');
+  });
+  it('in apposition to a date ("Aug. 1, the day before the vote") it is that date', () => {
+    const t = find(tx('Shares slid on Aug. 1, the day before the central bank met.'), 'the day');
+    expect(t.value).toBe('2025-08-01');
+  });
+  it('takes the date the text gives for the event, shifted by one unit', () => {
+    const list = tx('The referendum took place on Aug. 3. Turnout was high. Officials counted ballots the day after the referendum.');
+    expect(find(list, 'the day').value).toBe('2025-08-04');
+  });
+  it('"the week following <event>" is a week-level DATE', () => {
+    expect(find(tx('Exports fell sharply in the week following the blockade.'), 'the week').value).toBe('XXXX-WXX');
+  });
+  it('"the day before last Tuesday" still shifts the date that follows', () => {
+    expect(find(tx("The day before last Tuesday's hearing, the envoy flew home."), 'The day before last Tuesday').value).toBe('2025-08-11');
+  });
+});
+
+describe('a unit noun after an evaluative adjective ("its best week since May")', () => {
+  it('names the DCT period; the span is the noun', () => {
+    const list = tx('Tokyo shares had their best week since May.');
+    const t = find(list, 'week');
+    expect([t.type, t.value, t.rule]).toEqual(['DATE', '2025-W33', 'time:evaluative-period']);
+    expect(find(tx('The rebels called it a dark day for the republic.'), 'day').value).toBe('2025-08-13');
+    expect(find(tx('It is shaping up as another rough trading month for exporters.'), 'month').value).toBe('2025-08');
+  });
+  it('generic and predicative uses are not timexes', () => {
+    const words = (s: string) => tx(s).map((t) => t.text);
+    expect(words('Tuesday is the best day to sell a house.')).not.toContain('day');
+    expect(words('It was the worst day of her career.')).not.toContain('day');
+    expect(words('Every good year ends eventually.')).not.toContain('year');
+    expect(words('Yesterday was a sad day for the party.')).toEqual(['Yesterday']);
+  });
+});
+
+describe('"in past years" like "in recent years"', () => {
+  it('is PAST_REF; "the past years" stays a vague duration', () => {
+    const a = find(tx('Floods like this one struck the valley in past years as well.'), 'past years');
+    expect([a.type, a.value]).toEqual(['DATE', 'PAST_REF']);
+    const b = find(tx('Over the past years the port has doubled in size.'), 'the past years');
+    expect([b.type, b.value]).toEqual(['DURATION', 'PXY']);
+  });
+});
+
+describe('durations of unstated length ("for a while", "for a lengthy period")', () => {
+  it('are DURATION PXX after "for"', () => {
+    const list = tx('The border will stay closed for a while. Monitors will remain for an extended period of time.');
+    expect([find(list, 'a while').type, find(list, 'a while').value]).toEqual(['DURATION', 'PXX']);
+    expect(find(list, 'an extended period of time').value).toBe('PXX');
+  });
+  it('a measured period keeps its number; "period" without a length adjective is not a timex', () => {
+    const words = (s: string) => tx(s).map((t) => `${t.text}=${t.value}`);
+    expect(words('The ban held for a period of three months.')).toEqual(['three months=P3M']);
+    expect(words('Voters face a waiting period before they register.')).toEqual([]);
+  });
+});
+
+describe('"that time" after a temporal preposition refers back', () => {
+  it('takes the value of the date or duration just named', () => {
+    const a = tx('Bids are due by Sept. 30. Offers received after that time will be refused.');
+    expect(find(a, 'that time').value).toBe('2025-09-30');
+    const b = tx('The regime imposed a three-year curfew. During that time no newspaper appeared.');
+    expect([find(b, 'that time').type, find(b, 'that time').value]).toEqual(['DURATION', 'P3Y']);
+  });
+  it('a point preposition does not take a duration; "this time" (an occasion) is no timex', () => {
+    const c = tx('The regime imposed a three-year curfew. At that time the mayor fled.');
+    expect(find(c, 'that time').value).toBe('PAST_REF');
+    expect(tx('This time, the envoy stayed home.')).toEqual([]);
+  });
+});
+
+describe('"in the weeks before the shooting"', () => {
+  it('is a DATE in the month the text gives for the event; the span is the unit noun', () => {
+    const list = tx('The blockade began on July 2. Fuel ran short in the weeks before the blockade.');
+    const t = find(list, 'weeks');
+    expect([t.type, t.value, t.rule]).toEqual(['DATE', '2025-07', 'time:event-stretch']);
+  });
+  it('stays a vague DURATION when the event is not dated', () => {
+    const t = find(tx('Fuel ran short in the weeks before the blockade.'), 'weeks');
+    expect([t.type, t.value]).toEqual(['DURATION', 'PXW']);
+  });
+});

@@ -11,6 +11,8 @@ export const TZ_CASES: Array<[string, string | null]> = [
   ['The talks ended two days later, this week, in the third quarter.', '2025-03-30'],
   ['Elections were held on Tuesday.', null],
   ['The day before last Monday, shares fell by mid-afternoon; pilgrims came for Easter week.', '2025-04-22'],
+  ['Markets had their worst week since March. Rates fell on Dec. 31, the day before the holiday began.', '2026-01-01'],
+  ['Bids closed on Jan. 2. After that time, prices rose for a while.', '2025-12-31'],
 ];
 
 export function run(): string {
