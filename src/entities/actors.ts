@@ -372,6 +372,11 @@ export function buildMentions(doc: Readonly<Doc>, entities: readonly Entity[], l
           if (m.kind === 'nominal' && !m.country && m.sector === null && prev && prev.country && prev.tokenEnd + 1 === m.tokenStart && /^['’]s?$/.test(doc.tokens[prev.tokenEnd]?.text ?? '')) {
             const sector = agentIn(doc, m, lex) ?? sectorFromText(m.text, lex);
             if (sector) Object.assign(m, { code: prev.country + sector, country: prev.country, sector, name: lex.countryName.get(prev.country) ?? prev.country, rule: 'mentions:possessor-role' });
+          } else if (m.kind === 'name' && prev && prev.country && titledName(group) && possessorOf(doc, prev, m)) {
+            // "Ithilen's (new) minister Calimehtar": the possessor names the government the titled
+            // person serves, over the country the person's own dictionary entry gives
+            const sector = agentIn(doc, m, lex);
+            if (sector) Object.assign(m, { code: prev.country + sector.slice(-3), country: prev.country, sector: sector.slice(-3), rule: 'mentions:possessor-title-name' });
           }
         }
       }
@@ -487,6 +492,12 @@ function composeMention(
       head = null;
     }
   }
+  if (head === null && sector && formerBefore(tokens, group)) {
+    // "former security officials", "Arnor former prosecutors": a role someone no longer holds makes
+    // them an elite (CAMEO ELI), not the government, court or military they served; the country stays
+    sector = 'ELI';
+    code = country ? country + 'ELI' : null;
+  }
   if (prefixAgent) {
     // PETRARCH's prefix agents: "MSF Arnor" NGOARN, "an MSF Arnor diplomat" NGOARNGOV, "MSF" alone NGO
     code = prefixAgent + (code ?? country ?? '');
@@ -509,6 +520,39 @@ function composeMention(
     tokenStart: group[0].from,
     tokenEnd: last.to,
   };
+}
+
+/** A title followed by a name: "minister Calimehtar", "the foreign minister Sergei Lavrov". */
+function titledName(group: Array<{ kind: string }>): boolean {
+  const content = group.filter((p) => p.kind !== 'det');
+  return content.length >= 2 && content[0].kind === 'agent' && content[content.length - 1].kind === 'ent';
+}
+
+/**
+ * True when `prev` is a possessor of `m`: "X's" directly before it, or with only adjectives,
+ * adverbs and conjunctions between ("Ithilen's awful and evil minister").
+ */
+function possessorOf(doc: Readonly<Doc>, prev: Mention, m: Mention): boolean {
+  const t = doc.tokens;
+  if (!/^['’]s?$/.test(t[prev.tokenEnd]?.text ?? '')) return false;
+  for (let k = prev.tokenEnd + 1; k < m.tokenStart; k++) if (t[k].pos !== 'ADJ' && t[k].pos !== 'ADV' && t[k].pos !== 'CCONJ') return false;
+  return true;
+}
+
+/** Words that mark a role as held in the past ("former ministers", "ex-officials"). */
+const FORMER = new Set(['former', 'ex', 'ex-']);
+
+/** Token index where the group's last agent part starts (-1 without one). */
+function lastAgentFrom(group: Array<{ kind: string; from: number }>): number {
+  for (let i = group.length - 1; i >= 0; i--) if (group[i].kind === 'agent') return group[i].from;
+  return -1;
+}
+
+/** True when "former"/"ex-" stands in the group before its last agent noun ("former Gondor prosecutors"). */
+function formerBefore(tokens: readonly Token[], group: Array<{ kind: string; from: number }>): boolean {
+  const at = lastAgentFrom(group);
+  for (let k = group[0].from; k < at; k++) if (FORMER.has(tokens[k].lower)) return true;
+  return false;
 }
 
 function textOf(doc: Readonly<Doc>, group: Array<{ from: number; to: number }>): string {
