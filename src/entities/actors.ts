@@ -620,6 +620,9 @@ function agentOf(doc: Readonly<Doc>, m: Mention, entities: readonly Entity[], en
     if (k < limit && tokens[k].lower === ',') k++;
     if (k < limit && (tokens[k].lower === 'and' || tokens[k].lower === 'or')) k++;
   }
+  // the first country's mention spans the agent phrase ("the government of Gondor"), so that a
+  // conjunct before it ("Ithilen and the government of Gondor") coordinates with the whole phrase
+  if (out.length > 0) out[0] = { ...out[0], text: doc.document.text.slice(m.start, out[0].end), start: m.start, tokenStart: m.tokenStart };
   return out;
 }
 
