@@ -64,6 +64,8 @@ interface SlotRange {
   side: 'pre' | 'post';
   from: number;
   to: number;
+  /** Noun phrases (mentions, coded or not) to pass over before the slot's own (PETRARCH2's `^`). */
+  skip?: number;
 }
 
 /** Derived per-document indexes, computed once per document (cached on the layer arrays). */
@@ -541,8 +543,11 @@ function literalAt(tokens: readonly Token[], k: number, words: Set<string>, phra
 /** The coded mention of a slot range: the first one after (post) or the last one before (pre). */
 function slotMention(doc: Readonly<Doc>, r: SlotRange): Mention | undefined {
   const ms = docIndex(doc).mentionsBySentence[doc.tokens[r.from]?.sentence ?? doc.tokens[r.to - 1]?.sentence ?? 0] ?? [];
-  const inside = ms.filter((m) => m.code && m.tokenStart >= r.from && m.tokenEnd <= r.to);
-  return r.side === 'post' ? inside[0] : inside[inside.length - 1];
+  const inside = ms.filter((m) => m.tokenStart >= r.from && m.tokenEnd <= r.to);
+  // "- * AT ^ +": "warned at the capital of X": the skipped phrase is never the slot's
+  const rest = r.side === 'post' && r.skip ? inside.filter((m) => m.tokenStart >= (inside[r.skip! - 1]?.tokenEnd ?? r.to)) : inside;
+  const coded = rest.filter((m) => m.code);
+  return r.side === 'post' ? coded[0] : coded[coded.length - 1];
 }
 
 /**
@@ -621,7 +626,7 @@ function matchPatterns(doc: Readonly<Doc>, v: number, sentStart: number, end: nu
     if (p.slots && postIdx && preIdx) {
       slots = p.slots.map((x) =>
         x.side === 'post'
-          ? { kind: x.kind, side: 'post' as const, from: x.after === 0 ? vTo : postIdx[x.after - 1] + 1, to: x.after < postIdx.length ? postIdx[x.after] : end }
+          ? { kind: x.kind, side: 'post' as const, from: x.after === 0 ? vTo : postIdx[x.after - 1] + 1, to: x.after < postIdx.length ? postIdx[x.after] : end, ...('skip' in x && x.skip ? { skip: x.skip } : {}) }
           : { kind: x.kind, side: 'pre' as const, from: preIdx.length - x.before - 1 >= 0 ? preIdx[preIdx.length - x.before - 1] + 1 : sentStart, to: x.before > 0 ? preIdx[preIdx.length - x.before] : vFrom },
       );
       // "% *": the pattern needs a compound actor in its slot ("X and Y agree")

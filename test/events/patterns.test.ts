@@ -23,6 +23,7 @@ const vd = {
         pattern('057', '* PEACE_DEAL', [], ['peace', 'deal']),
         pattern('043', '* DINNER AT ^ WITH +', [], ['dinner', 'at', '^', 'with', '+']),
         pattern('036', '% *', ['%'], []),
+        pattern('162', '* AT ^ +', [], ['at', '^', '+']),
       ],
     },
   },
@@ -41,7 +42,7 @@ describe('PETRARCH2 pattern syntax', () => {
     expect(patternShape('- FAILED_TO_* [111]', ['failed', 'to'], [], lit)).toEqual({ preAdj: [true, true], postAdj: [] });
     expect(patternShape('- + HOSTING * TALKS ^ $ [042]', ['+', 'hosting'], ['talks', '^', '$'], lit).slots).toEqual([
       { kind: '+', side: 'pre', before: 1 },
-      { kind: '$', side: 'post', after: 1 },
+      { kind: '$', side: 'post', after: 1, skip: 1 },
     ]);
     // a line that does not re-read as its token lists gives nothing
     expect(patternShape('- * PEACE_DEAL [057]', [], ['peace'], lit)).toEqual({});
@@ -64,5 +65,9 @@ describe('PETRARCH2 pattern syntax', () => {
   it('applies a compound-actor pattern only to a compound subject', () => {
     expect(code('Japan and Egypt pledged support on Monday.')).toEqual(['036:']);
     expect(code('Japan pledged support to Kenya.')).toEqual(['030:KEN']);
+  });
+
+  it("passes over the noun phrase a ^ stands for before the + slot ('* AT ^ +')", () => {
+    expect(code("Japan pledged at Egypt's request aid for Kenya.")).toEqual(['162:KEN']);
   });
 });
