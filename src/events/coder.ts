@@ -500,7 +500,7 @@ function clauseEnd(doc: Readonly<Doc>, i: number, limit: number): number {
  */
 function gapOk(tokens: readonly Token[], from: number, to: number): boolean {
   if (to - from <= 4) {
-    for (let k = from; k < to; k++) if (tokens[k].pos === 'VERB' && !tokens[k].lower.endsWith('ing')) return false;
+    for (let k = from; k < to; k++) if (tokens[k].pos === 'VERB' && !tokens[k].lower.endsWith('ing') && !reducedRelativeParticiple(tokens, k, from)) return false;
     return true;
   }
   if (to - from <= 6) {
@@ -519,6 +519,15 @@ function gapOk(tokens: readonly Token[], from: number, to: number): boolean {
     if (t.lower === 'that' || t.lower === 'to') complement = true;
   }
   return complement;
+}
+
+/**
+ * A participle that opens a reduced relative inside the gap, with its own preposition:
+ * "assurances on cultural issues sent from X", "aid shipments delivered to X". The noun
+ * before it stands in the gap too, so the participle cannot be the clause's main verb.
+ */
+function reducedRelativeParticiple(tokens: readonly Token[], k: number, from: number): boolean {
+  return k > from && tokens[k - 1].pos === 'NOUN' && tokens[k + 1]?.pos === 'ADP' && tokens[k + 1].sentence === tokens[k].sentence && !tokens[k].lower.endsWith('s');
 }
 
 const FUNCTION_POS = new Set(['ADP', 'SCONJ', 'PART', 'DET', 'PRON', 'CCONJ', 'AUX']);

@@ -24,6 +24,7 @@ const vd = {
         pattern('043', '* DINNER AT ^ WITH +', [], ['dinner', 'at', '^', 'with', '+']),
         pattern('036', '% *', ['%'], []),
         pattern('162', '* AT ^ +', [], ['at', '^', '+']),
+        pattern('051', '* ASSURANCES FROM', [], ['assurances', 'from']),
       ],
     },
   },
@@ -69,5 +70,11 @@ describe('PETRARCH2 pattern syntax', () => {
 
   it("passes over the noun phrase a ^ stands for before the + slot ('* AT ^ +')", () => {
     expect(code("Japan pledged at Egypt's request aid for Kenya.")).toEqual(['162:KEN']);
+  });
+
+  it('lets a gap hold a reduced relative with its preposition (issues sent from X)', () => {
+    expect(code('Japan pledged assurances on trade issues sent from Kenya.')).toEqual(['051:KEN']);
+    // a finite verb in the gap still blocks the pattern
+    expect(code('Japan pledged assurances as Egypt sends aid from Kenya.')).not.toContain('051:KEN');
   });
 });
