@@ -249,7 +249,12 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
     if (isVerbal(doc, i, lex)) {
       if (lex.lightVerbs.has(t.lemma)) {
         const n = nounAfterLight(doc, i, s.tokenEnd, lex);
-        if (n) {
+        // "launched a new bombing and shelling offensive": where the verb's own pattern matches a word
+        // further into the object (its head, "* OFFENSIVE"), the event noun before it is a modifier
+        const ve = n ? verbEntry(t, lex) : undefined;
+        const own = ve ? matchPatterns(doc, i, s.tokenStart, clauseEnd(doc, i, s.tokenEnd), ve) : null;
+        const headPattern = !!n && !!own && !own.discard && own.code !== null && own.rule.startsWith('events:verb-pattern') && own.consumed.length > 0 && Math.min(...own.consumed) > n.head && !gapHasVerbOrClause(tokens, n.head, Math.min(...own.consumed));
+        if (n && !headPattern) {
           triggers.push({ ...n, light: i, rule: `events:light-verb:${t.lemma}+${n.rule}` });
           consumed.add(n.head);
           continue;
@@ -508,7 +513,9 @@ function gapOk(tokens: readonly Token[], from: number, to: number): boolean {
     let np = true;
     for (let k = from; k < to && np; k++) {
       const t = tokens[k];
-      if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ' || t.lower === ',' || t.lower === ';' || t.lower === 'that' || t.lower === 'to') np = false;
+      // (an -ing word before a noun or adjective is a modifier: "a new bombing and shelling offensive")
+      const modifier = t.pos === 'VERB' && t.lower.endsWith('ing') && k + 1 <= to && (tokens[k + 1].pos === 'NOUN' || tokens[k + 1].pos === 'ADJ');
+      if ((t.pos === 'VERB' && !modifier) || t.pos === 'AUX' || t.pos === 'SCONJ' || t.lower === ',' || t.lower === ';' || t.lower === 'that' || t.lower === 'to') np = false;
     }
     if (np) return true;
   }
@@ -519,6 +526,12 @@ function gapOk(tokens: readonly Token[], from: number, to: number): boolean {
     if (t.lower === 'that' || t.lower === 'to') complement = true;
   }
   return complement;
+}
+
+/** True when tokens `(from, to)` hold a clause boundary or a preposition: the two words are not in one noun phrase. */
+function gapHasVerbOrClause(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if (['ADP', 'SCONJ', 'AUX', 'PUNCT', 'PRON', 'DET'].includes(tokens[k].pos) || (tokens[k].pos === 'VERB' && !tokens[k].lower.endsWith('ing'))) return true;
+  return false;
 }
 
 /**

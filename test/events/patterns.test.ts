@@ -14,6 +14,12 @@ const vd = {
   ...loadVerbs(),
   synsets: { '&MONEY': ['euros', 'swiss francs'] },
   verbs: {
+    launch: {
+      block: 'LAUNCH',
+      code: null,
+      forms: ['launch', 'launches', 'launched'],
+      patterns: [pattern('190', '* OFFENSIVE', [], ['offensive'])],
+    },
     pledge: {
       block: 'PLEDGE',
       code: '030',
@@ -33,7 +39,7 @@ const lex = buildEventLexicon(vd, { projectVerbs: false });
 const pipeline = [textComponent, nerComponent, actorsComponent, timeComponent, quotesComponent, makeEventsComponent(() => lex)];
 const code = (text: string) => {
   const ev = runPipeline({ id: 'x', title: null, published: '2025-03-12', url: null, source: null, text }, pipeline).events;
-  return ev.map((e) => `${e.cameo}:${e.recipient.map((r) => r.code).join('+')}`);
+  return ev.map((e) => `${e.cameo}:${e.recipient.map((r) => r.code).join('+')}` + (process.env.DBG ? e.rule : ''));
 };
 
 describe('PETRARCH2 pattern syntax', () => {
@@ -76,5 +82,11 @@ describe('PETRARCH2 pattern syntax', () => {
     expect(code('Japan pledged assurances on trade issues sent from Kenya.')).toEqual(['051:KEN']);
     // a finite verb in the gap still blocks the pattern
     expect(code('Japan pledged assurances as Egypt sends aid from Kenya.')).not.toContain('051:KEN');
+  });
+
+  it("codes a light verb by its own pattern on the object's head over an event noun modifying it", () => {
+    expect(code('Japan launched a new bombing and shelling offensive against Kenya.')).toEqual(['190:KEN']);
+    // the event noun heads the object: the light-verb reading stays
+    expect(code('Japan launched a bombing against Kenya.')).toEqual(['195:KEN']);
   });
 });
