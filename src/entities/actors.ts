@@ -168,6 +168,10 @@ export function resolveEntities(doc: Readonly<Doc>, lex: ActorLexicon = actorLex
       } else if (!e.actor && e.label !== 'PER' && (h.entry.kind === 'country' || (h.entry.kind === 'actor' && !!h.entry.country)) && restIsAgents(doc, e, h, lex)) {
         // "MSF Arnor", "Arnor security officials": the recognized span is agent words around an actor
         Object.assign(e, entityFromHit(doc, h, `actors:gazetteer:${h.entry.kind}`));
+      } else if (!e.actor && e.end === end && (h.entry.kind === 'country' || h.entry.kind === 'actor') && sentenceInitialModifier(doc, h.tokenStart, e.start, lex)) {
+        // "Evil Mordor, ...": a sentence-initial word the recognizer took into the name only because
+        // it is capitalised there; the dictionary name is the entity
+        Object.assign(e, entityFromHit(doc, h, `actors:gazetteer:${h.entry.kind}+sentence-initial`, refineLabel(e.label, h.entry)));
       } else if (!e.actor && (h.entry.kind === 'leader' || h.entry.kind === 'institution')) {
         // a name inside a longer recognized span ("President Putin"): keep the span, take the actor
         e.actor = { code: h.entry.code, country: h.entry.country, sector: h.entry.sector, name: h.entry.name };
@@ -193,6 +197,20 @@ export function resolveEntities(doc: Readonly<Doc>, lex: ActorLexicon = actorLex
   resolveSurnames(dedup, lex, doc.document.published);
   return dedup;
 }
+
+/**
+ * True when the one token before `at` opens its sentence at character `start` and is no title or
+ * agent word: a modifier capitalised only by its position ("Evil Mordor, ..."). The gazetteer
+ * matches longest first, so the two words together are no dictionary name.
+ */
+function sentenceInitialModifier(doc: Readonly<Doc>, at: number, start: number, lex: ActorLexicon): boolean {
+  const t = doc.tokens[at - 1];
+  if (!t || t.start !== start || doc.sentences[t.sentence].tokenStart !== at - 1) return false;
+  return /^\p{L}+$/u.test(t.text) && !lex.agents.get(t.lower) && !INITIAL_NAME_WORDS.has(t.lower);
+}
+
+/** Titles and name-part words that open a name at the start of a sentence ("President Ruto said", "South Sudan"). */
+const INITIAL_NAME_WORDS = new Set(['president', 'king', 'queen', 'prince', 'princess', 'general', 'gen', 'premier', 'chancellor', 'senator', 'sen', 'governor', 'mayor', 'minister', 'dr', 'mr', 'mrs', 'ms', 'sheikh', 'emir', 'pope', 'ayatollah', 'lord', 'lady', 'sir', 'saint', 'st', 'san', 'santa', 'new', 'north', 'south', 'east', 'west', 'upper', 'lower', 'greater', 'great']);
 
 /** Are the tokens of entity `e` outside the gazetteer hit `h` all agent phrases ("MSF" in "MSF Arnor")? */
 function restIsAgents(doc: Readonly<Doc>, e: Entity, h: GazHit, lex: ActorLexicon): boolean {
@@ -311,7 +329,9 @@ export function buildMentions(doc: Readonly<Doc>, entities: readonly Entity[], l
           j++;
           continue;
         }
-        const am = lex.agents.matchAt(tokens, j, s.tokenEnd, (m) => tokens[m.tokenEnd - 1].pos !== 'VERB');
+        // (a phrase ending in a verb is a clause, "police arrest", unless the word is capitalised inside a
+        // name: "the Ministry of Silly Walks")
+        const am = lex.agents.matchAt(tokens, j, s.tokenEnd, (m) => tokens[m.tokenEnd - 1].pos !== 'VERB' || nameWord(tokens[m.tokenEnd - 1], s.tokenStart, m.tokenEnd - 1));
         if (am) {
           parts.push({ kind: 'agent', from: j, to: am.tokenEnd, agent: am.values[0].code, ...(am.values[0].prefix ? { prefix: true } : {}) });
           j = am.tokenEnd;
@@ -537,6 +557,11 @@ function possessorOf(doc: Readonly<Doc>, prev: Mention, m: Mention): boolean {
   if (!/^['’]s?$/.test(t[prev.tokenEnd]?.text ?? '')) return false;
   for (let k = prev.tokenEnd + 1; k < m.tokenStart; k++) if (t[k].pos !== 'ADJ' && t[k].pos !== 'ADV' && t[k].pos !== 'CCONJ') return false;
   return true;
+}
+
+/** A capitalised word that does not open the sentence (part of a name, whatever its tag). */
+function nameWord(t: Token, sentStart: number, at: number): boolean {
+  return at > sentStart && /^\p{Lu}/u.test(t.text);
 }
 
 /** Words that mark a role as held in the past ("former ministers", "ex-officials"). */

@@ -13,15 +13,17 @@ const lex = buildActorLexicon({
   leaders: [],
   institutions: false,
   singleWordActors: true,
-  agents: loadAgents(),
+  // an office whose name ends in a word the tagger reads as a verb ("Works")
+  agents: { ...loadAgents(), agents: [...loadAgents().agents, { code: 'GOV', phrase: 'board of public works', position: 'suffix' }] },
   actors: {
-    meta: { source: 'test', license: 'MIT', entries: 4 },
+    meta: { source: 'test', license: 'MIT', entries: 5 },
     actors: [
       { names: ['dunmark'], codes: [{ code: 'QQC', from: null, to: null }] },
       { names: ['velmora'], codes: [{ code: 'QQV', from: null, to: null }] },
       // a person the dictionary files under another country than the one whose title they hold
       { names: ['osric', 'osric talmadge'], codes: [{ code: 'QQV', from: null, to: null }] },
       { names: ['duke of harrowgate'], codes: [{ code: 'QQH', from: null, to: null }] },
+      { names: ['brannoch'], codes: [{ code: 'QQB', from: null, to: null }] },
     ],
   },
 });
@@ -46,5 +48,14 @@ describe('actor roles', () => {
 
   it("indexes a dictionary name that is a title over a domain ('duke of X')", () => {
     expect(mentions('The Duke of Harrowgate spoke on Monday.')).toContain('QQH');
+  });
+
+  it('drops a sentence-initial modifier the recognizer took into a dictionary name', () => {
+    const ms = runPipeline({ id: 'x', title: null, published: '2020-01-01', url: null, source: null, text: 'Tiny Brannoch, the wealthy Dunmark and Velmora met on Monday.' }, pipeline).mentions;
+    expect(ms.filter((m) => m.code).map((m) => m.code)).toContain('QQB');
+  });
+
+  it('reads a capitalised name word as part of an agent phrase whatever its tag', () => {
+    expect(mentions('The Dunmark Board of Public Works spoke on Monday.')).toContain('QQCGOV');
   });
 });
