@@ -404,6 +404,14 @@ export function buildMentions(doc: Readonly<Doc>, entities: readonly Entity[], l
       i = Math.max(consumed, i + 1, agentOfEnd);
     }
   }
+  // "the European Union (EU)": a bracketed short name right after a coded name is its alias
+  for (let q = 1; q < mentions.length; q++) {
+    const a = mentions[q];
+    const m = mentions[q - 1];
+    if (a.code || !m.code || m.kind !== 'name' || a.tokenStart !== m.tokenEnd + 1 || tokens[m.tokenEnd]?.text !== '(' || tokens[a.tokenEnd]?.text !== ')') continue;
+    if (a.tokenEnd - a.tokenStart > 3 || !/^\p{Lu}/u.test(a.text)) continue;
+    mentions[q] = { ...a, code: m.code, country: m.country, sector: m.sector, name: m.name, rule: 'mentions:bracketed-alias' };
+  }
   void text;
   return mentions;
 }

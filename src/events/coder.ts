@@ -844,6 +844,11 @@ function coordinated(doc: Readonly<Doc>, first: Mention, pool: Mention[], dir: 1
       while (sawLink && at < tokens.length && at - k < 4 && (tokens[at].pos === 'DET' || tokens[at].pos === 'ADJ')) at++;
       if (sawLink) next = pool.find((x) => x.tokenStart === at);
     } else {
+      // "the Philippines and the European Union (EU) agree": a bracketed alias stands for the name before it
+      if (tokens[cur.tokenStart - 1]?.text === '(' && tokens[cur.tokenEnd]?.text === ')') {
+        const named = pool.find((x) => x.tokenEnd === cur.tokenStart - 1 && x.code === cur.code);
+        if (named) cur = named;
+      }
       let k = cur.tokenStart - 1;
       // "Mordor, the awful Fornost, and ...": step back over the member's own determiners and adjectives
       while (k >= 0 && cur.tokenStart - k < 4 && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ') && tokens[k].sentence === cur.sentence) k--;

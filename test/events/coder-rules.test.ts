@@ -345,4 +345,10 @@ describe('coder rules: verbs coded by their object', () => {
     const e = events('Former Kenyan officials condemned Sudan on Monday.').find((x) => x.root === '11');
     expect(codes(e!.actor)).toEqual(['KENELI']);
   });
+
+  it('reads a bracketed short name as an alias of the name before it, inside a list', () => {
+    const e = events('Kenya and the African Union (AFUN) condemned Sudan on Monday.').find((x) => x.root === '11');
+    expect(codes(e!.actor)).toEqual(['AFR', 'KEN']);
+    expect(codes(e!.recipient)).toEqual(['SDN']);
+  });
 });
