@@ -168,6 +168,10 @@ export function resolveEntities(doc: Readonly<Doc>, lex: ActorLexicon = actorLex
       } else if (!e.actor && e.label !== 'PER' && (h.entry.kind === 'country' || (h.entry.kind === 'actor' && !!h.entry.country)) && restIsAgents(doc, e, h, lex)) {
         // "MSF Arnor", "Arnor security officials": the recognized span is agent words around an actor
         Object.assign(e, entityFromHit(doc, h, `actors:gazetteer:${h.entry.kind}`));
+      } else if (!e.actor && e.end === end && (h.entry.kind === 'country' || h.entry.kind === 'actor') && sentenceInitialModifier(doc, h.tokenStart, e.start, lex)) {
+        // "Evil Mordor, ...": a sentence-initial word the recognizer took into the name only because
+        // it is capitalised there; the dictionary name is the entity
+        Object.assign(e, entityFromHit(doc, h, `actors:gazetteer:${h.entry.kind}+sentence-initial`, refineLabel(e.label, h.entry)));
       } else if (!e.actor && (h.entry.kind === 'leader' || h.entry.kind === 'institution')) {
         // a name inside a longer recognized span ("President Putin"): keep the span, take the actor
         e.actor = { code: h.entry.code, country: h.entry.country, sector: h.entry.sector, name: h.entry.name };
@@ -193,6 +197,20 @@ export function resolveEntities(doc: Readonly<Doc>, lex: ActorLexicon = actorLex
   resolveSurnames(dedup, lex, doc.document.published);
   return dedup;
 }
+
+/**
+ * True when the one token before `at` opens its sentence at character `start` and is no title or
+ * agent word: a modifier capitalised only by its position ("Evil Mordor, ..."). The gazetteer
+ * matches longest first, so the two words together are no dictionary name.
+ */
+function sentenceInitialModifier(doc: Readonly<Doc>, at: number, start: number, lex: ActorLexicon): boolean {
+  const t = doc.tokens[at - 1];
+  if (!t || t.start !== start || doc.sentences[t.sentence].tokenStart !== at - 1) return false;
+  return /^\p{L}+$/u.test(t.text) && !lex.agents.get(t.lower) && !INITIAL_NAME_WORDS.has(t.lower);
+}
+
+/** Titles and name-part words that open a name at the start of a sentence ("President Ruto said", "South Sudan"). */
+const INITIAL_NAME_WORDS = new Set(['president', 'king', 'queen', 'prince', 'princess', 'general', 'gen', 'premier', 'chancellor', 'senator', 'sen', 'governor', 'mayor', 'minister', 'dr', 'mr', 'mrs', 'ms', 'sheikh', 'emir', 'pope', 'ayatollah', 'lord', 'lady', 'sir', 'saint', 'st', 'san', 'santa', 'new', 'north', 'south', 'east', 'west', 'upper', 'lower', 'greater', 'great']);
 
 /** Are the tokens of entity `e` outside the gazetteer hit `h` all agent phrases ("MSF" in "MSF Arnor")? */
 function restIsAgents(doc: Readonly<Doc>, e: Entity, h: GazHit, lex: ActorLexicon): boolean {
@@ -311,7 +329,9 @@ export function buildMentions(doc: Readonly<Doc>, entities: readonly Entity[], l
           j++;
           continue;
         }
-        const am = lex.agents.matchAt(tokens, j, s.tokenEnd, (m) => tokens[m.tokenEnd - 1].pos !== 'VERB');
+        // (a phrase ending in a verb is a clause, "police arrest", unless the word is capitalised inside a
+        // name: "the Ministry of Silly Walks")
+        const am = lex.agents.matchAt(tokens, j, s.tokenEnd, (m) => tokens[m.tokenEnd - 1].pos !== 'VERB' || nameWord(tokens[m.tokenEnd - 1], s.tokenStart, m.tokenEnd - 1));
         if (am) {
           parts.push({ kind: 'agent', from: j, to: am.tokenEnd, agent: am.values[0].code, ...(am.values[0].prefix ? { prefix: true } : {}) });
           j = am.tokenEnd;
@@ -372,12 +392,25 @@ export function buildMentions(doc: Readonly<Doc>, entities: readonly Entity[], l
           if (m.kind === 'nominal' && !m.country && m.sector === null && prev && prev.country && prev.tokenEnd + 1 === m.tokenStart && /^['’]s?$/.test(doc.tokens[prev.tokenEnd]?.text ?? '')) {
             const sector = agentIn(doc, m, lex) ?? sectorFromText(m.text, lex);
             if (sector) Object.assign(m, { code: prev.country + sector, country: prev.country, sector, name: lex.countryName.get(prev.country) ?? prev.country, rule: 'mentions:possessor-role' });
+          } else if (m.kind === 'name' && prev && prev.country && titledName(group) && possessorOf(doc, prev, m)) {
+            // "Ithilen's (new) minister Calimehtar": the possessor names the government the titled
+            // person serves, over the country the person's own dictionary entry gives
+            const sector = agentIn(doc, m, lex);
+            if (sector) Object.assign(m, { code: prev.country + sector.slice(-3), country: prev.country, sector: sector.slice(-3), rule: 'mentions:possessor-title-name' });
           }
         }
       }
       const consumed = possAt >= 0 ? parts[possAt].to : j;
       i = Math.max(consumed, i + 1, agentOfEnd);
     }
+  }
+  // "the European Union (EU)": a bracketed short name right after a coded name is its alias
+  for (let q = 1; q < mentions.length; q++) {
+    const a = mentions[q];
+    const m = mentions[q - 1];
+    if (a.code || !m.code || m.kind !== 'name' || a.tokenStart !== m.tokenEnd + 1 || tokens[m.tokenEnd]?.text !== '(' || tokens[a.tokenEnd]?.text !== ')') continue;
+    if (a.tokenEnd - a.tokenStart > 3 || !/^\p{Lu}/u.test(a.text)) continue;
+    mentions[q] = { ...a, code: m.code, country: m.country, sector: m.sector, name: m.name, rule: 'mentions:bracketed-alias' };
   }
   void text;
   return mentions;
@@ -487,6 +520,12 @@ function composeMention(
       head = null;
     }
   }
+  if (head === null && sector && formerBefore(tokens, group)) {
+    // "former security officials", "Arnor former prosecutors": a role someone no longer holds makes
+    // them an elite (CAMEO ELI), not the government, court or military they served; the country stays
+    sector = 'ELI';
+    code = country ? country + 'ELI' : null;
+  }
   if (prefixAgent) {
     // PETRARCH's prefix agents: "MSF Arnor" NGOARN, "an MSF Arnor diplomat" NGOARNGOV, "MSF" alone NGO
     code = prefixAgent + (code ?? country ?? '');
@@ -509,6 +548,44 @@ function composeMention(
     tokenStart: group[0].from,
     tokenEnd: last.to,
   };
+}
+
+/** A title followed by a name: "minister Calimehtar", "the foreign minister Sergei Lavrov". */
+function titledName(group: Array<{ kind: string }>): boolean {
+  const content = group.filter((p) => p.kind !== 'det');
+  return content.length >= 2 && content[0].kind === 'agent' && content[content.length - 1].kind === 'ent';
+}
+
+/**
+ * True when `prev` is a possessor of `m`: "X's" directly before it, or with only adjectives,
+ * adverbs and conjunctions between ("Ithilen's awful and evil minister").
+ */
+function possessorOf(doc: Readonly<Doc>, prev: Mention, m: Mention): boolean {
+  const t = doc.tokens;
+  if (!/^['’]s?$/.test(t[prev.tokenEnd]?.text ?? '')) return false;
+  for (let k = prev.tokenEnd + 1; k < m.tokenStart; k++) if (t[k].pos !== 'ADJ' && t[k].pos !== 'ADV' && t[k].pos !== 'CCONJ') return false;
+  return true;
+}
+
+/** A capitalised word that does not open the sentence (part of a name, whatever its tag). */
+function nameWord(t: Token, sentStart: number, at: number): boolean {
+  return at > sentStart && /^\p{Lu}/u.test(t.text);
+}
+
+/** Words that mark a role as held in the past ("former ministers", "ex-officials"). */
+const FORMER = new Set(['former', 'ex', 'ex-']);
+
+/** Token index where the group's last agent part starts (-1 without one). */
+function lastAgentFrom(group: Array<{ kind: string; from: number }>): number {
+  for (let i = group.length - 1; i >= 0; i--) if (group[i].kind === 'agent') return group[i].from;
+  return -1;
+}
+
+/** True when "former"/"ex-" stands in the group before its last agent noun ("former Gondor prosecutors"). */
+function formerBefore(tokens: readonly Token[], group: Array<{ kind: string; from: number }>): boolean {
+  const at = lastAgentFrom(group);
+  for (let k = group[0].from; k < at; k++) if (FORMER.has(tokens[k].lower)) return true;
+  return false;
 }
 
 function textOf(doc: Readonly<Doc>, group: Array<{ from: number; to: number }>): string {
@@ -576,6 +653,9 @@ function agentOf(doc: Readonly<Doc>, m: Mention, entities: readonly Entity[], en
     if (k < limit && tokens[k].lower === ',') k++;
     if (k < limit && (tokens[k].lower === 'and' || tokens[k].lower === 'or')) k++;
   }
+  // the first country's mention spans the agent phrase ("the government of Gondor"), so that a
+  // conjunct before it ("Ithilen and the government of Gondor") coordinates with the whole phrase
+  if (out.length > 0) out[0] = { ...out[0], text: doc.document.text.slice(m.start, out[0].end), start: m.start, tokenStart: m.tokenStart };
   return out;
 }
 

@@ -192,7 +192,9 @@ export function buildActorLexicon(src: ActorSources = {}): ActorLexicon {
           surnames.set(last, list);
         }
       }
-      if (TITLE_WORDS.has(words[0]) || demonymWords.has(words[0])) continue;
+      // ("prince of dol amroth", "king of the belgians": a title held over a domain is a name in
+      // itself, which the mention structure cannot rebuild from its parts, so it is kept)
+      if ((TITLE_WORDS.has(words[0]) && words[1] !== 'of') || demonymWords.has(words[0])) continue;
       for (const c of a.codes) {
         const country = countryName.has(c.code.slice(0, 3)) || src.singleWordActors ? c.code.slice(0, 3) : null;
         names.add(n, {

@@ -58,7 +58,8 @@ export function loadPetrarchRecords(dataDir: string): PetrarchRecord[] {
     const id = s.getAttribute('id') ?? '';
     if (id.startsWith('FINAL') || s.querySelector('eventcoding[error], eventcoding[errorflag]')) continue;
     if ([...s.querySelectorAll('eventcoding')].some((e) => e.hasAttribute('error'))) continue;
-    const text = (s.querySelector('text')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    // PETRARCH2 (like its dictionaries) writes a multiword name joined by '_' ("Dol_Amroth"): read as spaces
+    const text = (s.querySelector('text')?.textContent ?? '').replace(/(\p{L})_(?=\p{L})/gu, '$1 ').replace(/\s+/g, ' ').trim();
     if (!text) continue;
     const expected = [...s.querySelectorAll('eventcoding')]
       .filter((e) => e.getAttribute('eventcode'))

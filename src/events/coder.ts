@@ -64,6 +64,8 @@ interface SlotRange {
   side: 'pre' | 'post';
   from: number;
   to: number;
+  /** Noun phrases (mentions, coded or not) to pass over before the slot's own (PETRARCH2's `^`). */
+  skip?: number;
 }
 
 /** Derived per-document indexes, computed once per document (cached on the layer arrays). */
@@ -247,7 +249,12 @@ function codeSentence(doc: Readonly<Doc>, si: number, lex: EventLexicon, ctx: Se
     if (isVerbal(doc, i, lex)) {
       if (lex.lightVerbs.has(t.lemma)) {
         const n = nounAfterLight(doc, i, s.tokenEnd, lex);
-        if (n) {
+        // "launched a new bombing and shelling offensive": where the verb's own pattern matches a word
+        // further into the object (its head, "* OFFENSIVE"), the event noun before it is a modifier
+        const ve = n ? verbEntry(t, lex) : undefined;
+        const own = ve ? matchPatterns(doc, i, s.tokenStart, clauseEnd(doc, i, s.tokenEnd), ve) : null;
+        const headPattern = !!n && !!own && !own.discard && own.code !== null && own.rule.startsWith('events:verb-pattern') && own.consumed.length > 0 && Math.min(...own.consumed) > n.head && !gapHasVerbOrClause(tokens, n.head, Math.min(...own.consumed));
+        if (n && !headPattern) {
           triggers.push({ ...n, light: i, rule: `events:light-verb:${t.lemma}+${n.rule}` });
           consumed.add(n.head);
           continue;
@@ -498,7 +505,7 @@ function clauseEnd(doc: Readonly<Doc>, i: number, limit: number): number {
  */
 function gapOk(tokens: readonly Token[], from: number, to: number): boolean {
   if (to - from <= 4) {
-    for (let k = from; k < to; k++) if (tokens[k].pos === 'VERB' && !tokens[k].lower.endsWith('ing')) return false;
+    for (let k = from; k < to; k++) if (tokens[k].pos === 'VERB' && !tokens[k].lower.endsWith('ing') && !reducedRelativeParticiple(tokens, k, from)) return false;
     return true;
   }
   if (to - from <= 6) {
@@ -506,7 +513,9 @@ function gapOk(tokens: readonly Token[], from: number, to: number): boolean {
     let np = true;
     for (let k = from; k < to && np; k++) {
       const t = tokens[k];
-      if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ' || t.lower === ',' || t.lower === ';' || t.lower === 'that' || t.lower === 'to') np = false;
+      // (an -ing word before a noun or adjective is a modifier: "a new bombing and shelling offensive")
+      const modifier = t.pos === 'VERB' && t.lower.endsWith('ing') && k + 1 <= to && (tokens[k + 1].pos === 'NOUN' || tokens[k + 1].pos === 'ADJ');
+      if ((t.pos === 'VERB' && !modifier) || t.pos === 'AUX' || t.pos === 'SCONJ' || t.lower === ',' || t.lower === ';' || t.lower === 'that' || t.lower === 'to') np = false;
     }
     if (np) return true;
   }
@@ -517,6 +526,21 @@ function gapOk(tokens: readonly Token[], from: number, to: number): boolean {
     if (t.lower === 'that' || t.lower === 'to') complement = true;
   }
   return complement;
+}
+
+/** True when tokens `(from, to)` hold a clause boundary or a preposition: the two words are not in one noun phrase. */
+function gapHasVerbOrClause(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if (['ADP', 'SCONJ', 'AUX', 'PUNCT', 'PRON', 'DET'].includes(tokens[k].pos) || (tokens[k].pos === 'VERB' && !tokens[k].lower.endsWith('ing'))) return true;
+  return false;
+}
+
+/**
+ * A participle that opens a reduced relative inside the gap, with its own preposition:
+ * "assurances on cultural issues sent from X", "aid shipments delivered to X". The noun
+ * before it stands in the gap too, so the participle cannot be the clause's main verb.
+ */
+function reducedRelativeParticiple(tokens: readonly Token[], k: number, from: number): boolean {
+  return k > from && tokens[k - 1].pos === 'NOUN' && tokens[k + 1]?.pos === 'ADP' && tokens[k + 1].sentence === tokens[k].sentence && !tokens[k].lower.endsWith('s');
 }
 
 const FUNCTION_POS = new Set(['ADP', 'SCONJ', 'PART', 'DET', 'PRON', 'CCONJ', 'AUX']);
@@ -541,8 +565,11 @@ function literalAt(tokens: readonly Token[], k: number, words: Set<string>, phra
 /** The coded mention of a slot range: the first one after (post) or the last one before (pre). */
 function slotMention(doc: Readonly<Doc>, r: SlotRange): Mention | undefined {
   const ms = docIndex(doc).mentionsBySentence[doc.tokens[r.from]?.sentence ?? doc.tokens[r.to - 1]?.sentence ?? 0] ?? [];
-  const inside = ms.filter((m) => m.code && m.tokenStart >= r.from && m.tokenEnd <= r.to);
-  return r.side === 'post' ? inside[0] : inside[inside.length - 1];
+  const inside = ms.filter((m) => m.tokenStart >= r.from && m.tokenEnd <= r.to);
+  // "- * AT ^ +": "warned at the capital of X": the skipped phrase is never the slot's
+  const rest = r.side === 'post' && r.skip ? inside.filter((m) => m.tokenStart >= (inside[r.skip! - 1]?.tokenEnd ?? r.to)) : inside;
+  const coded = rest.filter((m) => m.code);
+  return r.side === 'post' ? coded[0] : coded[coded.length - 1];
 }
 
 /**
@@ -621,7 +648,7 @@ function matchPatterns(doc: Readonly<Doc>, v: number, sentStart: number, end: nu
     if (p.slots && postIdx && preIdx) {
       slots = p.slots.map((x) =>
         x.side === 'post'
-          ? { kind: x.kind, side: 'post' as const, from: x.after === 0 ? vTo : postIdx[x.after - 1] + 1, to: x.after < postIdx.length ? postIdx[x.after] : end }
+          ? { kind: x.kind, side: 'post' as const, from: x.after === 0 ? vTo : postIdx[x.after - 1] + 1, to: x.after < postIdx.length ? postIdx[x.after] : end, ...('skip' in x && x.skip ? { skip: x.skip } : {}) }
           : { kind: x.kind, side: 'pre' as const, from: preIdx.length - x.before - 1 >= 0 ? preIdx[preIdx.length - x.before - 1] + 1 : sentStart, to: x.before > 0 ? preIdx[preIdx.length - x.before] : vFrom },
       );
       // "% *": the pattern needs a compound actor in its slot ("X and Y agree")
@@ -817,6 +844,11 @@ function coordinated(doc: Readonly<Doc>, first: Mention, pool: Mention[], dir: 1
       while (sawLink && at < tokens.length && at - k < 4 && (tokens[at].pos === 'DET' || tokens[at].pos === 'ADJ')) at++;
       if (sawLink) next = pool.find((x) => x.tokenStart === at);
     } else {
+      // "the Philippines and the European Union (EU) agree": a bracketed alias stands for the name before it
+      if (tokens[cur.tokenStart - 1]?.text === '(' && tokens[cur.tokenEnd]?.text === ')') {
+        const named = pool.find((x) => x.tokenEnd === cur.tokenStart - 1 && x.code === cur.code);
+        if (named) cur = named;
+      }
       let k = cur.tokenStart - 1;
       // "Mordor, the awful Fornost, and ...": step back over the member's own determiners and adjectives
       while (k >= 0 && cur.tokenStart - k < 4 && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ') && tokens[k].sentence === cur.sentence) k--;

@@ -34,11 +34,12 @@ export interface VerbPattern {
   prePhrases?: Array<string[][] | undefined>;
   postPhrases?: Array<string[][] | undefined>;
   /**
-   * Noun-phrase slots: `+` target, `$` source, `%` compound actor. A pre-verb slot lies before
+   * Noun-phrase slots: `+` target, `$` source, `%` compound actor; `skip` counts the `^` (skip
+   * one noun phrase) between a post-verb slot and the literal before it ("- * AT ^ + [162]"). A pre-verb slot lies before
    * the pre literal that has `before` pre literals from it to the verb (0: right before the verb);
    * a post-verb slot follows `after` post literals (0: right after the verb).
    */
-  slots?: Array<{ kind: '+' | '$' | '%'; side: 'pre'; before: number } | { kind: '+' | '$' | '%'; side: 'post'; after: number }>;
+  slots?: Array<{ kind: '+' | '$' | '%'; side: 'pre'; before: number } | { kind: '+' | '$' | '%'; side: 'post'; after: number; skip?: number }>;
   /** The dictionary line, for provenance. */
   raw: string;
 }
@@ -274,11 +275,14 @@ export function patternShape(raw: string, pre: string[], post: string[], isLiter
     preAdj.push(next.joined && (i + 1 >= preSeq.length || isLiteral(next.tok)));
   }
   let after = 0;
+  let skip = 0;
   for (let j = 0; j < postSeq.length; j++) {
     const x = postSeq[j];
     const k = kindOf(x.tok);
-    if (k) slots.push({ kind: k, side: 'post', after });
+    if (x.tok === '^') skip++;
+    if (k) slots.push({ kind: k, side: 'post', after, ...(skip ? { skip } : {}) });
     if (!isLiteral(x.tok)) continue;
+    skip = 0;
     const prev = j > 0 ? postSeq[j - 1] : seq[star];
     postAdj.push(x.joined && (j === 0 || isLiteral(prev.tok)));
     after++;

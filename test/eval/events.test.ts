@@ -28,13 +28,13 @@ describe.skipIf(!present)('sitrep eval events', () => {
     const r = await evalEvents({ dataDir: DATA });
     const report = formatEventsReport(r);
     expect(report).toMatch(/PETRARCH2 unit-test records/);
-    // measured 2026-12-03: all records recall 64.5, actor country 87.9, recipient 78.9, precision 76.4;
-    // PETRARCH2 exact 72.1% (158/219)
-    expect(r.plover.all.typeRecall).toBeGreaterThan(59.5);
-    expect(r.plover.all.actorAccuracy).toBeGreaterThan(83);
-    expect(r.plover.all.recipientAccuracy).toBeGreaterThan(74);
-    expect(r.plover.all.precision).toBeGreaterThan(71);
-    expect(r.petrarch!.exactPct).toBeGreaterThan(67);
+    // measured 2026-12-03 (events2): all records recall 66.0, actor country 88.8, recipient 77.9, precision 77.2;
+    // PETRARCH2 exact 77.2% (169/219)
+    expect(r.plover.all.typeRecall).toBeGreaterThan(65);
+    expect(r.plover.all.actorAccuracy).toBeGreaterThan(87.5);
+    expect(r.plover.all.recipientAccuracy).toBeGreaterThan(77);
+    expect(r.plover.all.precision).toBeGreaterThan(76);
+    expect(r.petrarch!.exactPct).toBeGreaterThan(76.5);
     expect(r.petrarch!.records).toBeGreaterThan(200);
     // records sitrep codes differently on purpose are listed with their reason, and only mismatched ones
     const ids = new Set(r.petrarch!.mismatches.map((m) => m.id));

@@ -334,4 +334,21 @@ describe('coder rules: verbs coded by their object', () => {
     expect(events('Kenya accepted the Ugandan offer on Monday.').map((x) => x.cameo)).toEqual(['030']);
     expect(events('Kenya accepted the Ugandan letter on Monday.')).toHaveLength(0);
   });
+
+  it("coordinates a country with a following 'the government of X' phrase", () => {
+    const e = events('Kenya and the government of Uganda condemned Sudan on Monday.').find((x) => x.root === '11');
+    expect(codes(e!.actor)).toEqual(['KEN', 'UGAGOV']);
+    expect(codes(e!.recipient)).toEqual(['SDN']);
+  });
+
+  it('codes a former official as the country elite in an event', () => {
+    const e = events('Former Kenyan officials condemned Sudan on Monday.').find((x) => x.root === '11');
+    expect(codes(e!.actor)).toEqual(['KENELI']);
+  });
+
+  it('reads a bracketed short name as an alias of the name before it, inside a list', () => {
+    const e = events('Kenya and the African Union (AFUN) condemned Sudan on Monday.').find((x) => x.root === '11');
+    expect(codes(e!.actor)).toEqual(['AFR', 'KEN']);
+    expect(codes(e!.recipient)).toEqual(['SDN']);
+  });
 });
