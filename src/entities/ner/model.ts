@@ -117,11 +117,13 @@ function readBlocks(gz: Buffer): { header: ModelHeader; blocks: Record<'W1' | 'T
   return { header, blocks };
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /** `n` little-endian int16 values at byte `off` of `buf`, copied into an aligned array. */
 function readInt16(buf: Buffer, off: number, n: number): Int16Array {
   const q = new Int16Array(n);
   new Uint8Array(q.buffer).set(buf.subarray(off, off + 2 * n));
-  if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) {
+  if (!LITTLE_ENDIAN) {
     for (let i = 0; i < n; i++) q[i] = buf.readInt16LE(off + 2 * i);
   }
   return q;
