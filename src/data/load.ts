@@ -258,8 +258,16 @@ export function loadCameo(): CameoData {
   return (cameo ??= readJson<CameoData>('cameo.json'));
 }
 
+let ploverEvents: string[] | undefined;
+
+/** The PLOVER event types the CAMEO2PLOVER table maps to (`data/cameo.json`), sorted. */
+export function loadPloverEventTypes(): readonly string[] {
+  return (ploverEvents ??= [...new Set(Object.values(loadCameo().codes).flatMap((c) => (c.plover?.event ? [c.plover.event] : [])))].sort());
+}
+
 /** Clear the caches (tests). */
 export function resetDataCache(): void {
   countries = leaders = undefined;
   cameo = undefined;
+  ploverEvents = undefined;
 }

@@ -21,7 +21,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { stringify } from 'csv-stringify/sync';
 import { analyze, docToJson } from '../analyze.js';
 import { SitrepError } from '../errors.js';
-import { loadCameo } from '../data/load.js';
+import { loadCameo, loadPloverEventTypes } from '../data/load.js';
 import { buildArticle, toDocumentMeta } from '../ingest/article.js';
 import { decodeText } from '../ingest/text.js';
 import type { EventHit, EventSearch, Store } from '../store/index.js';
@@ -118,16 +118,14 @@ function codebook(): NonNullable<typeof codebookCache> {
   const cameo = loadCameo();
   const codes: Record<string, string> = {};
   const roots = new Map<string, string>();
-  const plover = new Set<string>();
   for (const [code, c] of Object.entries(cameo.codes)) {
     codes[code] = c.name;
     if (c.level === 1 || code === c.root) roots.set(c.root, c.name);
-    if (c.plover?.event) plover.add(c.plover.event);
   }
   codebookCache = {
     roots: [...roots].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([code, name]) => ({ code, name })),
     codes,
-    plover: [...plover].sort(),
+    plover: [...loadPloverEventTypes()],
   };
   return codebookCache;
 }

@@ -34,7 +34,7 @@ import type {
   TimexType,
 } from '../doc.js';
 import { SitrepError } from '../errors.js';
-import { loadCameo } from '../data/load.js';
+import { loadPloverEventTypes } from '../data/load.js';
 import { DateTime } from 'luxon';
 import { boundRange, timexRange } from './dates.js';
 import { ACTOR_KEY_BLOCK, MIGRATIONS, actorKeys } from './migrations.js';
@@ -313,14 +313,12 @@ function actorArg(v: string, name: string): string {
   return code;
 }
 
-let ploverTypes: Set<string> | null = null;
-
 /** Validate a PLOVER event type argument (case-insensitive) against the types of data/cameo.json (CAMEO2PLOVER). */
 function ploverArg(v: string): string {
   const p = String(v).toUpperCase();
-  ploverTypes ??= new Set(Object.values(loadCameo().codes).flatMap((c) => (c.plover?.event ? [c.plover.event] : [])));
-  if (!ploverTypes.has(p)) {
-    throw new SitrepError('invalid_argument', `plover: expected a PLOVER event type (${[...ploverTypes].sort().join(', ')}), got ${JSON.stringify(v)}`, 'plover');
+  const types = loadPloverEventTypes();
+  if (!types.includes(p)) {
+    throw new SitrepError('invalid_argument', `plover: expected a PLOVER event type (${types.join(', ')}), got ${JSON.stringify(v)}`, 'plover');
   }
   return p;
 }
